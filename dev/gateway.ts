@@ -1,0 +1,719 @@
+/**
+ * Local gateway: lets the unmodified Neon serverless driver and the unmodified Upstash Redis
+ * client, running inside workerd, reach a local PostgreSQL and a local Redis.
+ *
+ *   POST /sql                 Neon SQL-over-HTTP (single query or batch transaction)
+ *   GET  /v1?address=h:p      WebSocket → TCP tunnel carrying raw Postgres wire bytes (Pool/Client)
+ *   POST / | /pipeline | /multi-exec   Upstash REST
+ *   GET  /_gateway/stats, POST /_gateway/reset   round-trip counters
+ *
+ * Development and test fixture only: it never connects anywhere but loopback and is never deployed.
+ * Run it alone with: tsx dev/gateway.ts --port 8790 --redis redis://127.0.0.1:6379 --token x
+ */
+import { timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { connect as tcpConnect, type Socket } from "node:net";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { Command, Redis } from "ioredis";
+import pg from "pg";
+import { WebSocket, WebSocketServer, type RawData } from "ws";
+
+export interface GatewayOptions {
+  port: number; // 0 = pick a free port
+  host?: string; // default "127.0.0.1"
+  redisUrl?: string | null; // null/undefined = no Upstash endpoint (503)
+  upstashToken: string; // bearer token the Upstash endpoint requires
+  log?: (line: string) => void;
+}
+
+export interface GatewayStats {
+  sqlQueries: number;
+  sqlBatches: number;
+  wsTunnels: number;
+  redisRequests: number;
+  redisCommands: number;
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  redisAvailable(): Promise<boolean>;
+  stats(): GatewayStats;
+  resetStats(): void;
+  close(): Promise<void>;
+}
+
+// Neon accepts request bodies up to 64 MiB; bulk inserts can get close to that.
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "[::1]", "localhost"]);
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase());
+}
+
+function zeroStats(): GatewayStats {
+  return { sqlQueries: 0, sqlBatches: 0, wsTunnels: 0, redisRequests: 0, redisCommands: 0 };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+    chunks.push(buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "request body is not valid JSON");
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Neon SQL-over-HTTP
+// ---------------------------------------------------------------------------------------------
+
+// The driver parses values itself from Postgres text by dataTypeID (Neon-Raw-Text-Output), so
+// the gateway must hand them over exactly as Postgres sent them.
+const rawTextTypes: pg.CustomTypesConfig = {
+  getTypeParser: (() => (value: string) => value) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+// pg supports queryMode but @types/pg does not declare it. Neon always uses the extended
+// protocol, which rejects several statements in one query; mirroring that keeps local
+// behaviour honest.
+interface ExtendedQueryConfig extends pg.QueryConfig {
+  queryMode: "extended";
+  rowMode?: "array";
+}
+
+interface SqlQuery {
+  query: string;
+  params: (string | null)[];
+}
+
+const ISOLATION_LEVELS: Record<string, string> = {
+  ReadUncommitted: "READ UNCOMMITTED",
+  ReadCommitted: "READ COMMITTED",
+  RepeatableRead: "REPEATABLE READ",
+  Serializable: "SERIALIZABLE",
+};
+
+// The fields NeonDbError copies from a 400 reply.
+const PG_ERROR_FIELDS = [
+  "severity",
+  "code",
+  "detail",
+  "hint",
+  "position",
+  "internalPosition",
+  "internalQuery",
+  "where",
+  "schema",
+  "table",
+  "column",
+  "dataType",
+  "constraint",
+  "file",
+  "line",
+  "routine",
+] as const;
+
+/**
+ * Turns a connection string into explicit pg settings. Only host, port, credentials, database,
+ * application_name and options are honoured: TLS parameters would fail against a local server,
+ * and a `host` query parameter or socket path could point pg somewhere other than loopback.
+ */
+function pgConfigFor(connectionString: string): pg.PoolConfig {
+  let url: URL;
+  try {
+    url = new URL(connectionString);
+  } catch {
+    throw new HttpError(400, "Neon-Connection-String is not a valid URL");
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new HttpError(400, "Neon-Connection-String must be a postgres:// URL");
+  }
+  const hostOverride = url.searchParams.get("host") ?? url.searchParams.get("hostaddr");
+  if (!isLoopbackHost(url.hostname) || (hostOverride !== null && !isLoopbackHost(hostOverride))) {
+    throw new HttpError(403, `refusing to connect to non-loopback host ${url.hostname}`);
+  }
+  return {
+    host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+    port: url.port ? Number(url.port) : 5432,
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database: decodeURIComponent(url.pathname.slice(1)),
+    application_name: url.searchParams.get("application_name") ?? undefined,
+    options: url.searchParams.get("options") ?? undefined,
+    ssl: false,
+    types: rawTextTypes,
+    max: 20,
+    idleTimeoutMillis: 10_000,
+    connectionTimeoutMillis: 5_000,
+  };
+}
+
+/** One pg.Pool per distinct connection string, reused across requests like Neon's own pooling. */
+function createPoolRegistry(log: (line: string) => void) {
+  const pools = new Map<string, pg.Pool>();
+  return {
+    get(connectionString: string): pg.Pool {
+      let pool = pools.get(connectionString);
+      if (!pool) {
+        pool = new pg.Pool(pgConfigFor(connectionString));
+        // An idle client dying (server restart) must not crash the process.
+        pool.on("error", (error) => log(`postgres idle client error: ${error.message}`));
+        pools.set(connectionString, pool);
+      }
+      return pool;
+    },
+    async closeAll(): Promise<void> {
+      const all = [...pools.values()];
+      pools.clear();
+      await Promise.all(all.map((pool) => pool.end()));
+    },
+  };
+}
+
+type PoolRegistry = ReturnType<typeof createPoolRegistry>;
+
+function toSqlParam(value: unknown): string | null {
+  // The driver already serializes every parameter to text or null; other shapes only come
+  // from hand-written requests.
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value;
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+function toSqlQuery(value: unknown): SqlQuery {
+  if (typeof value !== "object" || value === null || typeof (value as SqlQuery).query !== "string") {
+    throw new HttpError(400, "expected {query, params}");
+  }
+  const { query, params } = value as { query: string; params?: unknown };
+  return { query, params: Array.isArray(params) ? params.map(toSqlParam) : [] };
+}
+
+function beginStatement(req: IncomingMessage): string {
+  const parts = ["BEGIN"];
+  const isolation = headerValue(req, "neon-batch-isolation-level");
+  if (isolation !== undefined) {
+    const level = ISOLATION_LEVELS[isolation];
+    if (!level) throw new HttpError(400, `unknown Neon-Batch-Isolation-Level ${isolation}`);
+    parts.push(`ISOLATION LEVEL ${level}`);
+  }
+  const readOnly = headerValue(req, "neon-batch-read-only");
+  if (readOnly !== undefined) parts.push(readOnly === "true" ? "READ ONLY" : "READ WRITE");
+  const deferrable = headerValue(req, "neon-batch-deferrable");
+  if (deferrable !== undefined) parts.push(deferrable === "true" ? "DEFERRABLE" : "NOT DEFERRABLE");
+  return parts.join(" ");
+}
+
+async function runQuery(client: pg.Pool | pg.PoolClient, query: SqlQuery, arrayMode: boolean) {
+  const config: ExtendedQueryConfig = {
+    text: query.query,
+    values: query.params,
+    queryMode: "extended",
+    ...(arrayMode ? { rowMode: "array" as const } : {}),
+  };
+  const result = (await client.query(config)) as pg.QueryResult;
+  return {
+    fields: result.fields,
+    rows: result.rows,
+    command: result.command,
+    rowCount: result.rowCount,
+    rowAsArray: arrayMode,
+  };
+}
+
+async function runBatch(pool: pg.Pool, queries: SqlQuery[], begin: string, arrayMode: boolean) {
+  const client = await pool.connect();
+  try {
+    await client.query(begin);
+    const results = [];
+    for (const query of queries) results.push(await runQuery(client, query, arrayMode));
+    await client.query("COMMIT");
+    client.release();
+    return results;
+  } catch (error) {
+    try {
+      await client.query("ROLLBACK");
+      client.release();
+    } catch (rollbackError) {
+      // A connection that cannot roll back is broken; drop it from the pool.
+      client.release(rollbackError as Error);
+    }
+    throw error;
+  }
+}
+
+function pgErrorReply(error: pg.DatabaseError): Record<string, unknown> {
+  const reply: Record<string, unknown> = { message: error.message };
+  for (const field of PG_ERROR_FIELDS) {
+    if (error[field] !== undefined) reply[field] = error[field];
+  }
+  return reply;
+}
+
+async function handleSql(req: IncomingMessage, res: ServerResponse, ctx: GatewayContext): Promise<void> {
+  try {
+    const connectionString = headerValue(req, "neon-connection-string");
+    if (!connectionString) throw new HttpError(400, "missing Neon-Connection-String header");
+    const pool = ctx.pools.get(connectionString);
+    const body = await readJsonBody(req);
+    const arrayMode = headerValue(req, "neon-array-mode") === "true";
+    const queries = (body as { queries?: unknown } | null)?.queries;
+    if (Array.isArray(queries)) {
+      const batch = queries.map(toSqlQuery);
+      const begin = beginStatement(req);
+      ctx.stats.sqlBatches += 1;
+      sendJson(res, 200, { results: await runBatch(pool, batch, begin, arrayMode) });
+    } else {
+      const query = toSqlQuery(body);
+      ctx.stats.sqlQueries += 1;
+      sendJson(res, 200, await runQuery(pool, query, arrayMode));
+    }
+  } catch (error) {
+    if (error instanceof pg.DatabaseError) {
+      sendJson(res, 400, pgErrorReply(error));
+    } else if (error instanceof HttpError) {
+      sendJson(res, error.status, { message: error.message });
+    } else {
+      // Connection failures: a 5xx makes the driver report a server error, which callers treat as transient.
+      sendJson(res, 503, { message: `database unavailable: ${errorMessage(error)}` });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// WebSocket → TCP tunnel
+// ---------------------------------------------------------------------------------------------
+
+// Above this much unsent WebSocket data, stop reading from Postgres until it drains.
+const TUNNEL_HIGH_WATER = 1024 * 1024;
+
+function parseTunnelAddress(address: string | null): { host: string; port: number } | null {
+  if (!address) return null;
+  const bracketed = /^\[(.+)\]:(\d+)$/.exec(address);
+  const separator = address.lastIndexOf(":");
+  const host = bracketed ? bracketed[1]! : address.slice(0, separator);
+  const port = Number(bracketed ? bracketed[2] : address.slice(separator + 1));
+  if (separator < 0 || !isLoopbackHost(host) || !Number.isInteger(port) || port < 1 || port > 65535) {
+    return null;
+  }
+  return { host, port };
+}
+
+function rawDataToBuffer(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.isBuffer(data) ? data : Buffer.from(data);
+}
+
+// WebSocket close reasons are limited to 123 bytes.
+function closeReason(text: string): string {
+  return Buffer.from(text).subarray(0, 120).toString("utf8").replace(/\uFFFD+$/, "");
+}
+
+function openTunnel(ws: WebSocket, address: string | null, ctx: GatewayContext): void {
+  const target = parseTunnelAddress(address);
+  if (!target) {
+    ws.close(1008, closeReason(`address must be a loopback host:port, got ${address ?? "nothing"}`));
+    return;
+  }
+  ctx.stats.wsTunnels += 1;
+  // Writes made before the TCP connection is up are queued by the socket, so a pipelined
+  // startup message sent right after the WebSocket opens is not lost.
+  const tcp: Socket = tcpConnect({ host: target.host, port: target.port });
+  tcp.setNoDelay(true);
+  const shutdown = () => {
+    tcp.destroy();
+    if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.terminate();
+  };
+  ctx.openTunnels.add(shutdown);
+
+  ws.on("message", (data) => {
+    if (!tcp.write(rawDataToBuffer(data))) ws.pause();
+  });
+  tcp.on("drain", () => ws.resume());
+  tcp.on("data", (chunk) => {
+    ws.send(chunk, { binary: true }, () => {
+      if (ws.bufferedAmount < TUNNEL_HIGH_WATER) tcp.resume();
+    });
+    if (ws.bufferedAmount >= TUNNEL_HIGH_WATER) tcp.pause();
+  });
+  tcp.on("error", (error) => {
+    ctx.log(`tunnel to ${target.host}:${target.port} failed: ${error.message}`);
+    if (ws.readyState === WebSocket.OPEN) ws.close(1011, closeReason(error.message));
+  });
+  tcp.on("close", () => {
+    ctx.openTunnels.delete(shutdown);
+    if (ws.readyState === WebSocket.OPEN) ws.close(1000);
+  });
+  ws.on("error", () => tcp.destroy());
+  ws.on("close", () => {
+    ctx.openTunnels.delete(shutdown);
+    tcp.end();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Upstash REST
+// ---------------------------------------------------------------------------------------------
+
+type RedisArg = string | number;
+
+/** Skips ioredis's per-command reply transformers (HGETALL → object, …): Upstash returns Redis's raw shape. */
+class RawCommand extends Command {
+  constructor(name: string, args: RedisArg[]) {
+    super(name, args, { replyEncoding: null });
+  }
+  override transformReply(result: Buffer | Buffer[]): Buffer | Buffer[] {
+    return result;
+  }
+}
+
+// These change the state of the shared connection (or end it) and would break every other request.
+const CONNECTION_STATE_COMMANDS = new Set([
+  "subscribe",
+  "psubscribe",
+  "ssubscribe",
+  "unsubscribe",
+  "punsubscribe",
+  "sunsubscribe",
+  "monitor",
+  "quit",
+  "reset",
+  "select",
+  "hello",
+  "auth",
+  "client",
+  "multi",
+  "exec",
+  "discard",
+  "watch",
+  "unwatch",
+]);
+
+function toRedisCommand(value: unknown): [string, ...RedisArg[]] {
+  if (!Array.isArray(value) || value.length === 0 || typeof value[0] !== "string") {
+    throw new HttpError(400, "ERR a command must be a non-empty JSON array starting with its name");
+  }
+  const [name, ...args] = value as [string, ...unknown[]];
+  if (CONNECTION_STATE_COMMANDS.has(name.toLowerCase())) {
+    throw new HttpError(400, `ERR command ${name} is not supported over REST`);
+  }
+  return [
+    name,
+    ...args.map((arg): RedisArg => {
+      if (typeof arg === "string" || typeof arg === "number") return arg;
+      if (typeof arg === "object" && arg !== null) return JSON.stringify(arg);
+      return String(arg);
+    }),
+  ];
+}
+
+function toRedisCommands(value: unknown): [string, ...RedisArg[]][] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new HttpError(400, "ERR expected a non-empty JSON array of commands");
+  }
+  return value.map(toRedisCommand);
+}
+
+function sendRaw(redis: Redis, [name, ...args]: [string, ...RedisArg[]]): Promise<unknown> {
+  const command = new RawCommand(name, args);
+  void redis.sendCommand(command);
+  return command.promise;
+}
+
+function isReplyError(error: unknown): error is Error {
+  return error instanceof Error && error.name === "ReplyError";
+}
+
+/** Upstash encodes every string (bulk or status) as base64 when asked; integers and nil pass through. */
+function encodeReply(value: unknown, base64: boolean): unknown {
+  if (Buffer.isBuffer(value)) return base64 ? value.toString("base64") : value.toString("utf8");
+  if (typeof value === "string") return base64 ? Buffer.from(value).toString("base64") : value;
+  if (value instanceof Error) return encodeReply(value.message, base64);
+  if (Array.isArray(value)) return value.map((item) => encodeReply(item, base64));
+  return value ?? null;
+}
+
+function itemReply(outcome: PromiseSettledResult<unknown>, base64: boolean) {
+  if (outcome.status === "rejected") return { error: errorMessage(outcome.reason) };
+  return { result: encodeReply(outcome.value, base64) };
+}
+
+/** Anything other than a Redis reply error means the connection failed: the whole request is a 503. */
+function assertNoConnectionFailure(outcomes: PromiseSettledResult<unknown>[]): void {
+  for (const outcome of outcomes) {
+    if (outcome.status === "rejected" && !isReplyError(outcome.reason)) {
+      throw new HttpError(503, `Redis unavailable: ${errorMessage(outcome.reason)}`);
+    }
+  }
+}
+
+async function runSingle(redis: Redis, command: [string, ...RedisArg[]], base64: boolean) {
+  const [outcome] = await Promise.allSettled([sendRaw(redis, command)]);
+  assertNoConnectionFailure([outcome!]);
+  const reply = itemReply(outcome!, base64);
+  return { status: "error" in reply ? 400 : 200, body: reply };
+}
+
+async function runPipeline(redis: Redis, commands: [string, ...RedisArg[]][], base64: boolean) {
+  // Sent in one synchronous loop, so they go out back to back on the connection.
+  const outcomes = await Promise.allSettled(commands.map((command) => sendRaw(redis, command)));
+  assertNoConnectionFailure(outcomes);
+  return { status: 200, body: outcomes.map((outcome) => itemReply(outcome, base64)) };
+}
+
+async function runMultiExec(redis: Redis, commands: [string, ...RedisArg[]][], base64: boolean) {
+  // MULTI … EXEC are written synchronously, so no other request's command can land inside the
+  // transaction on the shared connection.
+  const multi = sendRaw(redis, ["multi"]);
+  const queued = commands.map((command) => sendRaw(redis, command));
+  const exec = sendRaw(redis, ["exec"]);
+  const outcomes = await Promise.allSettled([multi, ...queued, exec]);
+  assertNoConnectionFailure(outcomes);
+  const execOutcome = outcomes[outcomes.length - 1]!;
+  if (execOutcome.status === "rejected") {
+    // EXECABORT: report the command that made Redis discard the transaction.
+    const cause = outcomes.find((outcome) => outcome.status === "rejected")!;
+    return { status: 400, body: { error: errorMessage((cause as PromiseRejectedResult).reason) } };
+  }
+  const results = Array.isArray(execOutcome.value) ? (execOutcome.value as unknown[]) : [];
+  return {
+    status: 200,
+    body: results.map((item) =>
+      item instanceof Error ? { error: item.message } : { result: encodeReply(item, base64) },
+    ),
+  };
+}
+
+function hasValidBearer(req: IncomingMessage, token: string): boolean {
+  const expected = Buffer.from(`Bearer ${token}`);
+  const given = Buffer.from(headerValue(req, "authorization") ?? "");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+type UpstashRoute = "/" | "/pipeline" | "/multi-exec";
+
+async function handleUpstash(
+  route: UpstashRoute,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: GatewayContext,
+): Promise<void> {
+  try {
+    if (!hasValidBearer(req, ctx.upstashToken)) throw new HttpError(401, "Unauthorized");
+    const body = await readJsonBody(req);
+    const base64 = headerValue(req, "upstash-encoding")?.toLowerCase() === "base64";
+    const commands = route === "/" ? [toRedisCommand(body)] : toRedisCommands(body);
+    ctx.stats.redisRequests += 1;
+    ctx.stats.redisCommands += commands.length;
+    const redis = ctx.redis;
+    if (!redis) throw new HttpError(503, "Redis is not configured");
+    if (redis.status !== "ready") throw new HttpError(503, `Redis unavailable (${redis.status})`);
+    const reply =
+      route === "/"
+        ? await runSingle(redis, commands[0]!, base64)
+        : route === "/pipeline"
+          ? await runPipeline(redis, commands, base64)
+          : await runMultiExec(redis, commands, base64);
+    sendJson(res, reply.status, reply.body);
+  } catch (error) {
+    const status = error instanceof HttpError ? error.status : 500;
+    sendJson(res, status, { error: errorMessage(error) });
+  }
+}
+
+function assertLoopbackRedisUrl(redisUrl: string): void {
+  const url = new URL(redisUrl);
+  if (url.protocol !== "redis:" || !isLoopbackHost(url.hostname)) {
+    throw new Error(`refusing non-loopback Redis URL ${url.protocol}//${url.host}`);
+  }
+}
+
+/** Fails fast while Redis is down (no offline queue) and keeps reconnecting in the background. */
+function connectRedis(redisUrl: string, log: (line: string) => void): Redis {
+  assertLoopbackRedisUrl(redisUrl);
+  const redis = new Redis(redisUrl, {
+    protocol: 2, // Upstash replies with RESP2 shapes (flat HGETALL, string scores)
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1_000,
+    commandTimeout: 5_000,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+  });
+  // Log state changes only: reconnect attempts repeat every second while Redis is down.
+  let reportedDown = false;
+  const reportDown = (reason: string) => {
+    if (!reportedDown) log(`redis unavailable: ${reason}`);
+    reportedDown = true;
+  };
+  redis.on("ready", () => {
+    reportedDown = false;
+    log(`redis ready at ${redisUrl}`);
+  });
+  redis.on("error", (error: Error) => reportDown(error.message));
+  redis.on("reconnecting", () => reportDown("connection lost, reconnecting"));
+  return redis;
+}
+
+async function pingRedis(redis: Redis | null): Promise<boolean> {
+  if (!redis) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), 500);
+  });
+  const ping = redis.ping().then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server
+// ---------------------------------------------------------------------------------------------
+
+interface GatewayContext {
+  stats: GatewayStats;
+  pools: PoolRegistry;
+  redis: Redis | null;
+  upstashToken: string;
+  openTunnels: Set<() => void>;
+  log: (line: string) => void;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, ctx: GatewayContext): Promise<void> {
+  const path = new URL(req.url ?? "/", "http://gateway").pathname;
+  const method = req.method ?? "GET";
+  if (method === "POST" && path === "/sql") return handleSql(req, res, ctx);
+  if (method === "POST" && (path === "/" || path === "/pipeline" || path === "/multi-exec")) {
+    return handleUpstash(path, req, res, ctx);
+  }
+  if (method === "GET" && path === "/_gateway/stats") return sendJson(res, 200, ctx.stats);
+  if (method === "POST" && path === "/_gateway/reset") {
+    Object.assign(ctx.stats, zeroStats());
+    return sendJson(res, 200, ctx.stats);
+  }
+  sendJson(res, 404, { message: `no route for ${method} ${path}`, error: "not found" });
+}
+
+export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
+  const host = opts.host ?? "127.0.0.1";
+  const log = opts.log ?? (() => {});
+  const ctx: GatewayContext = {
+    stats: zeroStats(),
+    pools: createPoolRegistry(log),
+    redis: opts.redisUrl ? connectRedis(opts.redisUrl, log) : null,
+    upstashToken: opts.upstashToken,
+    openTunnels: new Set(),
+    log,
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res, ctx).catch((error: unknown) => {
+      log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { message: "gateway error", error: "gateway error" });
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_BODY_BYTES });
+  server.on("upgrade", (req, socket, head) => {
+    const url = new URL(req.url ?? "/", "http://gateway");
+    if (url.pathname !== "/v1") {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => openTunnel(ws, url.searchParams.get("address"), ctx));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : opts.port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  log(`gateway listening at ${url}`);
+
+  return {
+    url,
+    port,
+    redisAvailable: () => pingRedis(ctx.redis),
+    stats: () => ({ ...ctx.stats }),
+    resetStats: () => {
+      Object.assign(ctx.stats, zeroStats());
+    },
+    async close() {
+      for (const shutdown of [...ctx.openTunnels]) shutdown();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      wss.close();
+      ctx.redis?.disconnect();
+      await Promise.all([closed, ctx.pools.closeAll()]);
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "8790" },
+      host: { type: "string", default: "127.0.0.1" },
+      redis: { type: "string" },
+      token: { type: "string", default: "local" },
+    },
+  });
+  const gateway = await startGateway({
+    port: Number(values.port),
+    host: values.host,
+    redisUrl: values.redis ?? null,
+    upstashToken: values.token,
+    log: (line) => console.log(line),
+  });
+  const stop = () => void gateway.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

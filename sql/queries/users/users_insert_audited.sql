@@ -1,0 +1,16 @@
+-- Creates a user and its audit entry in one statement: both or neither.
+-- $1 auth_subject, $2 email, $3 first_name, $4 last_name, $5 phone_number, $6 role,
+-- $7 training_level, $8 timezone, $9 acting user id
+WITH created AS (
+  INSERT INTO users (auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  RETURNING *
+), audited AS (
+  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
+  SELECT 'user', created.id::text, 'user.created', $9::uuid,
+         jsonb_build_object('role', created.role, 'email', created.email, 'auth_subject', created.auth_subject)
+  FROM created
+)
+SELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone,
+       created_at, updated_at
+FROM created

@@ -1,0 +1,9 @@
+-- A page of users in creation order, optionally of one role.
+-- $1 role or null, $2/$3 the cursor (created_at as text, id) or nulls, $4 page size + 1
+SELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone,
+       created_at, updated_at, created_at::text AS cursor_at
+FROM users
+WHERE ($1::text IS NULL OR role = $1)
+  AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+ORDER BY created_at, id
+LIMIT $4
