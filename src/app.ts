@@ -1,0 +1,115 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./app-env";
+import { authenticate } from "./auth/guards";
+import { createCache } from "./cache/store";
+import { createDb } from "./db/client";
+import { ConfigError, loadConfig } from "./env";
+import { createLogger, describeError } from "./http/log";
+import { ApiError, problemResponse } from "./http/problem";
+import { healthRoutes } from "./routes/health";
+import { usersRoutes } from "./routes/users/users.routes";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The API, middleware first, read top to bottom. */
+export function createApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const incoming = c.req.header("x-request-id");
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    c.set("requestId", requestId);
+    c.set("log", createLogger({ request_id: requestId }));
+    await next();
+    c.header("x-request-id", requestId);
+  });
+
+  app.use(secureHeaders());
+  app.use(
+    cors({
+      origin: "*",
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      exposeHeaders: ["X-Request-Id", "Retry-After"],
+      maxAge: 600,
+    }),
+  );
+
+  app.use(async (c, next) => {
+    const started = Date.now();
+    await next();
+    c.var.log.info("request", {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      duration_ms: Date.now() - started,
+      user_id: c.var.user?.id ?? null,
+    });
+  });
+
+  // Services are built per request from bindings parsed once per isolate.
+  app.use(async (c, next) => {
+    const config = loadConfig(c.env);
+    c.set("config", config);
+    c.set("db", createDb(config));
+    c.set("cache", createCache(config, c.var.log));
+    await next();
+  });
+
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemResponse(c, new ApiError("payload_too_large", "The request body is larger than 1 MiB.")),
+    }),
+  );
+  app.use("/v1/*", authenticate);
+
+  const routes = app.route("/health", healthRoutes).route("/v1/users", usersRoutes);
+
+  app.notFound((c) => {
+    const allowed = allowedMethods(app, c.req.path);
+    if (allowed.length > 0) {
+      return problemResponse(
+        c,
+        new ApiError("method_not_allowed", `${c.req.method} is not supported here; use ${allowed.join(", ")}.`, {
+          headers: { allow: allowed.join(", ") },
+        }),
+      );
+    }
+    return problemResponse(c, new ApiError("not_found", `No route matches ${c.req.method} ${c.req.path}.`));
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      if (error.status >= 500) c.var.log?.error("request_failed", { code: error.code, ...describeError(error.options.cause ?? error) });
+      return problemResponse(c, error);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(c, new ApiError("validation_failed", error.message || "The request is not valid."));
+    }
+    const log = c.var.log ?? createLogger({ request_id: c.var.requestId });
+    log.error(error instanceof ConfigError ? "config_invalid" : "unexpected_error", describeError(error));
+    return problemResponse(c, new ApiError("internal_error", "Something went wrong on our side; the request id helps us find it."));
+  });
+
+  return routes;
+}
+
+/** Methods some route accepts on `path`, to tell 405 from 404. */
+function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of app.routes) {
+    if (route.method === "ALL") continue;
+    const pattern = new RegExp(`^${route.path.replace(/\/:[^/]+/g, "/[^/]+").replace(/\/\*$/, "/.*")}/?$`);
+    if (pattern.test(path)) methods.add(route.method);
+  }
+  return [...methods].sort();
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,42 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app-env";
+import { cacheKeys, cacheTtl } from "../cache/keys";
+import { ApiError, forbidden } from "../http/problem";
+import selectBySubject from "../../sql/queries/users/users_select_by_subject.sql";
+import { bearerToken, unauthenticated, verifiedSubject } from "./jwt";
+import { presentUser, type Role, type User } from "./user";
+
+/**
+ * Verifies the bearer token and loads its user (cache first, then Postgres). The role always
+ * comes from the database row, never from the token.
+ */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const subject = await verifiedSubject(c.var.config, bearerToken(c.req.header("authorization")));
+  const key = cacheKeys.userBySubject(subject);
+  let user = await c.var.cache.get<User>(key);
+  if (!user) {
+    const [row] = await c.var.db.query(selectBySubject, [subject], { idempotent: true });
+    if (!row) throw unauthenticated("The token's subject is not a known user.");
+    user = presentUser(row);
+    c.executionCtx.waitUntil(c.var.cache.set(key, user, cacheTtl.userBySubject));
+  }
+  c.set("user", user);
+  await next();
+};
+
+/** Lets only the given roles through; everyone else signed in gets 403. */
+export function requireRole(...allowed: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!allowed.includes(c.var.user.role)) {
+      throw forbidden(`This needs the ${allowed.join(" or ")} role.`);
+    }
+    await next();
+  };
+}
+
+/** Self or admin: for acting on a user's own data. */
+export function assertSelfOrAdmin(user: User, userId: string): void {
+  if (user.role !== "ADMIN" && user.id !== userId) {
+    throw new ApiError("not_found", "User was not found.");
+  }
+}

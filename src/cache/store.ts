@@ -1,0 +1,75 @@
+import { Redis } from "@upstash/redis/cloudflare";
+import type { AppConfig } from "../env";
+
+/** Cache calls give up quickly: a slow cache must never slow a request more than this. */
+const CACHE_TIMEOUT_MS = 400;
+
+export type CacheStatus = "up" | "down" | "disabled";
+
+/**
+ * The request's cache. Every method fails open: when Redis is down or not configured, reads
+ * miss and writes are dropped, and the caller falls back to Postgres.
+ */
+export interface Cache {
+  readonly enabled: boolean;
+  /** The client, for rate limiting; null when the cache is not configured. */
+  readonly redis: Redis | null;
+  get<T>(key: string): Promise<T | null>;
+  set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  del(...keys: string[]): Promise<void>;
+  ping(): Promise<{ status: CacheStatus; latency_ms: number | null }>;
+}
+
+export interface CacheLog {
+  warn(event: string, data: Record<string, unknown>): void;
+}
+
+export function createCache(config: AppConfig, log: CacheLog): Cache {
+  const url = config.UPSTASH_REDIS_REST_URL;
+  const token = config.UPSTASH_REDIS_REST_TOKEN;
+  if (!url || !token) return disabledCache;
+  const redis = new Redis({
+    url,
+    token,
+    retry: false,
+    enableTelemetry: false,
+    signal: () => AbortSignal.timeout(CACHE_TIMEOUT_MS),
+  });
+
+  async function attempt<T>(op: string, key: string, run: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      log.warn("cache_error", { op, key, error: error instanceof Error ? error.message : String(error) });
+      return fallback;
+    }
+  }
+
+  return {
+    enabled: true,
+    redis,
+    get: <T>(key: string) => attempt("get", key, () => redis.get<T>(key), null),
+    set: (key, value, ttlSeconds) =>
+      attempt("set", key, async () => void (await redis.set(key, value, { ex: ttlSeconds })), undefined),
+    del: (...keys) =>
+      keys.length === 0 ? Promise.resolve() : attempt("del", keys.join(","), async () => void (await redis.del(...keys)), undefined),
+    async ping() {
+      const started = Date.now();
+      try {
+        await redis.ping();
+        return { status: "up", latency_ms: Date.now() - started };
+      } catch {
+        return { status: "down", latency_ms: null };
+      }
+    },
+  };
+}
+
+const disabledCache: Cache = {
+  enabled: false,
+  redis: null,
+  get: async () => null,
+  set: async () => undefined,
+  del: async () => undefined,
+  ping: async () => ({ status: "disabled", latency_ms: null }),
+};

@@ -1,0 +1,93 @@
+import { neon, neonConfig, NeonDbError } from "@neondatabase/serverless";
+import type { AppConfig } from "../env";
+import { ApiError } from "../http/problem";
+import { toApiError } from "./errors";
+
+export type Row = Record<string, unknown>;
+
+export interface Statement {
+  text: string;
+  params?: readonly unknown[];
+}
+
+export interface QueryOptions {
+  /** Safe to send again after a transport failure: reads, and writes guarded by a unique key. */
+  idempotent?: boolean;
+  /** A shorter wait than the statement timeout, e.g. for health checks. */
+  timeoutMs?: number;
+}
+
+/** The request's database: every call is one HTTP round trip to Postgres. */
+export interface Db {
+  query<T = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
+  /** Runs the statements in one transaction, in one round trip; all or nothing. */
+  batch(statements: readonly Statement[], options?: QueryOptions): Promise<Row[][]>;
+}
+
+/** No request waits on the database longer than the statement timeout. */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+const RETRY_DELAYS_MS = [100, 400];
+
+let gatewayWired: string | undefined;
+
+/** Points the driver at the local gateway (development only; see docs/architecture.md). */
+function useLocalGateway(gatewayUrl: string): void {
+  if (gatewayWired === gatewayUrl) return;
+  const gateway = new URL(gatewayUrl);
+  neonConfig.fetchEndpoint = () => new URL("/sql", gateway).href;
+  neonConfig.wsProxy = (host: string, port: number | string) => `${gateway.host}/v1?address=${host}:${port}`;
+  neonConfig.useSecureWebSocket = false;
+  neonConfig.pipelineTLS = false;
+  neonConfig.pipelineConnect = "password";
+  gatewayWired = gatewayUrl;
+}
+
+/** A transport failure: the statement may or may not have reached Postgres. */
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof NeonDbError)) return false;
+  return error.code === undefined && (error.sourceError !== undefined || /^Server error \(HTTP status 5/.test(error.message));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createDb(config: AppConfig): Db {
+  if (config.LOCAL_GATEWAY_URL) useLocalGateway(config.LOCAL_GATEWAY_URL);
+  const sql = neon(config.DATABASE_URL);
+
+  async function run<T>(send: (signal: AbortSignal) => Promise<T>, options: QueryOptions): Promise<T> {
+    const deadline = Date.now() + Math.min(options.timeoutMs ?? STATEMENT_TIMEOUT_MS, STATEMENT_TIMEOUT_MS);
+    for (let attempt = 0; ; attempt++) {
+      const left = deadline - Date.now();
+      try {
+        return await send(AbortSignal.timeout(Math.max(left, 1)));
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (options.idempotent && isTransient(error) && delay !== undefined && Date.now() + delay < deadline) {
+          await sleep(delay);
+          continue;
+        }
+        throw toApiError(error);
+      }
+    }
+  }
+
+  return {
+    query<T>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+      return run(
+        (signal) => sql.query(text, [...params], { fetchOptions: { signal } }) as Promise<T[]>,
+        options,
+      );
+    },
+    batch(statements, options = {}) {
+      if (statements.length === 0) throw new ApiError("internal_error", "Empty batch.");
+      return run(
+        (signal) =>
+          sql.transaction(
+            statements.map((s) => sql.query(s.text, [...(s.params ?? [])])),
+            { fetchOptions: { signal } },
+          ) as Promise<Row[][]>,
+        options,
+      );
+    },
+  };
+}

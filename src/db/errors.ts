@@ -1,0 +1,69 @@
+import { NeonDbError } from "@neondatabase/serverless";
+import { ApiError } from "../http/problem";
+
+/** Which booking resource each exclusion constraint protects (sql/migrations, bookings). */
+export const overlapConstraints: Record<string, "student" | "instructor" | "aircraft"> = {
+  bookings_student_no_overlap: "student",
+  bookings_instructor_no_overlap: "instructor",
+  bookings_aircraft_no_overlap: "aircraft",
+};
+
+const RETRY_AFTER_SECONDS = "2";
+
+function unavailable(cause: unknown): ApiError {
+  return new ApiError("service_unavailable", "The database is not reachable right now; try again shortly.", {
+    headers: { "retry-after": RETRY_AFTER_SECONDS },
+    cause,
+  });
+}
+
+/**
+ * Turns a driver error into the problem a client should see. Driver and SQL text stay in the
+ * cause (logged), never in the response.
+ */
+export function toApiError(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return unavailable(error);
+  }
+  if (!(error instanceof NeonDbError)) return error;
+  const code = error.code;
+  if (code === undefined) return unavailable(error);
+  switch (code) {
+    case "23505":
+      return new ApiError("conflict", "Something with the same unique value already exists.", {
+        extra: { constraint: error.constraint },
+        cause: error,
+      });
+    case "23P01": {
+      const resource = error.constraint ? overlapConstraints[error.constraint] : undefined;
+      if (resource) {
+        return new ApiError("booking_conflict", `The ${resource} already has a booking at that time.`, {
+          extra: { conflicts: [{ resource, booking_id: null }] },
+          cause: error,
+        });
+      }
+      return new ApiError("conflict", "This overlaps with something that already exists.", { cause: error });
+    }
+    case "23503":
+      return new ApiError("validation_failed", "A referenced record does not exist.", { cause: error });
+    case "23502":
+    case "23514":
+    case "22P02":
+    case "22003":
+    case "22007":
+    case "22008":
+    case "22023":
+    case "22001":
+      return new ApiError("validation_failed", "A value is out of range or malformed.", { cause: error });
+    case "40001":
+    case "40P01":
+    case "55P03":
+      return new ApiError("conflict", "A concurrent change got in the way; try again.", { cause: error });
+  }
+  // Timeouts, shutdowns, connection and resource exhaustion (57xxx, 08xxx, 53xxx) are transient.
+  if (code === "57014" || code.startsWith("57P") || code.startsWith("08") || code.startsWith("53")) {
+    return unavailable(error);
+  }
+  return error;
+}

@@ -1,0 +1,80 @@
+import { createCache, type Cache } from "../cache/store";
+import { createDb, type Db } from "../db/client";
+import { loadConfig, type AppConfig, type Bindings } from "../env";
+import { createLogger, describeError, type Logger } from "../http/log";
+import claimRun from "../../sql/queries/jobs/job_runs_insert_claim.sql";
+import finishRun from "../../sql/queries/jobs/job_runs_update_finished.sql";
+
+export const jobNames = ["deadlines", "weather", "cleanup"] as const;
+export type JobName = (typeof jobNames)[number];
+
+/** The cron triggers of wrangler.toml and the job each one runs (docs/contract.md, Cron triggers). */
+export const cronJobs: Readonly<Record<string, JobName>> = {
+  "*/5 * * * *": "deadlines",
+  "*/30 * * * *": "weather",
+  "0 3 * * *": "cleanup",
+};
+
+export interface JobContext {
+  /** The trigger's scheduled time: every "now" inside a job is this, so reruns decide alike. */
+  now: Date;
+  db: Db;
+  cache: Cache;
+  config: AppConfig;
+  log: Logger;
+}
+
+/** A job returns counts of what it did, stored with its run. */
+export type Job = (ctx: JobContext) => Promise<Record<string, number>>;
+
+/** Jobs register here as they are built (src/jobs/<name>.ts). */
+const jobs: Partial<Record<JobName, Job>> = {};
+
+export interface JobRun {
+  id: string;
+  job: JobName;
+  scheduled_for: string;
+  status: "RUNNING" | "SUCCEEDED" | "FAILED";
+  stats: Record<string, number> | null;
+  error: string | null;
+}
+
+/**
+ * Runs one job for one scheduled time, recorded in job_runs. Returns null when another run
+ * already claimed that time.
+ */
+export async function runJob(name: JobName, now: Date, env: Bindings): Promise<JobRun | null> {
+  const config = loadConfig(env);
+  const log = createLogger({ job: name, scheduled_for: now.toISOString() });
+  const db = createDb(config);
+  const [claim] = await db.query<{ id: string }>(claimRun, [name, now.toISOString()]);
+  if (!claim) {
+    log.info("job_skipped", { reason: "already claimed" });
+    return null;
+  }
+  const job = jobs[name];
+  let status: JobRun["status"] = "SUCCEEDED";
+  let stats: Record<string, number> = {};
+  let error: string | null = null;
+  try {
+    if (!job) throw new Error(`the ${name} job is not available in this version`);
+    stats = await job({ now, db, cache: createCache(config, log), config, log });
+  } catch (failure) {
+    status = "FAILED";
+    error = failure instanceof Error ? failure.message : String(failure);
+    log.error("job_failed", describeError(failure));
+  }
+  const [run] = await db.query<JobRun>(finishRun, [claim.id, status, JSON.stringify(stats), error]);
+  log.info("job_finished", { status, stats });
+  return run ?? null;
+}
+
+/** The Worker's scheduled handler: one trigger, one job. */
+export async function runScheduled(cron: string, scheduledTime: Date, env: Bindings): Promise<void> {
+  const name = cronJobs[cron];
+  if (!name) {
+    createLogger().error("unknown_cron", { cron });
+    return;
+  }
+  await runJob(name, scheduledTime, env);
+}

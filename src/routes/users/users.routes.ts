@@ -1,0 +1,82 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env";
+import { requireRole } from "../../auth/guards";
+import { presentUser } from "../../auth/user";
+import { cacheKeys } from "../../cache/keys";
+import { decodeCursor, toPage } from "../../http/pagination";
+import { ApiError, forbidden, notFound } from "../../http/problem";
+import { validate } from "../../http/validation";
+import insertAudited from "../../../sql/queries/users/users_insert_audited.sql";
+import listByRole from "../../../sql/queries/users/users_list_by_role.sql";
+import selectVisible from "../../../sql/queries/users/users_select_visible.sql";
+import updateAudited from "../../../sql/queries/users/users_update_audited.sql";
+import { createUser, listUsers, selfEditable, updateUser, userId } from "./users.schemas";
+
+export const usersRoutes = new Hono<AppEnv>()
+  .post("/", requireRole("ADMIN"), validate("json", createUser), async (c) => {
+    const u = c.req.valid("json");
+    const rows = await c.var.db
+      .query(insertAudited, [
+        u.auth_subject, u.email, u.first_name, u.last_name, u.phone_number, u.role,
+        u.training_level, u.timezone, c.var.user.id,
+      ])
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === "conflict") {
+          throw new ApiError("conflict", "A user with this email or auth subject already exists.");
+        }
+        throw error;
+      });
+    return c.json(presentUser(rows[0]!), 201);
+  })
+
+  .get("/me", (c) => c.json(c.var.user, 200))
+
+  .get("/", validate("query", listUsers), async (c) => {
+    const { role, limit, cursor } = c.req.valid("query");
+    const viewer = c.var.user;
+    // Students and instructors may look up instructors (to book one), nobody else.
+    if (viewer.role !== "ADMIN" && role !== "INSTRUCTOR") {
+      throw forbidden("Only admins can list users other than instructors; add ?role=INSTRUCTOR.");
+    }
+    const after = decodeCursor(cursor, 2);
+    const rows = await c.var.db.query(listByRole, [role ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
+      idempotent: true,
+    });
+    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentUser), 200);
+  })
+
+  .get("/:id", validate("param", userId), async (c) => {
+    const { id } = c.req.valid("param");
+    const viewer = c.var.user;
+    const [row] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
+    if (!row) throw notFound("User");
+    return c.json(presentUser(row), 200);
+  })
+
+  .patch("/:id", validate("param", userId), validate("json", updateUser), async (c) => {
+    const { id } = c.req.valid("param");
+    const changes = c.req.valid("json");
+    const viewer = c.var.user;
+    if (viewer.role !== "ADMIN") {
+      if (viewer.id !== id) throw notFound("User");
+      const refused = Object.keys(changes).filter((k) => !(selfEditable as readonly string[]).includes(k));
+      if (refused.length > 0) throw forbidden(`You can change only ${selfEditable.join(", ")} yourself.`);
+    }
+    const rows = await c.var.db.query(updateAudited, [id, JSON.stringify(changes), viewer.id]).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === "conflict") {
+        throw new ApiError("conflict", "A user with this email already exists.");
+      }
+      if (error instanceof ApiError && error.code === "validation_failed") {
+        throw new ApiError("validation_failed", "Students need a training level.", {
+          errors: [{ path: "training_level", message: "is required for students" }],
+        });
+      }
+      throw error;
+    });
+    const row = rows[0];
+    if (!row) throw notFound("User");
+    const user = presentUser(row);
+    // Dropped before answering, so the next request never sees the old role or name.
+    await c.var.cache.del(cacheKeys.userBySubject(user.auth_subject));
+    return c.json(user, 200);
+  });

@@ -1,0 +1,39 @@
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { defineConfig, type Plugin } from "vitest/config";
+
+// wrangler bundles .sql files as Text modules; tests go through Vite, which needs the same.
+const sqlAsText: Plugin = {
+  name: "sql-as-text",
+  transform(code, id) {
+    if (id.endsWith(".sql")) return { code: `export default ${JSON.stringify(code)};`, map: null };
+  },
+};
+
+const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
+
+export default defineConfig({
+  plugins: [sqlAsText],
+  test: {
+    // One local stack (embedded Postgres + gateway) for the whole run; see test/setup/global.ts.
+    globalSetup: ["./test/setup/global.ts"],
+    ...timeouts,
+    projects: [
+      {
+        // Not `extends: true`: the root's global setup must run once, in Node, not per project.
+        plugins: [
+          sqlAsText,
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            // The local stack hands its addresses to the Worker as bindings.
+            miniflare: { bindings: inject("bindings") },
+          })),
+        ],
+        test: { name: "worker", include: ["test/**/*.test.ts"], exclude: ["test/node/**"], ...timeouts },
+      },
+      {
+        // Tooling that runs on Node, never in the Worker: migrations, the CLI, the dev stack.
+        test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node", ...timeouts },
+      },
+    ],
+  },
+});
