@@ -10,7 +10,7 @@
  * Development and test fixture only: it never connects anywhere but loopback and is never deployed.
  * Run it alone with: tsx dev/gateway.ts --port 8790 --redis redis://127.0.0.1:6379 --token x
  */
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { connect as tcpConnect, type Socket } from "node:net";
 import { pathToFileURL } from "node:url";
@@ -433,14 +433,39 @@ function toRedisCommand(value: unknown): [string, ...RedisArg[]] {
   if (CONNECTION_STATE_COMMANDS.has(name.toLowerCase())) {
     throw new HttpError(400, `ERR command ${name} is not supported over REST`);
   }
-  return [
+  return withRedisScripts([
     name,
     ...args.map((arg): RedisArg => {
       if (typeof arg === "string" || typeof arg === "number") return arg;
       if (typeof arg === "object" && arg !== null) return JSON.stringify(arg);
       return String(arg);
     }),
-  ];
+  ]);
+}
+
+// Upstash accepts its own Lua shebang flag `allow-key-locking` (used by @upstash/ratelimit);
+// Redis refuses unknown flags, so scripts reach it without that flag, and EVALSHA calls made
+// with the digest of the script as the client wrote it are pointed at the stored one.
+const UPSTASH_ONLY_FLAG = /^(#!lua[^\n]*?)\s*\ballow-key-locking\b,?/;
+const scriptDigests = new Map<string, string>();
+
+const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+
+function withRedisScripts(command: [string, ...RedisArg[]]): [string, ...RedisArg[]] {
+  const [name, ...args] = command;
+  const lower = name.toLowerCase();
+  const scriptAt = lower === "eval" || lower === "eval_ro" ? 0 : lower === "script" && String(args[0]).toLowerCase() === "load" ? 1 : -1;
+  if (scriptAt >= 0 && typeof args[scriptAt] === "string" && UPSTASH_ONLY_FLAG.test(args[scriptAt])) {
+    const original = args[scriptAt] as string;
+    const stored = original.replace(UPSTASH_ONLY_FLAG, "$1").replace(/^#!lua\s+flags=\s*$/m, "#!lua");
+    scriptDigests.set(sha1(original), sha1(stored));
+    args[scriptAt] = stored;
+    return [name, ...args];
+  }
+  if ((lower === "evalsha" || lower === "evalsha_ro") && typeof args[0] === "string") {
+    args[0] = scriptDigests.get(args[0].toLowerCase()) ?? args[0];
+  }
+  return [name, ...args];
 }
 
 function toRedisCommands(value: unknown): [string, ...RedisArg[]][] {

@@ -2,6 +2,7 @@ import type { User } from "./auth/user";
 import type { Cache } from "./cache/store";
 import type { Db } from "./db/client";
 import type { AppConfig, Bindings } from "./env";
+import type { IdempotencyRequest } from "./http/idempotency";
 import type { Logger } from "./http/log";
 
 /** What every request carries: bindings from the runtime, services built per request. */
@@ -15,5 +16,7 @@ export interface AppEnv {
     log: Logger;
     /** Set by `authenticate` on /v1 routes. */
     user: User;
+    /** Set by `idempotent` on creating POSTs: the client's Idempotency-Key, if any. */
+    idempotency: IdempotencyRequest | null;
   };
 }

@@ -10,6 +10,7 @@ import { createDb } from "./db/client";
 import { ConfigError, loadConfig } from "./env";
 import { createLogger, describeError } from "./http/log";
 import { ApiError, problemResponse } from "./http/problem";
+import { rateLimit } from "./http/rate-limit";
 import { healthRoutes } from "./routes/health";
 import { usersRoutes } from "./routes/users/users.routes";
 
@@ -68,7 +69,13 @@ export function createApp() {
       onError: (c) => problemResponse(c, new ApiError("payload_too_large", "The request body is larger than 1 MiB.")),
     }),
   );
+  app.use("/v1/*", async (c, next) => {
+    // Without a token the client IP is what gets limited; with one, the user (below).
+    if (!c.req.header("authorization")) return rateLimit("ip")(c, next);
+    await next();
+  });
   app.use("/v1/*", authenticate);
+  app.use("/v1/*", rateLimit("user"));
 
   const routes = app.route("/health", healthRoutes).route("/v1/users", usersRoutes);
 

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { cached } from "../cache/cached";
 import { cacheKeys, cacheTtl } from "../cache/keys";
 import { ApiError, forbidden } from "../http/problem";
 import selectBySubject from "../../sql/queries/users/users_select_by_subject.sql";
@@ -12,14 +13,11 @@ import { presentUser, type Role, type User } from "./user";
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const subject = await verifiedSubject(c.var.config, bearerToken(c.req.header("authorization")));
-  const key = cacheKeys.userBySubject(subject);
-  let user = await c.var.cache.get<User>(key);
-  if (!user) {
+  const user = await cached<User>(c.var.cache, cacheKeys.userBySubject(subject), cacheTtl.userBySubject, async () => {
     const [row] = await c.var.db.query(selectBySubject, [subject], { idempotent: true });
-    if (!row) throw unauthenticated("The token's subject is not a known user.");
-    user = presentUser(row);
-    c.executionCtx.waitUntil(c.var.cache.set(key, user, cacheTtl.userBySubject));
-  }
+    return row ? presentUser(row) : null;
+  });
+  if (!user) throw unauthenticated("The token's subject is not a known user.");
   c.set("user", user);
   await next();
 };

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { isoTime } from "../http/present";
 
 export const roles = ["STUDENT", "INSTRUCTOR", "ADMIN"] as const;
 export type Role = (typeof roles)[number];
@@ -21,7 +22,6 @@ export interface User {
   updated_at: string;
 }
 
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
 
 /** Shapes a `users` row (sql/queries/users/*.sql select the same columns) for a response. */
 export function presentUser(row: Record<string, unknown>): User {
@@ -35,8 +35,8 @@ export function presentUser(row: Record<string, unknown>): User {
     role: row.role as Role,
     training_level: (row.training_level ?? null) as TrainingLevel | null,
     timezone: String(row.timezone),
-    created_at: iso(row.created_at),
-    updated_at: iso(row.updated_at),
+    created_at: isoTime(row.created_at),
+    updated_at: isoTime(row.updated_at),
   };
 }
 

@@ -17,6 +17,8 @@ export interface Cache {
   get<T>(key: string): Promise<T | null>;
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   del(...keys: string[]): Promise<void>;
+  /** Takes a short-lived lock; true when this caller got it, or when there is no cache to ask. */
+  claim(key: string, ttlMs: number): Promise<boolean>;
   ping(): Promise<{ status: CacheStatus; latency_ms: number | null }>;
 }
 
@@ -53,6 +55,8 @@ export function createCache(config: AppConfig, log: CacheLog): Cache {
       attempt("set", key, async () => void (await redis.set(key, value, { ex: ttlSeconds })), undefined),
     del: (...keys) =>
       keys.length === 0 ? Promise.resolve() : attempt("del", keys.join(","), async () => void (await redis.del(...keys)), undefined),
+    claim: (key, ttlMs) =>
+      attempt("claim", key, async () => (await redis.set(key, 1, { nx: true, px: ttlMs })) === "OK", true),
     async ping() {
       const started = Date.now();
       try {
@@ -71,5 +75,6 @@ const disabledCache: Cache = {
   get: async () => null,
   set: async () => undefined,
   del: async () => undefined,
+  claim: async () => true,
   ping: async () => ({ status: "disabled", latency_ms: null }),
 };

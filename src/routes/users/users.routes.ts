@@ -3,6 +3,7 @@ import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import { presentUser } from "../../auth/user";
 import { cacheKeys } from "../../cache/keys";
+import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
@@ -13,13 +14,12 @@ import updateAudited from "../../../sql/queries/users/users_update_audited.sql";
 import { createUser, listUsers, selfEditable, updateUser, userId } from "./users.schemas";
 
 export const usersRoutes = new Hono<AppEnv>()
-  .post("/", requireRole("ADMIN"), validate("json", createUser), async (c) => {
+  .post("/", requireRole("ADMIN"), idempotent(presentUser), validate("json", createUser), async (c) => {
     const u = c.req.valid("json");
-    const rows = await c.var.db
-      .query(insertAudited, [
-        u.auth_subject, u.email, u.first_name, u.last_name, u.phone_number, u.role,
-        u.training_level, u.timezone, c.var.user.id,
-      ])
+    const rows = await runCreating(c, insertAudited, [
+      u.auth_subject, u.email, u.first_name, u.last_name, u.phone_number, u.role,
+      u.training_level, u.timezone, c.var.user.id,
+    ])
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.code === "conflict") {
           throw new ApiError("conflict", "A user with this email or auth subject already exists.");

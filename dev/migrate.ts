@@ -1,0 +1,118 @@
+// Schema migrations: a thin layer over node-pg-migrate's runner, fixed to this repository's layout.
+import { existsSync } from "node:fs";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runner, type RunnerOption } from "node-pg-migrate";
+import pg from "pg";
+
+/** Resolved from this file, so the CLI works from any working directory. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const MIGRATIONS_DIR = join(REPO_ROOT, "sql", "migrations");
+export const MIGRATIONS_TABLE = "pgmigrations";
+
+/** Only `NNN_name.sql` files are migrations; anything else in the folder (notes, dotfiles) is ignored. */
+const MIGRATION_FILE = /^\d+_[\w-]+\.sql$/;
+
+export interface MigrateOptions {
+  log?: (line: string) => void;
+}
+
+function runnerOptions(url: string, direction: "up" | "down", count: number, log: (l: string) => void): RunnerOption {
+  return {
+    databaseUrl: url,
+    dir: MIGRATIONS_DIR,
+    // A negative lookahead on the whole name: skip everything that is not a migration file.
+    ignorePattern: "(?!\\d+_[\\w-]+\\.sql$).*",
+    migrationsTable: MIGRATIONS_TABLE,
+    direction,
+    count,
+    checkOrder: true,
+    // Two migrators on one database (npm run dev and npm run db at once) queue instead of racing.
+    noLock: false,
+    advisoryLockMode: "wait",
+    // All pending migrations apply or none do: a half-migrated dev database is worse than none.
+    singleTransaction: true,
+    log,
+  };
+}
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrateUp(url: string, opts: MigrateOptions = {}): Promise<string[]> {
+  const ran = await runner(runnerOptions(url, "up", Number.POSITIVE_INFINITY, quiet(opts.log)));
+  return ran.map((m) => m.name);
+}
+
+/** Reverts the last `count` applied migrations (or all of them); returns the names reverted. */
+export async function migrateDown(url: string, count: number | "all", opts: MigrateOptions = {}): Promise<string[]> {
+  if (count !== "all" && (!Number.isInteger(count) || count < 1)) throw new Error("count must be a positive integer or \"all\"");
+  const n = count === "all" ? Number.POSITIVE_INFINITY : count;
+  const ran = await runner(runnerOptions(url, "down", n, quiet(opts.log)));
+  return ran.map((m) => m.name);
+}
+
+/** node-pg-migrate narrates every step; callers want the outcome, so only its warnings pass. */
+function quiet(log?: (line: string) => void): (line: string) => void {
+  return (line) => {
+    if (log && !/^> |No migrations to run|^### MIGRATION|^(BEGIN|COMMIT);?$/.test(line)) log(line);
+  };
+}
+
+/** Migration names on disk, in the order node-pg-migrate applies them (numeric prefix, then name). */
+export async function migrationFiles(): Promise<string[]> {
+  if (!existsSync(MIGRATIONS_DIR)) return [];
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => MIGRATION_FILE.test(f));
+  return files
+    .map((f) => basename(f, ".sql"))
+    .sort((a, b) => prefixOf(a) - prefixOf(b) || a.localeCompare(b, undefined, { numeric: true }));
+}
+
+function prefixOf(name: string): number {
+  return Number(/^\d+/.exec(name)?.[0] ?? 0);
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+  /** Applied according to the database but no longer on disk (a deleted or renamed file). */
+  missing: string[];
+}
+
+/** Read-only: unlike the runner, this never creates the bookkeeping table or takes the lock. */
+export async function migrationStatus(url: string): Promise<MigrationStatus> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const exists = await client.query<{ t: string | null }>("SELECT to_regclass($1) AS t", [MIGRATIONS_TABLE]);
+    const applied = exists.rows[0]?.t
+      ? (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY run_on, id`)).rows.map((r) => r.name)
+      : [];
+    const files = await migrationFiles();
+    const done = new Set(applied);
+    return {
+      applied,
+      pending: files.filter((f) => !done.has(f)),
+      missing: applied.filter((a) => !files.includes(a)),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Scaffolds `sql/migrations/NNN_name.sql` with the next number; returns its path. */
+export async function newMigration(name: string): Promise<string> {
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (!slug) throw new Error("a migration needs a name made of letters or digits, e.g. `add_bookings_index`");
+  await mkdir(MIGRATIONS_DIR, { recursive: true });
+  const existing = await migrationFiles();
+  const next = existing.reduce((max, f) => Math.max(max, prefixOf(f)), 0) + 1;
+  const width = Math.max(3, ...existing.map((f) => /^\d+/.exec(f)?.[0].length ?? 0));
+  const path = join(MIGRATIONS_DIR, `${String(next).padStart(width, "0")}_${slug}.sql`);
+  const template = `-- Up Migration\n\n\n-- Down Migration\n\n`;
+  await writeFile(path, template, { flag: "wx" }); // never overwrite an existing migration
+  return path;
+}

@@ -1,0 +1,97 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app-env";
+import type { Row } from "../db/client";
+import deleteExpired from "../../sql/queries/idempotency/idempotency_keys_delete_expired_one.sql";
+import selectLive from "../../sql/queries/idempotency/idempotency_keys_select_live.sql";
+import { ApiError, problemResponse } from "./problem";
+
+/** What a creating statement needs to remember its response under the client's key. */
+export interface IdempotencyRequest {
+  key: string;
+  hash: string;
+  path: string;
+}
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * `Idempotency-Key` for a creating POST. The first request costs nothing extra: its statement
+ * stores the response in the same transaction as the effect (see `rememberParams`). A repeat
+ * collides with that stored key, rolls back whole, and is answered from what was stored: the
+ * same status and body for the same request, 422 for a different one.
+ */
+export function idempotent(present: (row: Row) => unknown): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const key = c.req.header("idempotency-key");
+    if (key === undefined) {
+      c.set("idempotency", null);
+      return next();
+    }
+    if (!KEY.test(key)) {
+      throw new ApiError("validation_failed", "The Idempotency-Key header is not valid.", {
+        errors: [{ path: "headers.idempotency-key", message: "1 to 255 visible ASCII characters" }],
+      });
+    }
+    const body = await c.req.raw.clone().text();
+    const request = { key, hash: await sha256(`${c.req.method} ${c.req.path}\n${body}`), path: c.req.path };
+    c.set("idempotency", request);
+    await next();
+    // Hono has already turned a thrown error into a response; a 409 may be this key's replay.
+    const failure = c.error;
+    if (!(failure instanceof ApiError) || failure.status !== 409) return;
+    try {
+      const replay = await storedResponse(c, request, present);
+      if (replay) c.res = replay;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      c.res = problemResponse(c, error);
+    }
+  };
+}
+
+async function storedResponse(
+  c: Context<AppEnv>,
+  request: IdempotencyRequest,
+  present: (row: Row) => unknown,
+): Promise<Response | null> {
+  const [stored] = await c.var.db.query<{ request_hash: string; status_code: number | null; response_body: Row | null }>(
+    selectLive,
+    [c.var.user.id, request.key],
+  );
+  if (!stored) return null;
+  if (stored.request_hash !== request.hash) {
+    throw new ApiError("idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
+  }
+  if (stored.status_code === null || stored.response_body === null) return null;
+  c.header("idempotent-replayed", "true");
+  return c.json(present(stored.response_body) as object, stored.status_code as 201);
+}
+
+/**
+ * The trailing parameters every creating statement takes for its `remembered` step:
+ * key (or null), request hash, path. Statements document them as their last three.
+ */
+export function rememberParams(c: Context<AppEnv>): [string | null, string | null, string] {
+  const request = c.var.idempotency;
+  return [request?.key ?? null, request?.hash ?? null, request?.path ?? c.req.path];
+}
+
+/**
+ * Runs a creating statement. With a key, an expired copy of it is dropped first in the same
+ * transaction, so a key can be reused once its 24 hours are over.
+ */
+export async function runCreating(c: Context<AppEnv>, text: string, params: readonly unknown[]): Promise<Row[]> {
+  const all = [...params, ...rememberParams(c)];
+  const request = c.var.idempotency;
+  if (!request) return c.var.db.query(text, all);
+  const [, rows] = await c.var.db.batch([
+    { text: deleteExpired, params: [c.var.user.id, request.key] },
+    { text, params: all },
+  ]);
+  return rows ?? [];
+}

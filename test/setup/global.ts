@@ -1,0 +1,76 @@
+// Vitest global setup (runs in Node, once per run): a throwaway local stack for the Workers pool.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startStack, type Stack } from "../../dev/stack.ts";
+
+/** What tests see as `env` (miniflare bindings) and through `inject("bindings")`. */
+export type TestBindings = Record<string, string> & {
+  DATABASE_URL: string;
+  LOCAL_GATEWAY_URL: string;
+  ENVIRONMENT: string;
+  JWT_SECRET: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+  UPSTASH_REDIS_REST_URL?: string;
+  UPSTASH_REDIS_REST_TOKEN?: string;
+  /** Superuser URL, for fixtures that must bypass the app role's rights. */
+  TEST_OWNER_DATABASE_URL: string;
+  /** Whether Redis answered; Redis-dependent tests skip themselves when "down". */
+  TEST_REDIS: "up" | "down";
+  TEST_GATEWAY_URL: string;
+};
+
+const REDIS_DOWN_WARNING = `
+################################################################################
+##                                                                            ##
+##   REDIS IS NOT REACHABLE — cache and rate-limit tests WILL BE SKIPPED.     ##
+##                                                                            ##
+##   Start Redis on 127.0.0.1:6379, or point REDIS_URL at one, to run them.   ##
+##   (With CI=true this is an error, not a warning.)                          ##
+##                                                                            ##
+################################################################################
+`;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dataDir = await mkdtemp(join(tmpdir(), "skyslot-test-"));
+  const removeDir = () => rm(dataDir, { recursive: true, force: true });
+  const verbose = Boolean(process.env.SKYSLOT_STACK_LOG);
+  let stack: Stack;
+  try {
+    stack = await startStack({
+      dataDir,
+      persistent: false,
+      seedDevUsers: false,
+      log: (line) => {
+        if (verbose || /stack (ready|stopped)|redis /.test(line)) console.log(`[test stack] ${line}`);
+      },
+    });
+  } catch (error) {
+    await removeDir();
+    throw error;
+  }
+
+  if (!stack.redisAvailable) {
+    if (process.env.CI === "true") {
+      await stack.stop();
+      await removeDir();
+      throw new Error("Redis is not reachable (REDIS_URL or redis://127.0.0.1:6379); CI runs must exercise the cache");
+    }
+    console.warn(REDIS_DOWN_WARNING);
+  }
+
+  const bindings = {
+    ...stack.workerBindings(),
+    TEST_OWNER_DATABASE_URL: stack.ownerDatabaseUrl,
+    TEST_REDIS: stack.redisAvailable ? "up" : "down",
+    TEST_GATEWAY_URL: stack.gatewayUrl,
+  } as TestBindings;
+  project.provide("bindings", bindings);
+
+  return async () => {
+    await stack.stop();
+    await removeDir();
+  };
+}
