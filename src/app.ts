@@ -11,8 +11,23 @@ import { ConfigError, loadConfig } from "./env";
 import { createLogger, describeError } from "./http/log";
 import { ApiError, problemResponse } from "./http/problem";
 import { rateLimit } from "./http/rate-limit";
+import { adminRoutes } from "./routes/admin/admin.routes";
+import { aircraftRoutes } from "./routes/aircraft/aircraft.routes";
+import { airportsRoutes } from "./routes/airports/airports.routes";
+import { analysesRoutes } from "./routes/analyses/analyses.routes";
+import { analyticsRoutes } from "./routes/analytics/analytics.routes";
+import { auditRoutes } from "./routes/audit/audit.routes";
+import { availabilityRoutes } from "./routes/availability/availability.routes";
+import { bookingsRoutes } from "./routes/bookings/bookings.routes";
+import { chartsRoutes } from "./routes/charts/charts.routes";
+import { flightsRoutes } from "./routes/flights/flights.routes";
 import { healthRoutes } from "./routes/health";
+import { ingestionsRoutes } from "./routes/ingestions/ingestions.routes";
+import { notificationsRoutes } from "./routes/notifications/notifications.routes";
+import { reschedulingRoutes } from "./routes/rescheduling/rescheduling.routes";
+import { settingsRoutes } from "./routes/settings/settings.routes";
 import { usersRoutes } from "./routes/users/users.routes";
+import { weatherRoutes } from "./routes/weather/weather.routes";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -62,13 +77,12 @@ export function createApp() {
     await next();
   });
 
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => problemResponse(c, new ApiError("payload_too_large", "The request body is larger than 1 MiB.")),
-    }),
-  );
+  const bodyLimitOneMiB = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => problemResponse(c, new ApiError("payload_too_large", "The request body is larger than 1 MiB.")),
+  });
+  // Ingestion streams files of up to 50 MiB and sets its own limit.
+  app.use("/v1/*", (c, next) => (c.req.path.startsWith("/v1/ingestions") ? next() : bodyLimitOneMiB(c, next)));
   app.use("/v1/*", async (c, next) => {
     // Without a token the client IP is what gets limited; with one, the user (below).
     if (!c.req.header("authorization")) return rateLimit("ip")(c, next);
@@ -77,7 +91,24 @@ export function createApp() {
   app.use("/v1/*", authenticate);
   app.use("/v1/*", rateLimit("user"));
 
-  const routes = app.route("/health", healthRoutes).route("/v1/users", usersRoutes);
+  const routes = app
+    .route("/health", healthRoutes)
+    .route("/v1/users", usersRoutes)
+    .route("/v1/users", availabilityRoutes)
+    .route("/v1/airports", airportsRoutes)
+    .route("/v1/aircraft", aircraftRoutes)
+    .route("/v1/bookings", bookingsRoutes)
+    .route("/v1/bookings", reschedulingRoutes)
+    .route("/v1/notifications", notificationsRoutes)
+    .route("/v1/audit", auditRoutes)
+    .route("/v1/weather", weatherRoutes)
+    .route("/v1/settings", settingsRoutes)
+    .route("/v1/ingestions", ingestionsRoutes)
+    .route("/v1/flights", flightsRoutes)
+    .route("/v1/analytics", analyticsRoutes)
+    .route("/v1/analyses", analysesRoutes)
+    .route("/v1/charts", chartsRoutes)
+    .route("/v1/admin", adminRoutes);
 
   app.notFound((c) => {
     const allowed = allowedMethods(app, c.req.path);

@@ -4,8 +4,28 @@ const PREFIX = "skyslot:v1";
 export const cacheKeys = {
   /** The user a token's subject maps to; dropped when the user changes. */
   userBySubject: (subject: string) => `${PREFIX}:user:sub:${subject}`,
+  /** One airport by ICAO code; reference data, dropped when the airports table is reseeded. */
+  airport: (icao: string) => `${PREFIX}:airport:${icao}`,
+  /** IATA → ICAO resolution. */
+  airportByIata: (iata: string) => `${PREFIX}:airport:iata:${iata}`,
+  /**
+   * Computed availability of one user for one date range. Each user's entries carry a
+   * generation number, so one INCR drops all of them when patterns, overrides or bookings change.
+   */
+  availabilityGeneration: (userId: string) => `${PREFIX}:availability:gen:${userId}`,
+  availability: (userId: string, generation: number, from: string, to: string) =>
+    `${PREFIX}:availability:${userId}:${generation}:${from}:${to}`,
+  /** The latest TAF per airport, as fetched from the weather provider. */
+  taf: (icao: string) => `${PREFIX}:weather:taf:${icao}`,
+  /** Delay analytics answers, under a generation that ingestion bumps. */
+  analyticsGeneration: () => `${PREFIX}:analytics:gen`,
+  analytics: (generation: number, queryHash: string) => `${PREFIX}:analytics:${generation}:${queryHash}`,
 } as const;
 
 export const cacheTtl = {
   userBySubject: 300,
+  airport: 86_400,
+  availability: 600,
+  taf: 1_800,
+  analytics: 3_600,
 } as const;
