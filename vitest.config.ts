@@ -17,6 +17,8 @@ export default defineConfig({
     // One local stack (embedded Postgres + gateway) for the whole run; see test/setup/global.ts.
     globalSetup: ["./test/setup/global.ts"],
     ...timeouts,
+    // Request log lines are for operators, not for reading test output.
+    onConsoleLog: (line) => !line.includes('"event":"request"'),
     projects: [
       {
         // Not `extends: true`: the root's global setup must run once, in Node, not per project.
