@@ -33,6 +33,7 @@ export default defineConfig({
         test: { name: "worker", include: ["test/**/*.test.ts"], exclude: ["test/node/**"], ...timeouts },
       },
       {
+        plugins: [sqlAsText],
         // Tooling that runs on Node, never in the Worker: migrations, the CLI, the dev stack.
         test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node", ...timeouts },
       },

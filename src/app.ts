@@ -20,6 +20,7 @@ import { auditRoutes } from "./routes/audit/audit.routes";
 import { availabilityRoutes } from "./routes/availability/availability.routes";
 import { bookingsRoutes } from "./routes/bookings/bookings.routes";
 import { chartsRoutes } from "./routes/charts/charts.routes";
+import { docsRoutes } from "./routes/docs";
 import { flightsRoutes } from "./routes/flights/flights.routes";
 import { healthRoutes } from "./routes/health";
 import { ingestionsRoutes } from "./routes/ingestions/ingestions.routes";
@@ -109,6 +110,8 @@ export function createApp() {
     .route("/v1/analyses", analysesRoutes)
     .route("/v1/charts", chartsRoutes)
     .route("/v1/admin", adminRoutes);
+
+  app.route("/", docsRoutes(app));
 
   app.notFound((c) => {
     const allowed = allowedMethods(app, c.req.path);

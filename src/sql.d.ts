@@ -2,3 +2,4 @@ declare module "*.sql" {
   const text: string;
   export default text;
 }
+

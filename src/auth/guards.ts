@@ -3,6 +3,7 @@ import type { AppEnv } from "../app-env";
 import { cached } from "../cache/cached";
 import { cacheKeys, cacheTtl } from "../cache/keys";
 import { ApiError, forbidden } from "../http/problem";
+import { withMeta } from "../openapi/meta";
 import selectBySubject from "../../sql/queries/users/users_select_by_subject.sql";
 import { bearerToken, unauthenticated, verifiedSubject } from "./jwt";
 import { presentUser, type Role, type User } from "./user";
@@ -24,12 +25,15 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Lets only the given roles through; everyone else signed in gets 403. */
 export function requireRole(...allowed: Role[]): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (!allowed.includes(c.var.user.role)) {
-      throw forbidden(`This needs the ${allowed.join(" or ")} role.`);
-    }
-    await next();
-  };
+  return withMeta<MiddlewareHandler<AppEnv>>(
+    async (c, next) => {
+      if (!allowed.includes(c.var.user.role)) {
+        throw forbidden(`This needs the ${allowed.join(" or ")} role.`);
+      }
+      await next();
+    },
+    { roles: allowed },
+  );
 }
 
 /** Self or admin: for acting on a user's own data. */

@@ -3,6 +3,7 @@ import type { AppEnv } from "../app-env";
 import type { Row } from "../db/client";
 import deleteExpired from "../../sql/queries/idempotency/idempotency_keys_delete_expired_one.sql";
 import selectLive from "../../sql/queries/idempotency/idempotency_keys_select_live.sql";
+import { withMeta } from "../openapi/meta";
 import { ApiError, problemResponse } from "./problem";
 
 /** What a creating statement needs to remember its response under the client's key. */
@@ -26,7 +27,7 @@ async function sha256(text: string): Promise<string> {
  * same status and body for the same request, 422 for a different one.
  */
 export function idempotent(present: (row: Row) => unknown): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  return withMeta<MiddlewareHandler<AppEnv>>(async (c, next) => {
     const key = c.req.header("idempotency-key");
     if (key === undefined) {
       c.set("idempotency", null);
@@ -51,7 +52,7 @@ export function idempotent(present: (row: Row) => unknown): MiddlewareHandler<Ap
       if (!(error instanceof ApiError)) throw error;
       c.res = problemResponse(c, error);
     }
-  };
+  }, { idempotent: true });
 }
 
 async function storedResponse(

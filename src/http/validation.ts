@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../app-env";
+import { withMeta } from "../openapi/meta";
 import { ApiError, type FieldError } from "./problem";
 
 type Target = "json" | "query" | "param";
@@ -41,7 +42,7 @@ export function validate<T extends Target, S extends v.GenericSchema>(
   schema: S,
 ): MiddlewareHandler<AppEnv, string, { in: { [K in T]: v.InferInput<S> }; out: { [K in T]: v.InferOutput<S> } }> {
   const root = target === "json" ? "body" : target;
-  return async (c, next) => {
+  return withMeta<MiddlewareHandler<AppEnv, string, { in: { [K in T]: v.InferInput<S> }; out: { [K in T]: v.InferOutput<S> } }>>(async (c, next) => {
     const input = await readTarget(target, c);
     const result = v.safeParse(schema, input);
     if (!result.success) {
@@ -51,5 +52,5 @@ export function validate<T extends Target, S extends v.GenericSchema>(
     }
     c.req.addValidatedData(target, result.output as object);
     await next();
-  };
+  }, { validates: { target, schema } });
 }

@@ -1,0 +1,45 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
+import { buildOpenApiDocument } from "../../src/openapi/document";
+
+// Validators compile schemas into code, which workerd forbids; the document is the same in Node.
+describe("the OpenAPI document", () => {
+  const app = createApp();
+  const document = buildOpenApiDocument(app) as { openapi: string; paths: Record<string, Record<string, any>> };
+
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  it("describes every route the app serves", () => {
+    const served = app.routes
+      .filter((r) => r.method !== "ALL")
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`);
+    expect(served.length).toBeGreaterThan(5);
+    for (const route of served) {
+      const [method, path] = route.split(" ") as [string, string];
+      expect(document.paths[path]?.[method], route).toBeDefined();
+    }
+  });
+
+  it("takes request schemas from the validation itself", () => {
+    const create = document.paths["/v1/users"]!.post;
+    const body = create.requestBody.content["application/json"].schema;
+    expect(Object.keys(body.properties)).toEqual(
+      expect.arrayContaining(["auth_subject", "email", "first_name", "last_name", "role", "training_level", "timezone"]),
+    );
+    expect(body.properties.role.enum).toEqual(["STUDENT", "INSTRUCTOR", "ADMIN"]);
+    expect(create.description).toContain("ADMIN");
+    expect(create.parameters.map((p: { name: string }) => p.name)).toContain("Idempotency-Key");
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["201", "401", "403", "409", "422"]));
+    const list = document.paths["/v1/users"]!.get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["role", "limit", "cursor"]));
+    expect(document.paths["/v1/users/{id}"]!.get.parameters[0]).toMatchObject({ name: "id", in: "path", required: true });
+    expect(document.paths["/health"]!.get.security).toEqual([]);
+  });
+});
