@@ -95,8 +95,11 @@ BEGIN
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE i.inhparent = 'public.system_logs'::regclass
       AND n.nspname = 'public'
-      AND c.relname ~ '^system_logs_p[0-9]{8}$'
-      AND to_date(substr(c.relname, 14), 'YYYYMMDD') < cutoff
+      -- CASE, not AND: Postgres may evaluate conditions in any order, and the default
+      -- partition's name is not a date.
+      AND CASE WHEN c.relname ~ '^system_logs_p[0-9]{8}$'
+               THEN to_date(substr(c.relname, 14), 'YYYYMMDD') < cutoff
+               ELSE false END
     ORDER BY c.relname
   LOOP
     EXECUTE format('DROP TABLE public.%I', part.relname);
