@@ -19,6 +19,8 @@ export interface Cache {
   del(...keys: string[]): Promise<void>;
   /** Takes a short-lived lock; true when this caller got it, or when there is no cache to ask. */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Adds one to a counter (creating it at 1); null when the cache could not be asked. */
+  incr(key: string): Promise<number | null>;
   ping(): Promise<{ status: CacheStatus; latency_ms: number | null }>;
 }
 
@@ -57,6 +59,7 @@ export function createCache(config: AppConfig, log: CacheLog): Cache {
       keys.length === 0 ? Promise.resolve() : attempt("del", keys.join(","), async () => void (await redis.del(...keys)), undefined),
     claim: (key, ttlMs) =>
       attempt("claim", key, async () => (await redis.set(key, 1, { nx: true, px: ttlMs })) === "OK", true),
+    incr: (key) => attempt<number | null>("incr", key, () => redis.incr(key), null),
     async ping() {
       const started = Date.now();
       try {
@@ -76,5 +79,6 @@ const disabledCache: Cache = {
   set: async () => undefined,
   del: async () => undefined,
   claim: async () => true,
+  incr: async () => null,
   ping: async () => ({ status: "disabled", latency_ms: null }),
 };

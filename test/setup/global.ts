@@ -5,8 +5,8 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startStack, type Stack } from "../../dev/stack.ts";
 
-/** What tests see as `env` (miniflare bindings) and through `inject("bindings")`. */
-export type TestBindings = Record<string, string> & {
+/** The Worker's bindings as the local stack hands them over. */
+type WorkerBindings = {
   DATABASE_URL: string;
   LOCAL_GATEWAY_URL: string;
   ENVIRONMENT: string;
@@ -15,6 +15,11 @@ export type TestBindings = Record<string, string> & {
   JWT_AUDIENCE: string;
   UPSTASH_REDIS_REST_URL?: string;
   UPSTASH_REDIS_REST_TOKEN?: string;
+};
+
+/** What tests see as `env` (miniflare bindings) and through `inject("bindings")`. */
+export type TestBindings = WorkerBindings & {
+  RATE_LIMIT_PER_MINUTE: string;
   /** Superuser URL, for fixtures that must bypass the app role's rights. */
   TEST_OWNER_DATABASE_URL: string;
   /** Whether Redis answered; Redis-dependent tests skip themselves when "down". */
@@ -61,12 +66,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.warn(REDIS_DOWN_WARNING);
   }
 
-  const bindings = {
-    ...stack.workerBindings(),
+  const bindings: TestBindings = {
+    ...(stack.workerBindings() as WorkerBindings),
     TEST_OWNER_DATABASE_URL: stack.ownerDatabaseUrl,
-    TEST_REDIS: stack.redisAvailable ? "up" : "down",
+    TEST_REDIS: stack.redisAvailable ? ("up" as const) : ("down" as const),
     TEST_GATEWAY_URL: stack.gatewayUrl,
-  } as TestBindings;
+    // Many test files share a few users; the rate-limit tests set their own low limits.
+    RATE_LIMIT_PER_MINUTE: "1000000",
+  };
   project.provide("bindings", bindings);
 
   return async () => {

@@ -1,4 +1,92 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
+import { requireRole } from "../../auth/guards";
+import type { Row } from "../../db/client";
+import { idempotent, runCreating } from "../../http/idempotency";
+import { decodeCursor, toPage } from "../../http/pagination";
+import { isoTime } from "../../http/present";
+import { ApiError, type FieldError, notFound, validationFailed } from "../../http/problem";
+import { validate } from "../../http/validation";
+import { describeRoute } from "../../openapi/meta";
+import insertAudited from "../../../sql/queries/aircraft/aircraft_insert_audited.sql";
+import listByStatus from "../../../sql/queries/aircraft/aircraft_list_by_status.sql";
+import updateAudited from "../../../sql/queries/aircraft/aircraft_update_audited.sql";
+import { aircraftId, createAircraft, listAircraft, updateAircraft } from "./aircraft.schemas";
 
-export const aircraftRoutes = new Hono<AppEnv>();
+function presentAircraft(row: Row) {
+  return {
+    id: String(row.id),
+    tail_number: String(row.tail_number),
+    type_code: String(row.type_code),
+    home_airport: String(row.home_airport),
+    crosswind_limit_kt: row.crosswind_limit_kt === null || row.crosswind_limit_kt === undefined ? null : Number(row.crosswind_limit_kt),
+    status: String(row.status),
+    created_at: isoTime(row.created_at),
+    updated_at: isoTime(row.updated_at),
+  };
+}
+
+/** The fields the statement could not resolve, as the contract's field errors. */
+function unknownReferences(row: Row): FieldError[] {
+  const errors: FieldError[] = [];
+  if (row.type_known === false) errors.push({ path: "type_code", message: "is not a known aircraft type" });
+  if (row.airport_known === false) errors.push({ path: "home_airport", message: "is not a known airport" });
+  return errors;
+}
+
+/** A duplicate registration is the one unique value a client can collide with here. */
+function duplicateTail(error: unknown): never {
+  if (error instanceof ApiError && error.code === "conflict" && error.options.extra?.constraint === "aircraft_tail_number_key") {
+    throw new ApiError("conflict", "An aircraft with this tail number already exists.", {
+      errors: [{ path: "tail_number", message: "is already in the fleet" }],
+    });
+  }
+  throw error;
+}
+
+export const aircraftRoutes = new Hono<AppEnv>()
+  .post(
+    "/",
+    describeRoute({ summary: "Add an aircraft to the fleet", responses: { 201: "the aircraft" } }),
+    requireRole("ADMIN"),
+    idempotent(presentAircraft),
+    validate("json", createAircraft),
+    async (c) => {
+      const a = c.req.valid("json");
+      const [row] = await runCreating(c, insertAudited, [
+        a.tail_number, a.type_code, a.home_airport, a.crosswind_limit_kt, c.var.user.id,
+      ]).catch(duplicateTail);
+      if (!row?.id) throw validationFailed(unknownReferences(row ?? {}));
+      return c.json(presentAircraft(row), 201);
+    },
+  )
+
+  .get(
+    "/",
+    describeRoute({ summary: "List the fleet", responses: { 200: "a page of aircraft" } }),
+    validate("query", listAircraft),
+    async (c) => {
+      const { status, limit, cursor } = c.req.valid("query");
+      const after = decodeCursor(cursor, 2);
+      const rows = await c.var.db.query(listByStatus, [status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
+        idempotent: true,
+      });
+      return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentAircraft), 200);
+    },
+  )
+
+  .patch(
+    "/:id",
+    describeRoute({ summary: "Change an aircraft, e.g. its status", responses: { 200: "the aircraft" } }),
+    requireRole("ADMIN"),
+    validate("param", aircraftId),
+    validate("json", updateAircraft),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const changes = c.req.valid("json");
+      const [row] = await c.var.db.query(updateAudited, [id, JSON.stringify(changes), c.var.user.id]).catch(duplicateTail);
+      if (!row?.found) throw notFound("Aircraft");
+      if (!row.id) throw validationFailed(unknownReferences(row));
+      return c.json(presentAircraft(row), 200);
+    },
+  );

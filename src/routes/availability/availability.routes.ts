@@ -1,4 +1,186 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
+import type { User } from "../../auth/user";
+import { cached } from "../../cache/cached";
+import { cacheKeys, cacheTtl } from "../../cache/keys";
+import type { Row } from "../../db/client";
+import {
+  computeAvailability,
+  overlappingPatterns,
+  type AvailabilityOverride,
+  type BusyPeriod,
+  type Slot,
+  type WeeklyPattern,
+} from "../../domain/availability";
+import { idempotent, runCreating } from "../../http/idempotency";
+import { isoTime } from "../../http/present";
+import { forbidden, notFound, validationFailed } from "../../http/problem";
+import { validate } from "../../http/validation";
+import { describeRoute } from "../../openapi/meta";
+import deleteOverride from "../../../sql/queries/availability/availability_overrides_delete_audited.sql";
+import insertOverride from "../../../sql/queries/availability/availability_overrides_insert_audited.sql";
+import lockUser from "../../../sql/queries/availability/availability_patterns_lock_user.sql";
+import replacePatterns from "../../../sql/queries/availability/availability_patterns_replace_audited.sql";
+import selectPatterns from "../../../sql/queries/availability/availability_patterns_select_by_user.sql";
+import selectForRange from "../../../sql/queries/availability/availability_select_for_range.sql";
+import { availabilityGeneration, invalidateAvailability } from "./availability.cache";
+import { availabilityRange, createOverride, overrideParams, userIdParam, weeklyPatterns } from "./availability.schemas";
 
-export const availabilityRoutes = new Hono<AppEnv>();
+/** A user's computed availability as cached; `role` stays inside, for the visibility rule. */
+interface AvailabilityView {
+  user_id: string;
+  role: string;
+  timezone: string;
+  slots: Slot[];
+}
+
+/**
+ * Who may read someone's availability: themselves, admins, and, for an instructor's,
+ * everyone signed in (students pick an instructor's free time to book).
+ */
+function mayRead(viewer: User, owner: { id: string; role: string }): boolean {
+  return viewer.role === "ADMIN" || viewer.id === owner.id || owner.role === "INSTRUCTOR";
+}
+
+/**
+ * Only the user and admins change a user's availability. Anyone else learns nothing they
+ * could not read anyway: 403 when they may see this availability, 404 when they may not.
+ */
+async function assertMayChange(c: Context<AppEnv>, userId: string): Promise<void> {
+  const viewer = c.var.user;
+  if (viewer.role === "ADMIN" || viewer.id === userId) return;
+  const [owner] = await c.var.db.query(selectPatterns, [userId], { idempotent: true });
+  if (owner && mayRead(viewer, { id: String(owner.id), role: String(owner.role) })) {
+    throw forbidden("Only this user or an admin can change their availability.");
+  }
+  throw notFound("User");
+}
+
+function presentOverride(row: Row) {
+  return {
+    id: String(row.id),
+    user_id: String(row.user_id),
+    date: String(row.date),
+    start_time: (row.start_time ?? null) as string | null,
+    end_time: (row.end_time ?? null) as string | null,
+    is_blocked: Boolean(row.is_blocked),
+    reason: (row.reason ?? null) as string | null,
+    created_at: isoTime(row.created_at),
+    updated_at: isoTime(row.updated_at),
+  };
+}
+
+const presentPattern = (row: Row) => ({
+  id: String(row.id),
+  day_of_week: Number(row.day_of_week),
+  start_time: String(row.start_time),
+  end_time: String(row.end_time),
+});
+
+export const availabilityRoutes = new Hono<AppEnv>()
+  .get(
+    "/:id/availability/patterns",
+    describeRoute({ summary: "A user's weekly availability windows", responses: { 200: "the weekly windows" } }),
+    validate("param", userIdParam),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const [row] = await c.var.db.query(selectPatterns, [id], { idempotent: true });
+      if (!row || !mayRead(c.var.user, { id, role: String(row.role) })) throw notFound("User");
+      return c.json({ user_id: id, timezone: String(row.timezone), patterns: (row.patterns as Row[]).map(presentPattern) }, 200);
+    },
+  )
+
+  .put(
+    "/:id/availability/patterns",
+    describeRoute({ summary: "Replace a user's weekly availability windows", responses: { 200: "the new weekly windows" } }),
+    validate("param", userIdParam),
+    validate("json", weeklyPatterns),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const patterns = c.req.valid("json");
+      const overlaps = overlappingPatterns(patterns);
+      if (overlaps.length > 0) {
+        throw validationFailed(
+          overlaps.map(([earlier, later]) => ({ path: `${later}.start_time`, message: `overlaps entry ${earlier} on the same day` })),
+          "Windows on the same day must not overlap.",
+        );
+      }
+      await assertMayChange(c, id);
+      const [locked, replaced] = await c.var.db.batch([
+        { text: lockUser, params: [id] },
+        { text: replacePatterns, params: [id, JSON.stringify(patterns), c.var.user.id] },
+      ]);
+      if (!locked?.length) throw notFound("User");
+      await invalidateAvailability(c.var.cache, id);
+      return c.json({ user_id: id, patterns: (replaced ?? []).map(presentPattern) }, 200);
+    },
+  )
+
+  .post(
+    "/:id/availability/overrides",
+    describeRoute({ summary: "Block or open time on one date", responses: { 201: "the override" } }),
+    idempotent(presentOverride),
+    validate("param", userIdParam),
+    validate("json", createOverride),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const o = c.req.valid("json");
+      await assertMayChange(c, id);
+      const [row] = await runCreating(c, insertOverride, [
+        id, o.date, o.start_time, o.end_time, o.is_blocked, o.reason, c.var.user.id,
+      ]);
+      if (!row) throw notFound("User");
+      await invalidateAvailability(c.var.cache, id);
+      return c.json(presentOverride(row), 201);
+    },
+  )
+
+  .delete(
+    "/:id/availability/overrides/:override_id",
+    describeRoute({ summary: "Remove an override", responses: { 204: "removed" } }),
+    validate("param", overrideParams),
+    async (c) => {
+      const { id, override_id } = c.req.valid("param");
+      await assertMayChange(c, id);
+      const [row] = await c.var.db.query(deleteOverride, [id, override_id, c.var.user.id]);
+      if (!row) throw notFound("Availability override");
+      await invalidateAvailability(c.var.cache, id);
+      return c.body(null, 204);
+    },
+  )
+
+  .get(
+    "/:id/availability",
+    describeRoute({ summary: "Free time of a user as UTC slots", responses: { 200: "the free slots" } }),
+    validate("param", userIdParam),
+    validate("query", availabilityRange),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { from, to } = c.req.valid("query");
+      const load = async (): Promise<AvailabilityView | null> => {
+        const [row] = await c.var.db.query(selectForRange, [id, from, to], { idempotent: true });
+        if (!row) return null;
+        const timezone = String(row.timezone);
+        return {
+          user_id: id,
+          role: String(row.role),
+          timezone,
+          slots: computeAvailability({
+            timezone,
+            from,
+            to,
+            patterns: row.patterns as WeeklyPattern[],
+            overrides: row.overrides as AvailabilityOverride[],
+            busy: row.busy as BusyPeriod[],
+          }),
+        };
+      };
+      const generation = await availabilityGeneration(c.var.cache, id);
+      const view =
+        generation === null
+          ? await load()
+          : await cached(c.var.cache, cacheKeys.availability(id, generation, from, to), cacheTtl.availability, load);
+      if (!view || !mayRead(c.var.user, { id, role: view.role })) throw notFound("User");
+      return c.json({ user_id: view.user_id, timezone: view.timezone, from, to, slots: view.slots }, 200);
+    },
+  );

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import { presentUser } from "../../auth/user";
 import { cacheKeys } from "../../cache/keys";
+import { invalidateAvailability } from "../availability/availability.cache";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound } from "../../http/problem";
@@ -76,7 +77,11 @@ export const usersRoutes = new Hono<AppEnv>()
     const row = rows[0];
     if (!row) throw notFound("User");
     const user = presentUser(row);
-    // Dropped before answering, so the next request never sees the old role or name.
-    await c.var.cache.del(cacheKeys.userBySubject(user.auth_subject));
+    // Dropped before answering, so the next request never sees the old role, name or zone
+    // (availability is computed in the user's zone and shown by role).
+    await Promise.all([
+      c.var.cache.del(cacheKeys.userBySubject(user.auth_subject)),
+      invalidateAvailability(c.var.cache, user.id),
+    ]);
     return c.json(user, 200);
   });

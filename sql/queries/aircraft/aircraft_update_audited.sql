@@ -1,0 +1,41 @@
+-- Applies a partial change ($2, a JSON object holding only the fields sent) and audits it with
+-- the values before and after, in one statement. A type or home airport that was sent but is
+-- unknown changes nothing; the flags say which.
+-- $1 aircraft id, $2 changes, $3 acting user id
+WITH resolved AS (
+  SELECT
+    CASE WHEN $2::jsonb ? 'type_code' THEN
+      (SELECT t.code FROM aircraft_types t WHERE t.code = $2::jsonb->>'type_code') END AS type_code,
+    CASE WHEN $2::jsonb ? 'home_airport' THEN
+      (SELECT a.icao FROM airports a
+       WHERE a.icao = upper($2::jsonb->>'home_airport') OR a.iata = upper($2::jsonb->>'home_airport')) END AS home_airport
+), checked AS (
+  SELECT r.*,
+         (NOT $2::jsonb ? 'type_code' OR r.type_code IS NOT NULL) AS type_known,
+         (NOT $2::jsonb ? 'home_airport' OR r.home_airport IS NOT NULL) AS airport_known
+  FROM resolved r
+), before AS (
+  SELECT * FROM aircraft WHERE id = $1 FOR UPDATE
+), updated AS (
+  UPDATE aircraft a SET
+    tail_number        = CASE WHEN $2::jsonb ? 'tail_number' THEN $2::jsonb->>'tail_number' ELSE a.tail_number END,
+    type_code          = coalesce(k.type_code, a.type_code),
+    home_airport       = coalesce(k.home_airport, a.home_airport),
+    crosswind_limit_kt = CASE WHEN $2::jsonb ? 'crosswind_limit_kt'
+                              THEN ($2::jsonb->>'crosswind_limit_kt')::integer ELSE a.crosswind_limit_kt END,
+    status             = CASE WHEN $2::jsonb ? 'status' THEN $2::jsonb->>'status' ELSE a.status END
+  FROM before b, checked k
+  WHERE a.id = b.id AND k.type_known AND k.airport_known
+  RETURNING a.*
+), audited AS (
+  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
+  SELECT 'aircraft', updated.id::text, 'aircraft.updated', $3::uuid,
+         jsonb_build_object(
+           'before', (SELECT jsonb_object_agg(f, to_jsonb(before) -> f) FROM before, jsonb_object_keys($2::jsonb) f),
+           'after', (SELECT jsonb_object_agg(f, to_jsonb(updated) -> f) FROM jsonb_object_keys($2::jsonb) f))
+  FROM updated
+)
+SELECT EXISTS (SELECT 1 FROM before) AS found, k.type_known, k.airport_known,
+       u.id, u.tail_number, u.type_code, u.home_airport, u.crosswind_limit_kt, u.status, u.created_at, u.updated_at
+FROM checked k
+LEFT JOIN updated u ON true

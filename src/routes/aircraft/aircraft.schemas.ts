@@ -1,0 +1,46 @@
+import * as v from "valibot";
+import { airportCode } from "../../airports/resolve";
+import { pageQuery } from "../../http/pagination";
+
+export const aircraftStatuses = ["AVAILABLE", "MAINTENANCE", "RETIRED"] as const;
+
+/** Registrations such as N172SP or G-ABCD, any case, stored upper-cased. */
+const tailNumber = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toUpperCase(),
+  v.regex(/^[A-Z0-9][A-Z0-9-]{1,9}$/, "must be a registration of 2 to 10 letters, digits or dashes, such as N172SP"),
+);
+/** ICAO aircraft type designators such as C172 or DA40. */
+const typeCode = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toUpperCase(),
+  v.regex(/^[A-Z][A-Z0-9]{1,3}$/, "must be an ICAO type designator such as C172"),
+);
+const crosswindLimit = v.nullable(v.pipe(v.number(), v.integer("must be a whole number"), v.minValue(1), v.maxValue(60)));
+
+export const aircraftId = v.object({ id: v.pipe(v.string(), v.uuid("must be a UUID")) });
+
+export const createAircraft = v.strictObject({
+  tail_number: tailNumber,
+  type_code: typeCode,
+  home_airport: airportCode,
+  crosswind_limit_kt: v.optional(crosswindLimit, null),
+});
+
+export const updateAircraft = v.pipe(
+  v.strictObject({
+    tail_number: v.optional(tailNumber),
+    type_code: v.optional(typeCode),
+    home_airport: v.optional(airportCode),
+    crosswind_limit_kt: v.optional(crosswindLimit),
+    status: v.optional(v.picklist(aircraftStatuses)),
+  }),
+  v.check((a) => Object.keys(a).length > 0, "send at least one field to change"),
+);
+
+export const listAircraft = v.object({
+  status: v.optional(v.picklist(aircraftStatuses)),
+  ...pageQuery,
+});
