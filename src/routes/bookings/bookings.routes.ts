@@ -1,4 +1,196 @@
-import { Hono } from "hono";
+import { NeonDbError } from "@neondatabase/serverless";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
+import { presentBooking } from "../../bookings/present";
+import type { Row } from "../../db/client";
+import { activeStatuses, statusesMovableTo } from "../../domain/booking-status";
+import { idempotent, runCreating } from "../../http/idempotency";
+import { decodeCursor, toPage } from "../../http/pagination";
+import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
+import { validate } from "../../http/validation";
+import { invalidateAvailability } from "../availability/availability.cache";
+import insertAudited from "../../../sql/queries/bookings/bookings_insert_audited.sql";
+import listVisible from "../../../sql/queries/bookings/bookings_list_visible.sql";
+import selectOverlapping from "../../../sql/queries/bookings/bookings_select_overlapping.sql";
+import selectVisible from "../../../sql/queries/bookings/bookings_select_visible.sql";
+import updateAudited from "../../../sql/queries/bookings/bookings_update_audited.sql";
+import updateCancelled from "../../../sql/queries/bookings/bookings_update_cancelled.sql";
+import { bookingId, cancelBooking, createBooking, listBookings, updateBooking } from "./bookings.schemas";
 
-export const bookingsRoutes = new Hono<AppEnv>();
+/**
+ * A slot some resources want, to name the bookings in its way. For a booking being moved, what
+ * is left out comes from the booking.
+ */
+interface Slot {
+  studentId: string | null;
+  instructorId: string | null;
+  /** undefined: keep the moving booking's aircraft. */
+  aircraftId: string | null | undefined;
+  scheduledAt: string | null;
+  durationMinutes: number | null;
+  movingBookingId: string | null;
+}
+
+/**
+ * An exclusion constraint refused the write: the constraint only names the resource, so look up
+ * which active bookings hold the slot (one more statement, on this error path only).
+ */
+async function nameConflicts(c: Context<AppEnv>, error: unknown, slot: Slot): Promise<never> {
+  if (!(error instanceof ApiError) || error.code !== "booking_conflict") throw error;
+  const found = await c.var.db
+    .query<{ resource: string; booking_id: string }>(
+      selectOverlapping,
+      [
+        slot.studentId, slot.instructorId, slot.aircraftId !== undefined, slot.aircraftId ?? null,
+        slot.scheduledAt, slot.durationMinutes, slot.movingBookingId,
+      ],
+      { idempotent: true },
+    )
+    // The refusal stands even if naming the bookings fails; it just names fewer.
+    .catch(() => []);
+  if (found.length === 0) throw error;
+  const resources = [...new Set(found.map((f) => f.resource))].join(", ");
+  throw new ApiError("booking_conflict", `Already booked at that time: ${resources}.`, {
+    extra: { conflicts: found.map((f) => ({ resource: f.resource, booking_id: f.booking_id })) },
+    cause: error.options.cause,
+  });
+}
+
+/**
+ * Two writers racing for one slot can each wait for the other in the exclusion constraint
+ * check; Postgres then aborts one of them whole. Running it again is safe and meets the
+ * winner's booking as an ordinary conflict.
+ */
+async function retryingDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const deadlocked = error instanceof ApiError && error.options.cause instanceof NeonDbError && error.options.cause.code === "40P01";
+      if (!deadlocked || attempt === 3) throw error;
+    }
+  }
+}
+
+const instructorUnavailable = () =>
+  new ApiError("booking_conflict", "The instructor is not available at that time.", {
+    extra: { conflicts: [{ resource: "instructor", booking_id: null }] },
+  });
+
+/** Availability is computed from bookings too, so both people's cached answers go stale. */
+async function bookingWritten(c: Context<AppEnv>, row: Row): Promise<void> {
+  await Promise.all([
+    invalidateAvailability(c.var.cache, String(row.student_id)),
+    invalidateAvailability(c.var.cache, String(row.instructor_id)),
+  ]);
+}
+
+export const bookingsRoutes = new Hono<AppEnv>()
+  .post("/", idempotent(presentBooking), validate("json", createBooking), async (c) => {
+    const b = c.req.valid("json");
+    const viewer = c.var.user;
+    if (viewer.role === "STUDENT" && b.student_id !== viewer.id) throw forbidden("Students can only book flights for themselves.");
+    if (viewer.role === "INSTRUCTOR" && b.instructor_id !== viewer.id) {
+      throw forbidden("Instructors can only book flights they teach.");
+    }
+    if (b.override_availability && viewer.role !== "ADMIN") throw forbidden("Only admins can override availability.");
+    const slot: Slot = {
+      studentId: b.student_id,
+      instructorId: b.instructor_id,
+      aircraftId: b.aircraft_id,
+      scheduledAt: b.scheduled_at,
+      durationMinutes: b.duration_minutes,
+      movingBookingId: null,
+    };
+    const rows = await retryingDeadlocks(() =>
+      runCreating(c, insertAudited, [
+        b.student_id, b.instructor_id, b.aircraft_id, b.departure_airport, b.arrival_airport,
+        b.scheduled_at, b.duration_minutes, b.override_availability, viewer.id,
+      ]),
+    ).catch((error: unknown) => nameConflicts(c, error, slot));
+    // The statement always answers one row: the checks, joined with the booking if it was made.
+    const row = rows[0]!;
+    if (row.id === null) {
+      const errors: FieldError[] = [];
+      if (!row.departure_found) errors.push({ path: "departure_airport", message: "is not a known airport" });
+      if (!row.arrival_found) errors.push({ path: "arrival_airport", message: "is not a known airport" });
+      if (!row.student_found) errors.push({ path: "student_id", message: "is not a student" });
+      if (!row.instructor_found) errors.push({ path: "instructor_id", message: "is not an instructor" });
+      if (!row.aircraft_found) errors.push({ path: "aircraft_id", message: "is not an aircraft available for booking" });
+      if (errors.length > 0) throw validationFailed(errors);
+      throw instructorUnavailable();
+    }
+    await bookingWritten(c, row);
+    return c.json(presentBooking(row), 201);
+  })
+
+  .get("/", validate("query", listBookings), async (c) => {
+    const q = c.req.valid("query");
+    const viewer = c.var.user;
+    const after = decodeCursor(q.cursor, 2);
+    const rows = await c.var.db.query(
+      listVisible,
+      [
+        viewer.id, viewer.role, q.status ?? null, q.from ?? null, q.to ?? null,
+        q.student_id ?? null, q.instructor_id ?? null, q.aircraft_id ?? null,
+        after?.[0] ?? null, after?.[1] ?? null, q.limit + 1,
+      ],
+      { idempotent: true },
+    );
+    return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), String(r.id)], presentBooking), 200);
+  })
+
+  .get("/:id", validate("param", bookingId), async (c) => {
+    const { id } = c.req.valid("param");
+    const viewer = c.var.user;
+    const [row] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
+    if (!row) throw notFound("Booking");
+    return c.json(presentBooking(row), 200);
+  })
+
+  .post("/:id/cancel", validate("param", bookingId), validate("json", cancelBooking), async (c) => {
+    const { id } = c.req.valid("param");
+    const { reason } = c.req.valid("json");
+    const viewer = c.var.user;
+    const [row] = await c.var.db.query(updateCancelled, [id, viewer.id, viewer.role, reason, statusesMovableTo("CANCELLED")]);
+    if (!row) throw notFound("Booking");
+    if (row.id === null) {
+      throw new ApiError("invalid_state", `The booking is ${String(row.seen_status)} and can no longer be cancelled.`);
+    }
+    await bookingWritten(c, row);
+    return c.json(presentBooking(row), 200);
+  })
+
+  .patch("/:id", validate("param", bookingId), validate("json", updateBooking), async (c) => {
+    const { id } = c.req.valid("param");
+    const changes = c.req.valid("json");
+    const viewer = c.var.user;
+    if (changes.override_availability && viewer.role !== "ADMIN") throw forbidden("Only admins can override availability.");
+    const [row] = await retryingDeadlocks(() =>
+      c.var.db.query(updateAudited, [
+        id, viewer.id, viewer.role, changes.scheduled_at ?? null, changes.duration_minutes ?? null,
+        changes.aircraft_id !== undefined, changes.aircraft_id ?? null, changes.override_availability, activeStatuses,
+      ]),
+    ).catch((error: unknown) =>
+      nameConflicts(c, error, {
+        studentId: null,
+        instructorId: null,
+        aircraftId: changes.aircraft_id,
+        scheduledAt: changes.scheduled_at ?? null,
+        durationMinutes: changes.duration_minutes ?? null,
+        movingBookingId: id,
+      }),
+    );
+    if (!row) throw notFound("Booking");
+    if (row.id === null) {
+      if (!row.may_edit) throw forbidden("Only the booking's instructor or an admin can change it.");
+      if (!(activeStatuses as readonly string[]).includes(String(row.seen_status))) {
+        throw new ApiError("invalid_state", `The booking is ${String(row.seen_status)} and can no longer be changed.`);
+      }
+      if (!row.aircraft_found) throw validationFailed([{ path: "aircraft_id", message: "is not an aircraft available for booking" }]);
+      if (!row.instructor_available) throw instructorUnavailable();
+      throw new ApiError("invalid_state", "The booking changed meanwhile and can no longer be changed.");
+    }
+    await bookingWritten(c, row);
+    return c.json(presentBooking(row), 200);
+  });

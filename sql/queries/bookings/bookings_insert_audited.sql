@@ -1,0 +1,65 @@
+-- Books a flight in one statement: resolves both airports (ICAO or IATA), copies the student's
+-- training level, checks the people, the aircraft and the instructor's availability, and writes
+-- the booking, its audit entry and the other parties' CONFIRMATION together. When a check fails
+-- nothing is written and the flags in the answer say which one. Overlaps are refused by the
+-- exclusion constraints, under any concurrency.
+-- $1 student id, $2 instructor id, $3 aircraft id or null, $4 departure code, $5 arrival code,
+-- $6 scheduled_at, $7 duration_minutes, $8 override availability, $9 acting user id,
+-- $10 Idempotency-Key or null, $11 request hash, $12 request path
+-- Codes arrive upper-cased; ICAO codes have four characters and IATA codes three, so each matches
+-- at most one airport.
+WITH departure AS (
+  SELECT icao, latitude, longitude FROM airports WHERE icao = $4 OR iata = $4
+), arrival AS (
+  SELECT icao, latitude, longitude FROM airports WHERE icao = $5 OR iata = $5
+), checked AS (
+  SELECT d.icao AS departure_icao, d.latitude AS departure_lat, d.longitude AS departure_lon,
+         a.icao AS arrival_icao, a.latitude AS arrival_lat, a.longitude AS arrival_lon,
+         (SELECT s.training_level FROM users s WHERE s.id = $1::uuid AND s.role = 'STUDENT') AS student_level,
+         EXISTS (SELECT 1 FROM users i WHERE i.id = $2::uuid AND i.role = 'INSTRUCTOR') AS instructor_found,
+         ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM aircraft p WHERE p.id = $3::uuid AND p.status = 'AVAILABLE'))
+           AS aircraft_found,
+         ($8::boolean OR user_available_during($2::uuid, $6::timestamptz,
+                                               $6::timestamptz + make_interval(mins => $7::int))) AS instructor_available
+  FROM (SELECT 1) AS one
+  LEFT JOIN departure d ON true
+  LEFT JOIN arrival a ON true
+), created AS (
+  INSERT INTO bookings (student_id, instructor_id, aircraft_id, departure_airport, arrival_airport,
+                        departure_latitude, departure_longitude, arrival_latitude, arrival_longitude,
+                        scheduled_at, duration_minutes, training_level, created_by, availability_overridden)
+  SELECT $1::uuid, $2::uuid, $3::uuid, k.departure_icao, k.arrival_icao,
+         k.departure_lat, k.departure_lon, k.arrival_lat, k.arrival_lon,
+         $6::timestamptz, $7::int, k.student_level, $9::uuid, $8::boolean
+  FROM checked k
+  WHERE k.departure_icao IS NOT NULL AND k.arrival_icao IS NOT NULL AND k.student_level IS NOT NULL
+    AND k.instructor_found AND k.aircraft_found AND k.instructor_available
+  RETURNING *
+), audited AS (
+  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
+  SELECT 'booking', c.id::text, 'booking.created', $9::uuid,
+         jsonb_build_object('student_id', c.student_id, 'instructor_id', c.instructor_id,
+                            'aircraft_id', c.aircraft_id, 'scheduled_at', c.scheduled_at,
+                            'duration_minutes', c.duration_minutes, 'override_availability', $8::boolean)
+  FROM created c
+), notified AS (
+  -- Whoever booked knows already; the other parties hear about it.
+  INSERT INTO notifications (user_id, type, booking_id, title, body, data)
+  SELECT party.user_id, 'CONFIRMATION', c.id, 'Flight booked',
+         'A training flight from ' || c.departure_airport || ' to ' || c.arrival_airport || ' is booked for '
+           || to_char(c.scheduled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.',
+         jsonb_build_object('scheduled_at', c.scheduled_at, 'ends_at', c.ends_at)
+  FROM created c
+  CROSS JOIN LATERAL (VALUES (c.student_id), (c.instructor_id)) AS party (user_id)
+  WHERE party.user_id <> $9::uuid
+), remembered AS (
+  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
+  SELECT $9::uuid, $10, 'POST', $12, $11, 201, to_jsonb(c)
+  FROM created c
+  WHERE $10::text IS NOT NULL
+)
+SELECT k.departure_icao IS NOT NULL AS departure_found, k.arrival_icao IS NOT NULL AS arrival_found,
+       k.student_level IS NOT NULL AS student_found, k.instructor_found, k.aircraft_found, k.instructor_available,
+       c.*
+FROM checked k
+LEFT JOIN created c ON true

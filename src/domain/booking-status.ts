@@ -1,0 +1,37 @@
+import { bookingStatuses, type BookingStatus } from "../bookings/present";
+
+export { bookingStatuses, type BookingStatus };
+
+/** Statuses that hold a slot: the database's exclusion constraints count only these. */
+export const activeStatuses = ["CONFIRMED", "AT_RISK", "RESCHEDULING"] as const satisfies readonly BookingStatus[];
+
+/** The contract's allowed moves, from → to. Everything not listed is refused with invalid_state. */
+const moves: Record<BookingStatus, readonly BookingStatus[]> = {
+  // Weather turns a flight at risk; options being generated start rescheduling.
+  CONFIRMED: ["AT_RISK", "RESCHEDULING", "CANCELLED", "COMPLETED"],
+  AT_RISK: ["CONFIRMED", "RESCHEDULING", "CANCELLED", "COMPLETED"],
+  // Only a replacement booking ends rescheduling (besides cancelling or flying it anyway).
+  RESCHEDULING: ["RESCHEDULED", "CANCELLED", "COMPLETED"],
+  RESCHEDULED: [],
+  CANCELLED: [],
+  COMPLETED: [],
+};
+
+export function isActive(status: BookingStatus): boolean {
+  return (activeStatuses as readonly BookingStatus[]).includes(status);
+}
+
+/**
+ * Whether a booking may move from one status to another. Completing also needs the flight to be
+ * over: pass when it ends and the current time.
+ */
+export function canMove(from: BookingStatus, to: BookingStatus, timing?: { endsAt: Date; now: Date }): boolean {
+  if (!moves[from].includes(to)) return false;
+  if (to === "COMPLETED") return timing !== undefined && timing.endsAt.getTime() <= timing.now.getTime();
+  return true;
+}
+
+/** The statuses a booking may be in to move to `to`; SQL guards its UPDATE with them. */
+export function statusesMovableTo(to: BookingStatus): BookingStatus[] {
+  return bookingStatuses.filter((from) => moves[from].includes(to));
+}
