@@ -1,4 +1,190 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
+import { presentBooking } from "../../bookings/present";
+import { activeStatuses, isActive, type BookingStatus } from "../../domain/booking-status";
+import { preferenceDeadline } from "../../domain/deadlines";
+import { rankOptions, type Candidate } from "../../domain/ranking";
+import { checkWeather, forecastCertainty, minimumsFrom, type Taf } from "../../domain/weather";
+import { idempotent, runCreating } from "../../http/idempotency";
+import { isoTime } from "../../http/present";
+import { ApiError, forbidden, notFound } from "../../http/problem";
+import { validate } from "../../http/validation";
+import { loadTafs, storeForecasts, WeatherUnavailable } from "../../weather/provider";
+import selectForCheck from "../../../sql/queries/weather/bookings_select_for_weather_check.sql";
+import applyWeather from "../../../sql/queries/weather/bookings_update_weather_checked.sql";
+import selectCandidates from "../../../sql/queries/rescheduling/bookings_select_reschedule_candidates.sql";
+import replaceOptions from "../../../sql/queries/rescheduling/reschedule_options_replace_audited.sql";
+import selectOptions from "../../../sql/queries/rescheduling/reschedule_options_select_visible.sql";
+import submitPreferences from "../../../sql/queries/rescheduling/preference_rankings_submit.sql";
+import { presentOffer, presentOption, presentPreference } from "./rescheduling.present";
+import { bookingId, preferences } from "./rescheduling.schemas";
 
-export const reschedulingRoutes = new Hono<AppEnv>();
+type Row = Record<string, unknown>;
+
+const onlyInstructorOrAdmin = (what: string) => forbidden(`Only the booking's instructor or an admin can ${what}.`);
+
+export const reschedulingRoutes = new Hono<AppEnv>()
+  .post("/:id/weather-check", validate("param", bookingId), async (c) => {
+    const { id } = c.req.valid("param");
+    const viewer = c.var.user;
+    const [booking] = await c.var.db.query(selectForCheck, [id, viewer.id, viewer.role], { idempotent: true });
+    if (!booking) throw notFound("Booking");
+    if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw onlyInstructorOrAdmin("run a weather check");
+    const status = booking.status as BookingStatus;
+    if (!isActive(status)) throw new ApiError("invalid_state", `A ${status} booking has no flight left to check.`);
+
+    const airports = [String(booking.departure_airport), String(booking.arrival_airport)];
+    let loaded: Awaited<ReturnType<typeof loadTafs>>;
+    try {
+      loaded = await loadTafs(c.var, airports);
+    } catch (error) {
+      if (!(error instanceof WeatherUnavailable)) throw error;
+      // Without a forecast nothing is known: the booking is left exactly as it was.
+      c.var.log.warn("weather_unavailable", { booking_id: id, error: error.message });
+      return c.json({ booking_id: id, weather_status: "UNKNOWN", violations: [], booking_status: status, checked_at: null }, 200);
+    }
+    const check = checkWeather(
+      { startsAt: booking.scheduled_at as Date, endsAt: booking.ends_at as Date, airports },
+      loaded.tafs,
+      minimumsFrom(booking.minimums),
+    );
+    const checkedAt = new Date();
+    const results = await c.var.db.batch([
+      ...storeForecasts(loaded.fetched),
+      {
+        text: applyWeather,
+        params: [JSON.stringify([{ id, ...check }]), checkedAt.toISOString(), viewer.id, "check"],
+      },
+    ]);
+    const applied = results.at(-1)?.[0];
+    return c.json(
+      {
+        booking_id: id,
+        weather_status: check.weather_status,
+        violations: check.violations,
+        booking_status: applied?.status ?? status,
+        checked_at: applied ? checkedAt.toISOString() : null,
+      },
+      200,
+    );
+  })
+
+  .post("/:id/reschedule-options", idempotent(presentOffer), validate("param", bookingId), async (c) => {
+    const { id } = c.req.valid("param");
+    const viewer = c.var.user;
+    const now = new Date();
+    const [booking] = await c.var.db.query(selectCandidates, [id, viewer.id, viewer.role, now.toISOString()], {
+      idempotent: true,
+    });
+    if (!booking) throw notFound("Booking");
+    if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw onlyInstructorOrAdmin("offer new times");
+    // Instructors reschedule flights the weather put at risk; admins may reschedule any active one.
+    const allowed: readonly BookingStatus[] = viewer.role === "ADMIN" ? activeStatuses : ["AT_RISK"];
+    const status = booking.status as BookingStatus;
+    if (!allowed.includes(status)) {
+      throw new ApiError("invalid_state", `Options can be offered for ${allowed.join(" or ")} bookings; this one is ${status}.`);
+    }
+    const scheduledAt = booking.scheduled_at as Date;
+    const deadline = preferenceDeadline(scheduledAt, now);
+    if (deadline.getTime() <= now.getTime()) {
+      throw new ApiError("invalid_state", "The flight is less than 30 minutes away: too late to ask for preferences.");
+    }
+
+    const airports = [String(booking.departure_airport), String(booking.arrival_airport)];
+    let tafs = new Map<string, Taf>();
+    try {
+      ({ tafs } = await loadTafs(c.var, airports));
+    } catch (error) {
+      if (!(error instanceof WeatherUnavailable)) throw error;
+      // Options are still offered, each marked UNKNOWN and ranked on timing alone.
+      c.var.log.warn("weather_unavailable", { booking_id: id, error: error.message });
+    }
+    const minimums = minimumsFrom(booking.minimums);
+    const candidates: Candidate[] = (booking.slots as { starts_at: string; ends_at: string }[]).map((slot) => {
+      const window = { startsAt: new Date(slot.starts_at), endsAt: new Date(slot.ends_at), airports };
+      const check = checkWeather(window, tafs, minimums);
+      return { ...window, weather: check.weather_status, certainty: forecastCertainty(window, tafs, check) };
+    });
+    const ranked = rankOptions(candidates, { scheduledAt }, now);
+    if (ranked.length === 0) {
+      throw new ApiError(
+        "conflict",
+        "No time in the next 7 days has the student, the instructor and the aircraft free and available within the weather minimums.",
+      );
+    }
+    const options = ranked.map((option, i) => ({ position: i + 1, ...option }));
+    const [row] = await runCreating(c, replaceOptions, [id, allowed, JSON.stringify(options), deadline.toISOString(), viewer.id]);
+    if (!row) throw new ApiError("invalid_state", "The booking changed while the options were being prepared; try again.");
+    return c.json(presentOffer(row.body as Row), 201);
+  })
+
+  .get("/:id/reschedule-options", validate("param", bookingId), async (c) => {
+    const { id } = c.req.valid("param");
+    const viewer = c.var.user;
+    const [row] = await c.var.db.query(selectOptions, [id, viewer.id, viewer.role], { idempotent: true });
+    if (!row) throw notFound("Booking");
+    const rows = row.preferences as Row[];
+    const party = (name: string) => rows.find((p) => p.party === name);
+    const student = party("STUDENT");
+    return c.json(
+      {
+        booking_id: id,
+        status: row.status,
+        deadline: student ? isoTime(student.deadline) : null,
+        options: (row.options as Row[]).map(presentOption),
+        preferences: {
+          student: presentPreference(student, viewer.role === "ADMIN" || viewer.id === row.student_id),
+          instructor: presentPreference(party("INSTRUCTOR"), viewer.role === "ADMIN" || viewer.id === row.instructor_id),
+        },
+      },
+      200,
+    );
+  })
+
+  .put("/:id/preferences", validate("param", bookingId), validate("json", preferences), async (c) => {
+    const { id } = c.req.valid("param");
+    const { ranked_option_ids, unavailable_option_ids } = c.req.valid("json");
+    const [row] = await c.var.db.query(submitPreferences, [id, c.var.user.id, ranked_option_ids, unavailable_option_ids]);
+    const result = (row?.result ?? {}) as Row;
+    switch (result.error) {
+      case undefined:
+        break;
+      case "not_found":
+        throw notFound("Booking");
+      case "forbidden":
+        throw forbidden("Only the booking's student and instructor rank its options.");
+      case "invalid_state":
+        throw new ApiError("invalid_state", `Preferences are taken while a booking is RESCHEDULING; this one is ${String(result.status)}.`);
+      case "deadline_passed":
+        throw new ApiError("deadline_passed", `Preferences were due by ${isoTime(result.deadline)}.`, {
+          extra: { deadline: isoTime(result.deadline) },
+        });
+      case "unknown_options": {
+        const unknown = new Set(result.option_ids as string[]);
+        const errors = [
+          ...ranked_option_ids.map((o, i) => ({ o, path: `ranked_option_ids.${i}` })),
+          ...unavailable_option_ids.map((o, i) => ({ o, path: `unavailable_option_ids.${i}` })),
+        ]
+          .filter(({ o }) => unknown.has(o))
+          .map(({ path }) => ({ path, message: "is not one of this booking's current options" }));
+        throw new ApiError("validation_failed", "Some option ids are not options of this booking.", { errors });
+      }
+      default:
+        throw new Error(`unexpected preference refusal ${String(result.error)}`);
+    }
+    const preference = result.preference as Row;
+    const outcome = result.outcome === "UNCHANGED" ? "ESCALATED" : String(result.outcome);
+    return c.json(
+      {
+        booking_id: id,
+        party: preference.party,
+        ranked_option_ids: preference.ranked_option_ids,
+        unavailable_option_ids: preference.unavailable_option_ids,
+        submitted_at: isoTime(preference.submitted_at),
+        deadline: isoTime(preference.deadline),
+        outcome,
+        booking: result.booking ? presentBooking(result.booking as Row) : null,
+      },
+      200,
+    );
+  });

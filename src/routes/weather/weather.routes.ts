@@ -1,4 +1,28 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
+import { isoTime } from "../../http/present";
+import { ApiError } from "../../http/problem";
+import { validate } from "../../http/validation";
+import selectByAirport from "../../../sql/queries/weather/weather_forecasts_select_by_airport.sql";
+import { airportParam } from "./weather.schemas";
 
-export const weatherRoutes = new Hono<AppEnv>();
+export const weatherRoutes = new Hono<AppEnv>()
+  .get("/:airport", validate("param", airportParam), async (c) => {
+    const { airport } = c.req.valid("param");
+    const [row] = await c.var.db.query(selectByAirport, [airport], { idempotent: true });
+    if (!row) throw new ApiError("not_found", `No airport has the code ${airport}.`);
+    if (row.issue_time === null) throw new ApiError("not_found", `No forecast is held for ${String(row.airport)} yet.`);
+    return c.json(
+      {
+        airport: row.airport,
+        iata: row.iata ?? null,
+        name: row.name,
+        issue_time: isoTime(row.issue_time),
+        valid_from: isoTime(row.valid_from),
+        valid_to: isoTime(row.valid_to),
+        fetched_at: isoTime(row.fetched_at),
+        forecast: row.forecast,
+      },
+      200,
+    );
+  });

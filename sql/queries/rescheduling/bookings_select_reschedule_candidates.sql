@@ -1,0 +1,39 @@
+-- A booking a viewer may see, the minimums of its training level, and every candidate slot for
+-- it: starts on the half hour, at least 2 h ahead and within 7 days, with the student, the
+-- instructor and the aircraft all free (no other active booking overlaps) and both people
+-- available. Slots are only searched for someone who may generate options.
+-- $1 booking id, $2 viewer id, $3 viewer role, $4 now
+WITH target AS (
+  SELECT b.*, (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums
+  FROM bookings b
+  WHERE b.id = $1 AND ($3 = 'ADMIN' OR b.student_id = $2 OR b.instructor_id = $2)
+), slots AS (
+  SELECT s.starts_at, s.starts_at + make_interval(mins => t.duration_minutes) AS ends_at
+  FROM target t
+  CROSS JOIN LATERAL generate_series(
+    date_bin('30 minutes', $4::timestamptz + interval '2 hours' - interval '1 microsecond', timestamptz '2000-01-01')
+      + interval '30 minutes',
+    $4::timestamptz + interval '7 days',
+    interval '30 minutes') AS s (starts_at)
+  WHERE ($3 = 'ADMIN' OR t.instructor_id = $2)
+    AND (t.aircraft_id IS NULL OR EXISTS (SELECT 1 FROM aircraft p WHERE p.id = t.aircraft_id AND p.status = 'AVAILABLE'))
+), busy AS (
+  SELECT tstzrange(o.scheduled_at, o.ends_at, '[)') AS span
+  FROM target t
+  JOIN bookings o ON o.student_id = t.student_id OR o.instructor_id = t.instructor_id OR o.aircraft_id = t.aircraft_id
+  WHERE o.id <> t.id
+    AND o.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
+    AND o.ends_at > $4::timestamptz
+    AND o.scheduled_at < $4::timestamptz + interval '8 days'
+), free AS (
+  SELECT s.starts_at, s.ends_at
+  FROM slots s, target t
+  WHERE NOT EXISTS (SELECT 1 FROM busy WHERE busy.span && tstzrange(s.starts_at, s.ends_at, '[)'))
+    AND user_available_during(t.student_id, s.starts_at, s.ends_at)
+    AND user_available_during(t.instructor_id, s.starts_at, s.ends_at)
+)
+SELECT t.id, t.student_id, t.instructor_id, t.status, t.scheduled_at, t.ends_at, t.duration_minutes,
+       t.departure_airport, t.arrival_airport, t.training_level, t.minimums,
+       coalesce((SELECT jsonb_agg(jsonb_build_object('starts_at', f.starts_at, 'ends_at', f.ends_at) ORDER BY f.starts_at)
+                 FROM free f), '[]'::jsonb) AS slots
+FROM target t

@@ -1,0 +1,10 @@
+-- The weather monitor's work: every active booking starting within the next 48 hours, with the
+-- minimums of its training level. $1 now
+SELECT b.id, b.status, b.scheduled_at, b.ends_at, b.departure_airport, b.arrival_airport, b.training_level,
+       m.value -> b.training_level AS minimums
+FROM bookings b
+CROSS JOIN (SELECT value FROM settings WHERE key = 'weather_minimums') AS m
+WHERE b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
+  AND b.scheduled_at >= $1::timestamptz
+  AND b.scheduled_at < $1::timestamptz + interval '48 hours'
+ORDER BY b.scheduled_at, b.id

@@ -1,0 +1,56 @@
+-- Applies weather results to bookings: CONFIRMED → AT_RISK on a violation (WEATHER_ALERT to
+-- student and instructor, once per check time), AT_RISK → CONFIRMED when clear, and the weather
+-- status stamped on every active booking checked. Each move is a conditional UPDATE, so two
+-- checks racing move a booking once. UNKNOWN never moves a booking.
+-- $1 jsonb array [{ id, weather_status, violations }], $2 check time, $3 acting user id or null,
+-- $4 source ('monitor' | 'check')
+WITH checked AS (
+  SELECT x.id, x.weather_status, coalesce(x.violations, '[]'::jsonb) AS violations
+  FROM jsonb_to_recordset($1::jsonb) AS x (id uuid, weather_status text, violations jsonb)
+), at_risk AS (
+  UPDATE bookings b
+  SET status = 'AT_RISK', weather_status = c.weather_status, weather_checked_at = $2::timestamptz
+  FROM checked c
+  WHERE b.id = c.id AND b.status = 'CONFIRMED' AND c.weather_status = 'VIOLATION'
+  RETURNING b.id, b.status, b.weather_status, b.student_id, b.instructor_id, b.scheduled_at,
+            b.departure_airport, b.arrival_airport, c.violations
+), cleared AS (
+  UPDATE bookings b
+  SET status = 'CONFIRMED', weather_status = c.weather_status, weather_checked_at = $2::timestamptz
+  FROM checked c
+  WHERE b.id = c.id AND b.status = 'AT_RISK' AND c.weather_status = 'OK'
+  RETURNING b.id, b.status, b.weather_status
+), stamped AS (
+  UPDATE bookings b
+  SET weather_status = c.weather_status, weather_checked_at = $2::timestamptz
+  FROM checked c
+  WHERE b.id = c.id AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
+    AND NOT (b.status = 'CONFIRMED' AND c.weather_status = 'VIOLATION')
+    AND NOT (b.status = 'AT_RISK' AND c.weather_status = 'OK')
+  RETURNING b.id, b.status, b.weather_status
+), alerted AS (
+  INSERT INTO notifications (user_id, type, booking_id, title, body, data, dedupe_key)
+  SELECT party.user_id, 'WEATHER_ALERT', r.id, 'Flight at risk: weather',
+         'The forecast for your flight from ' || r.departure_airport || ' to ' || r.arrival_airport || ' on '
+           || to_char(r.scheduled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')
+           || ' UTC breaks the weather minimums for its training level.',
+         jsonb_build_object('scheduled_at', r.scheduled_at, 'violations', r.violations),
+         'weather_alert:' || r.id || ':' || party.user_id || ':' || extract(epoch FROM $2::timestamptz)
+  FROM at_risk r
+  CROSS JOIN LATERAL (VALUES (r.student_id), (r.instructor_id)) AS party (user_id)
+  ON CONFLICT (dedupe_key) DO NOTHING
+), audited AS (
+  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
+  SELECT 'booking', r.id::text, 'booking.weather_at_risk', $3::uuid,
+         jsonb_build_object('from', 'CONFIRMED', 'to', 'AT_RISK', 'source', $4::text, 'violations', r.violations)
+  FROM at_risk r
+  UNION ALL
+  SELECT 'booking', c.id::text, 'booking.weather_cleared', $3::uuid,
+         jsonb_build_object('from', 'AT_RISK', 'to', 'CONFIRMED', 'source', $4::text)
+  FROM cleared c
+)
+SELECT id, status, weather_status, 'AT_RISK' AS moved FROM at_risk
+UNION ALL
+SELECT id, status, weather_status, 'CONFIRMED' FROM cleared
+UNION ALL
+SELECT id, status, weather_status, NULL FROM stamped

@@ -1,0 +1,73 @@
+import completeFinished from "../../sql/queries/cleanup/cleanup_bookings_completed_job.sql";
+import writeRollups from "../../sql/queries/cleanup/cleanup_metric_rollups_job.sql";
+import deleteNotifications from "../../sql/queries/cleanup/cleanup_notifications_job.sql";
+import deleteRescheduling from "../../sql/queries/cleanup/cleanup_rescheduling_job.sql";
+import ensurePartitions from "../../sql/queries/cleanup/cleanup_system_logs_partitions_job.sql";
+import deleteIdempotencyKeys from "../../sql/queries/cleanup/cleanup_idempotency_keys_older_than.sql";
+import dropLogPartitions from "../../sql/queries/cleanup/cleanup_system_logs_older_than.sql";
+import type { Db } from "../db/client";
+import type { Job } from "./registry";
+
+const DAY_MS = 86_400_000;
+export const NOTIFICATION_RETENTION_DAYS = 90;
+export const RESCHEDULING_RETENTION_DAYS = 30;
+export const SYSTEM_LOG_RETENTION_DAYS = 30;
+/** Rows per statement: each chunk stays well inside the 10 s statement timeout. */
+export const COMPLETE_CHUNK = 5_000;
+export const NOTIFICATION_CHUNK = 50_000;
+/** A run never loops forever; whatever is left, tomorrow's run takes. */
+const MAX_CHUNKS = 200;
+
+const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+
+/** Runs a chunked statement until a chunk comes back short; returns the total and statements run. */
+async function inChunks(db: Db, text: string, params: unknown[], chunk: number, key: string): Promise<[number, number]> {
+  let total = 0;
+  let statements = 0;
+  while (statements < MAX_CHUNKS) {
+    const [row] = await db.query<Record<string, number>>(text, [...params, chunk]);
+    statements++;
+    const n = row?.[key] ?? 0;
+    total += n;
+    if (n < chunk) break;
+  }
+  return [total, statements];
+}
+
+/**
+ * Nightly housekeeping: finished flights become COMPLETED, old read notifications, options and
+ * preferences of resolved bookings and expired idempotency keys go, system logs past retention
+ * are dropped a partition at a time (and the coming days' partitions made), and the daily,
+ * weekly and monthly rollups of the day before are written. Every step is set-based and safe
+ * to repeat.
+ */
+export const cleanupJob: Job = async ({ now, db }) => {
+  const at = now.toISOString();
+  const [completed, completeStatements] = await inChunks(db, completeFinished, [at], COMPLETE_CHUNK, "completed");
+  const [notifications, notificationStatements] = await inChunks(
+    db,
+    deleteNotifications,
+    [ago(now, NOTIFICATION_RETENTION_DAYS)],
+    NOTIFICATION_CHUNK,
+    "deleted",
+  );
+  const [rescheduling, keys, dropped, created, rollups] = await db.batch([
+    { text: deleteRescheduling, params: [ago(now, RESCHEDULING_RETENTION_DAYS)] },
+    { text: deleteIdempotencyKeys, params: [at] },
+    { text: dropLogPartitions, params: [ago(now, SYSTEM_LOG_RETENTION_DAYS)] },
+    { text: ensurePartitions, params: [at] },
+    { text: writeRollups, params: [at] },
+  ]);
+  const first = (rows: Record<string, unknown>[] | undefined, key: string) => Number(rows?.[0]?.[key] ?? 0);
+  return {
+    bookings_completed: completed,
+    notifications_deleted: notifications,
+    options_deleted: first(rescheduling, "options_deleted"),
+    preferences_deleted: first(rescheduling, "preferences_deleted"),
+    idempotency_keys_deleted: first(keys, "deleted"),
+    log_partitions_dropped: first(dropped, "dropped_partitions"),
+    log_partitions_created: first(created, "created_partitions"),
+    rollups_written: first(rollups, "rollups_written"),
+    statements: completeStatements + notificationStatements + 5,
+  };
+};

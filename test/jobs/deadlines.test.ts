@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { deadlinesJob } from "../../src/jobs/deadlines";
+import { runJob } from "../../src/jobs/registry";
+import sendReminders from "../../sql/queries/rescheduling/notifications_insert_deadline_reminders.sql";
+import { appDb, ownerDb } from "../support/db";
+import { makeUser, type TestUser } from "../support/users";
+import { hoursFromNow, insertBooking, makeCrew, randomAirports } from "../routes/weather/fake-provider";
+import { firing, jobContext } from "./context";
+import { env } from "cloudflare:workers";
+
+let admin: TestUser;
+let airport: string;
+
+beforeAll(async () => {
+  const [someone, airports] = await Promise.all([makeUser("ADMIN"), randomAirports(1)]);
+  admin = someone;
+  airport = airports[0]!;
+});
+
+/** A booking waiting on preferences due at `deadline`; the student may already have ranked. */
+async function waitingBooking(deadline: Date, studentRanked: boolean) {
+  const crew = await makeCrew();
+  const booking = await insertBooking(crew, { at: hoursFromNow(30), from: airport, status: "RESCHEDULING" });
+  const [option] = await ownerDb().query<{ id: string }>(
+    `INSERT INTO reschedule_options (booking_id, position, suggested_at, ends_at, confidence, weather_status, reasons)
+     VALUES ($1, 1, $2, $3, 0.8, 'OK', '["Forecast within minimums"]') RETURNING id`,
+    [booking.id, hoursFromNow(50).toISOString(), hoursFromNow(51).toISOString()],
+  );
+  await ownerDb().query(
+    `INSERT INTO preference_rankings (booking_id, party, deadline, submitted_at, ranked_option_ids)
+     VALUES ($1, 'STUDENT', $2, CASE WHEN $3 THEN now() END, CASE WHEN $3 THEN ARRAY[$4::uuid] ELSE '{}' END),
+            ($1, 'INSTRUCTOR', $2, NULL, '{}')`,
+    [booking.id, deadline.toISOString(), studentRanked, option!.id],
+  );
+  return { crew, booking };
+}
+
+const countOf = async (type: string, userId: string, bookingId: string) =>
+  Number(
+    (await ownerDb().query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM notifications WHERE type = $1 AND user_id = $2 AND booking_id = $3",
+      [type, userId, bookingId],
+    ))[0]!.n,
+  );
+
+describe("deadlines job", () => {
+  it("reminds only the party that has not ranked, once, however many runs race", async () => {
+    const now = firing();
+    const { crew, booking } = await waitingBooking(new Date(now.getTime() + 90 * 60_000), true);
+    const far = await waitingBooking(new Date(now.getTime() + 3 * 3_600_000), false);
+    await Promise.all([deadlinesJob(jobContext(now)), deadlinesJob(jobContext(now)), deadlinesJob(jobContext(new Date(now.getTime() + 60_000)))]);
+    const run = await runJob("deadlines", new Date(now.getTime() + 120_000), env);
+    expect(run?.status).toBe("SUCCEEDED");
+    expect(await countOf("DEADLINE_REMINDER", crew.instructor.user.id, booking.id)).toBe(1);
+    expect(await countOf("DEADLINE_REMINDER", crew.student.user.id, booking.id)).toBe(0);
+    expect(await countOf("DEADLINE_REMINDER", far.crew.instructor.user.id, far.booking.id)).toBe(0);
+    const [pref] = await ownerDb().query("SELECT reminder_sent_at FROM preference_rankings WHERE booking_id = $1 AND party = 'INSTRUCTOR'", [booking.id]);
+    expect(pref!.reminder_sent_at).toBeInstanceOf(Date);
+  });
+
+  it("escalates a booking whose deadline passed with one ranking, exactly once under concurrent runs", async () => {
+    const now = firing();
+    const { booking } = await waitingBooking(new Date(now.getTime() - 60_000), true);
+    const runs = await Promise.all([deadlinesJob(jobContext(now)), deadlinesJob(jobContext(now)), deadlinesJob(jobContext(now))]);
+    expect(runs.every((r) => (r.statements ?? 0) >= 2)).toBe(true);
+    await deadlinesJob(jobContext(new Date(now.getTime() + 5 * 60_000)));
+    expect(await countOf("ESCALATION", admin.user.id, booking.id)).toBe(1);
+    const audit = await ownerDb().query("SELECT metadata FROM audit_log WHERE entity_id = $1 AND action = 'booking.escalated'", [booking.id]);
+    expect(audit).toEqual([{ metadata: { reason: "deadline_passed", student_submitted: true, instructor_submitted: false } }]);
+    const [row] = await ownerDb().query("SELECT status FROM bookings WHERE id = $1", [booking.id]);
+    expect(row).toEqual({ status: "RESCHEDULING" });
+  });
+
+  it("picks up after a run that died half way without sending anything twice", async () => {
+    const now = firing();
+    const reminded = await waitingBooking(new Date(now.getTime() + 30 * 60_000), false);
+    const overdue = await waitingBooking(new Date(now.getTime() - 30 * 60_000), false);
+    // The first run got as far as the reminders, then died.
+    await appDb().query(sendReminders, [now.toISOString()]);
+    const stats = await deadlinesJob(jobContext(now));
+    expect(stats.escalated).toBeGreaterThanOrEqual(1);
+    for (const party of [reminded.crew.student, reminded.crew.instructor]) {
+      expect(await countOf("DEADLINE_REMINDER", party.user.id, reminded.booking.id)).toBe(1);
+    }
+    expect(await countOf("ESCALATION", admin.user.id, overdue.booking.id)).toBe(1);
+    // An overdue booking gets no reminder: the deadline is already gone.
+    expect(await countOf("DEADLINE_REMINDER", overdue.crew.student.user.id, overdue.booking.id)).toBe(0);
+  });
+});
