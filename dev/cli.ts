@@ -1,10 +1,11 @@
 // `npm run db -- <command>`: database chores against DATABASE_URL or the local dev database.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import pg from "pg";
 import * as v from "valibot";
 import { createUser } from "../src/routes/users/users.schemas.ts";
+import { backup, restore } from "./backup.ts";
 import { migrateDown, migrateUp, migrationStatus, newMigration, REPO_ROOT } from "./migrate.ts";
 import { ownerUrl, runningPostmaster, startPostgres } from "./postgres.ts";
 import { seedDevUsers, seedReference } from "./seed.ts";
@@ -172,7 +173,230 @@ const commands: Record<string, Command> = {
       ctx.out(token);
     },
   },
+
+  "import-flights": {
+    usage: "import-flights <file> [--source LABEL]",
+    summary: "load a flight file (.json, .ndjson, .csv, .parquet) with COPY and log it as an ingestion",
+    details: "Same row checks and natural-key dedupe as POST /v1/ingestions/flights; prints the ingestion log as JSON.",
+    options: { source: { type: "string" } },
+    positionals: 1,
+    async run({ values, positionals }, ctx) {
+      const { importFlights, importFormat } = await import("./import-flights.ts");
+      const file = positionals[0] ?? "";
+      if (!importFormat(file)) throw new UsageError("the file must end in .json, .ndjson, .csv or .parquet");
+      await stat(file).catch(() => { throw new UsageError(`cannot read ${file}`); });
+      const db = await ctx.database();
+      await requireMigrated(db.url);
+      const upstashUrl = setting("UPSTASH_REDIS_REST_URL", ctx.devVars);
+      const upstashToken = setting("UPSTASH_REDIS_REST_TOKEN", ctx.devVars);
+      const tty = process.stderr.isTTY;
+      const result = await importFlights(file, {
+        databaseUrl: db.url,
+        source: typeof values.source === "string" ? values.source : undefined,
+        progress: (line, done) => (tty ? process.stderr.write(`\r${line}${done ? "\n" : ""}`) : done && ctx.info(line)),
+        cache: upstashUrl && upstashToken
+          ? { upstash: { url: upstashUrl, token: upstashToken } }
+          : { redisUrl: setting("REDIS_URL", ctx.devVars) ?? "redis://127.0.0.1:6379" },
+      });
+      ctx.info(`${result.counts.received.toLocaleString("en-US")} rows in ${result.seconds.toFixed(1)} s (${Math.round(result.rows_per_second).toLocaleString("en-US")} rows/s); ${result.cache}`);
+      ctx.out(JSON.stringify({ id: result.id, status: result.status, ...result.counts, quality_score: result.quality_score, errors: result.errors }, null, 2));
+    },
+  },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Operations: backup, restore, reset, validate, cleanup, optimize, stats
+// ---------------------------------------------------------------------------------------------
+
+/** Hand-written SQL shared with the Worker (sql/queries/<resource>/<file>). */
+function sqlFile(resource: string, name: string): Promise<string> {
+  return readFile(join(REPO_ROOT, "sql", "queries", resource, name), "utf8");
+}
+
+function bytes(n: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** The database a destructive command is about to change, without its password. */
+function where(db: Database): string {
+  const url = new URL(db.url);
+  return `${db.describe} (${url.hostname}:${url.port || 5432}${url.pathname})`;
+}
+
+const operationCommands: Record<string, Command> = {
+  backup: {
+    usage: "backup <file>",
+    summary: "write a logical backup of every table to <file>",
+    details:
+      "One consistent snapshot, COPY text per table behind a JSON header naming the migration level.\n" +
+      "An existing file is never overwritten. Restore it with `restore <file>`.",
+    positionals: 1,
+    async run({ positionals }, ctx) {
+      const file = positionals[0] ?? "";
+      const db = await ctx.database();
+      ctx.info(`backing up ${where(db)} to ${file}`);
+      const t0 = performance.now();
+      const header = await backup(db.url, file, ctx.info);
+      const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+      const size = (await stat(file)).size;
+      ctx.out(
+        `backed up ${rows} row(s) from ${header.tables.length} tables at ${header.migrations.at(-1)} ` +
+          `to ${file} (${bytes(size)}) in ${Math.round(performance.now() - t0)} ms`,
+      );
+    },
+  },
+
+  restore: {
+    usage: "restore <file>",
+    summary: "load a backup into an empty database migrated to the backup's level",
+    details:
+      "Everything loads in one transaction, or nothing does. The database must hold no users and no\n" +
+      "audit history (run `reset --confirm` first); reference data already there is replaced.",
+    positionals: 1,
+    async run({ positionals }, ctx) {
+      const file = positionals[0] ?? "";
+      await stat(file).catch(() => {
+        throw new UsageError(`${file} does not exist`);
+      });
+      const db = await ctx.database();
+      ctx.info(`restoring ${file} into ${where(db)}`);
+      const t0 = performance.now();
+      const header = await restore(db.url, file, ctx.info);
+      const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+      ctx.out(`restored ${rows} row(s) into ${header.tables.length} tables in ${Math.round(performance.now() - t0)} ms`);
+    },
+  },
+
+  reset: {
+    usage: "reset --confirm",
+    summary: "drop everything in the database and migrate it again (never in production)",
+    details: "Drops the public schema with every table, row and function, then applies all migrations.\nRefused without --confirm, and always refused with ENVIRONMENT=production.",
+    options: { confirm: { type: "boolean" } },
+    async run({ values }, ctx) {
+      const environment = setting("ENVIRONMENT", ctx.devVars);
+      if (environment === "production") throw new UsageError("refusing to reset with ENVIRONMENT=production");
+      if (!values.confirm) throw new UsageError("reset deletes every table and row; add --confirm if that is what you want");
+      const db = await ctx.database();
+      ctx.info(`dropping everything in ${where(db)}`);
+      await withClient(db.url, (client) =>
+        client.query(
+          // One implicit transaction: the schema comes back exactly as a new database has it.
+          "DROP SCHEMA public CASCADE; CREATE SCHEMA public; ALTER SCHEMA public OWNER TO pg_database_owner; " +
+            "GRANT USAGE ON SCHEMA public TO PUBLIC",
+        ),
+      );
+      const applied = await migrateUp(db.url, { log: ctx.info });
+      ctx.out(`database reset: ${applied.length} migration(s) applied; \`npm run db -- seed\` loads reference data`);
+    },
+  },
+
+  validate: {
+    usage: "validate",
+    summary: "run the integrity checks (same as GET /v1/admin/integrity); exit 1 if any fails",
+    async run(_args, ctx) {
+      const db = await ctx.database();
+      await requireMigrated(db.url);
+      const sql = await sqlFile("admin", "integrity_checks_select.sql");
+      const rows = await withClient(db.url, async (client) => (await client.query<{ name: string; count: number }>(sql)).rows);
+      const width = Math.max(...rows.map((r) => r.name.length));
+      for (const r of rows) ctx.out(`  ${r.count === 0 ? "ok  " : "FAIL"}  ${r.name.padEnd(width)}  ${r.count}`);
+      const failed = rows.filter((r) => r.count !== 0);
+      if (failed.length) throw new UsageError(`${failed.length} of ${rows.length} integrity check(s) failed`);
+      ctx.out(`all ${rows.length} integrity checks passed`);
+    },
+  },
+
+  cleanup: {
+    usage: "cleanup --days N",
+    summary: "delete read notifications, expired idempotency keys and system logs older than N days",
+    details: "System logs go by whole days: daily partitions before the cutoff's UTC date are dropped.",
+    options: { days: { type: "string" } },
+    async run({ values }, ctx) {
+      if (values.days === undefined) throw new UsageError("--days N is required");
+      const days = positiveInt(String(values.days), "--days");
+      const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
+      const [notifications, keys, logs] = await Promise.all([
+        sqlFile("cleanup", "cleanup_notifications_older_than.sql"),
+        sqlFile("cleanup", "cleanup_idempotency_keys_older_than.sql"),
+        sqlFile("cleanup", "cleanup_system_logs_older_than.sql"),
+      ]);
+      const db = await ctx.database();
+      await requireMigrated(db.url);
+      ctx.info(`cleaning up ${where(db)}: everything older than ${cutoff}`);
+      const counts = await withClient(db.url, async (client) => {
+        await client.query("BEGIN");
+        const n = (await client.query<{ deleted: number }>(notifications, [cutoff])).rows[0]?.deleted ?? 0;
+        const k = (await client.query<{ deleted: number }>(keys, [cutoff])).rows[0]?.deleted ?? 0;
+        const p = (await client.query<{ dropped_partitions: number }>(logs, [cutoff])).rows[0]?.dropped_partitions ?? 0;
+        await client.query("COMMIT");
+        return { n, k, p };
+      });
+      ctx.out(`deleted ${counts.n} read notification(s) and ${counts.k} expired idempotency key(s); dropped ${counts.p} system log partition(s)`);
+    },
+  },
+
+  optimize: {
+    usage: "optimize",
+    summary: "VACUUM ANALYZE every table (reclaims space, refreshes planner statistics)",
+    async run(_args, ctx) {
+      const db = await ctx.database();
+      const started = performance.now();
+      const tables = await withClient(db.url, async (client) => {
+        const { rows } = await client.query<{ name: string }>(
+          `SELECT relname AS name FROM pg_class
+           WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND NOT relispartition ORDER BY 1`,
+        );
+        for (const [i, { name }] of rows.entries()) {
+          const t0 = performance.now();
+          await client.query(`VACUUM (ANALYZE) public.${client.escapeIdentifier(name)}`);
+          ctx.info(`  [${i + 1}/${rows.length}] ${name} in ${Math.round(performance.now() - t0)} ms`);
+        }
+        return rows.length;
+      });
+      ctx.out(`vacuumed and analyzed ${tables} tables in ${Math.round(performance.now() - started)} ms`);
+    },
+  },
+
+  stats: {
+    usage: "stats [--json]",
+    summary: "row counts and sizes per table, database size, cache hit ratio, last job runs",
+    details: "Counts are exact below 100 000 rows and the planner's estimate (marked ~) above.",
+    options: { json: { type: "boolean" } },
+    async run({ values }, ctx) {
+      const db = await ctx.database();
+      await requireMigrated(db.url);
+      const sql = await sqlFile("admin", "admin_stats_select.sql");
+      const row = await withClient(db.url, async (client) => (await client.query(sql)).rows[0]);
+      if (values.json) {
+        ctx.out(JSON.stringify(row, null, 2));
+        return;
+      }
+      const tables = row.tables as { name: string; rows: number; exact: boolean; bytes: number }[];
+      const width = Math.max(5, ...tables.map((t) => t.name.length));
+      ctx.out(`${"table".padEnd(width)}  ${"rows".padStart(12)}  ${"size".padStart(10)}`);
+      for (const t of tables) {
+        ctx.out(`${t.name.padEnd(width)}  ${`${t.exact ? "" : "~"}${t.rows}`.padStart(12)}  ${bytes(Number(t.bytes)).padStart(10)}`);
+      }
+      const buffer = row.buffer_cache as { blocks_hit: number; blocks_read: number } | null;
+      const total = buffer ? Number(buffer.blocks_hit) + Number(buffer.blocks_read) : 0;
+      ctx.out("");
+      ctx.out(`database size: ${bytes(Number(row.database_bytes))}`);
+      ctx.out(`buffer cache hit ratio: ${buffer && total > 0 ? `${((Number(buffer.blocks_hit) / total) * 100).toFixed(2)}%` : "n/a"}`);
+      const runs = row.last_runs as { job: string; status: string; started_at: string; error: string | null }[];
+      ctx.out(`last job runs:${runs.length ? "" : " (none yet)"}`);
+      for (const r of runs) ctx.out(`  ${r.job.padEnd(10)} ${r.status.padEnd(9)} ${r.started_at}${r.error ? `  ${r.error}` : ""}`);
+    },
+  },
+};
+
+Object.assign(commands, operationCommands);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from "./env";
 import { createLogger, describeError } from "./http/log";
 import { ApiError, problemResponse } from "./http/problem";
 import { rateLimit } from "./http/rate-limit";
+import { logSecurityEvent, logUnexpectedError } from "./http/system-log";
 import { adminRoutes } from "./routes/admin/admin.routes";
 import { aircraftRoutes } from "./routes/aircraft/aircraft.routes";
 import { airportsRoutes } from "./routes/airports/airports.routes";
@@ -129,6 +130,7 @@ export function createApp() {
   app.onError((error, c) => {
     if (error instanceof ApiError) {
       if (error.status >= 500) c.var.log?.error("request_failed", { code: error.code, ...describeError(error.options.cause ?? error) });
+      if (error.code === "unauthenticated" || error.code === "forbidden") logSecurityEvent(c, error.code, error.detail);
       return problemResponse(c, error);
     }
     if (error instanceof HTTPException && error.status < 500) {
@@ -136,6 +138,7 @@ export function createApp() {
     }
     const log = c.var.log ?? createLogger({ request_id: c.var.requestId });
     log.error(error instanceof ConfigError ? "config_invalid" : "unexpected_error", describeError(error));
+    logUnexpectedError(c, error);
     return problemResponse(c, new ApiError("internal_error", "Something went wrong on our side; the request id helps us find it."));
   });
 

@@ -2,6 +2,10 @@ import { createCache, type Cache } from "../cache/store";
 import { createDb, type Db } from "../db/client";
 import { loadConfig, type AppConfig, type Bindings } from "../env";
 import { createLogger, describeError, type Logger } from "../http/log";
+import { writeSystemLog } from "../http/system-log";
+import { cleanupJob } from "./cleanup";
+import { deadlinesJob } from "./deadlines";
+import { weatherJob } from "./weather";
 import claimRun from "../../sql/queries/jobs/job_runs_insert_claim.sql";
 import finishRun from "../../sql/queries/jobs/job_runs_update_finished.sql";
 
@@ -27,8 +31,12 @@ export interface JobContext {
 /** A job returns counts of what it did, stored with its run. */
 export type Job = (ctx: JobContext) => Promise<Record<string, number>>;
 
-/** Jobs register here as they are built (src/jobs/<name>.ts). */
-const jobs: Partial<Record<JobName, Job>> = {};
+/** Each cron job's implementation (src/jobs/<name>.ts). */
+const jobs: Partial<Record<JobName, Job>> = {
+  deadlines: deadlinesJob,
+  weather: weatherJob,
+  cleanup: cleanupJob,
+};
 
 export interface JobRun {
   id: string;
@@ -65,6 +73,7 @@ export async function runJob(name: JobName, now: Date, env: Bindings): Promise<J
     log.error("job_failed", describeError(failure));
   }
   const [run] = await db.query<JobRun>(finishRun, [claim.id, status, JSON.stringify(stats), error]);
+  if (status === "FAILED") await writeSystemLog(db, { level: "error", event: "job_failed", message: error, data: { job: name, run_id: claim.id, scheduled_for: now.toISOString() } });
   log.info("job_finished", { status, stats });
   return run ?? null;
 }

@@ -1,4 +1,136 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
+import { requireRole } from "../../auth/guards";
+import type { Row } from "../../db/client";
+import { jobNames, runJob, type JobName } from "../../jobs/registry";
+import { decodeCursor, toPage } from "../../http/pagination";
+import { isoTime, isoTimeOrNull } from "../../http/present";
+import { ApiError, notFound } from "../../http/problem";
+import { validate } from "../../http/validation";
+import selectStats from "../../../sql/queries/admin/admin_stats_select.sql";
+import selectIntegrity from "../../../sql/queries/admin/integrity_checks_select.sql";
+import listRuns from "../../../sql/queries/admin/job_runs_list_recent.sql";
+import listRollups from "../../../sql/queries/admin/metric_rollups_list_by_period.sql";
+import { jobName, listJobRuns, metricsQuery } from "./admin.schemas";
 
-export const adminRoutes = new Hono<AppEnv>();
+/** More rollups than this in one answer means the range is too wide to be useful at once. */
+const MAX_ROLLUPS = 5_000;
+
+interface TableStats {
+  name: string;
+  rows: number;
+  exact: boolean;
+  bytes: number;
+}
+
+interface RedisStats {
+  status: "up" | "down" | "disabled";
+  keyspace_hits: number | null;
+  keyspace_misses: number | null;
+}
+
+/** A job run as the API shows it: from a table row or from the JSON the stats query builds. */
+function presentRun(row: Row) {
+  return {
+    id: String(row.id),
+    job: String(row.job),
+    scheduled_for: isoTime(row.scheduled_for),
+    started_at: isoTime(row.started_at),
+    finished_at: isoTimeOrNull(row.finished_at),
+    status: String(row.status),
+    stats: (row.stats ?? {}) as Record<string, unknown>,
+    error: row.error === null || row.error === undefined ? null : String(row.error),
+  };
+}
+
+const ratio = (hits: number, misses: number) => (hits + misses > 0 ? Math.round((hits / (hits + misses)) * 10_000) / 10_000 : null);
+
+/** Redis's own hit counters (INFO stats); fetched alongside the database query, never after it. */
+async function redisStats(c: Context<AppEnv>): Promise<RedisStats> {
+  const redis = c.var.cache.redis;
+  if (!redis) return { status: "disabled", keyspace_hits: null, keyspace_misses: null };
+  try {
+    const info = await redis.exec<string>(["INFO", "stats"]);
+    const field = (name: string) => {
+      const match = new RegExp(`^${name}:(\\d+)`, "m").exec(info);
+      return match ? Number(match[1]) : null;
+    };
+    return { status: "up", keyspace_hits: field("keyspace_hits"), keyspace_misses: field("keyspace_misses") };
+  } catch (error) {
+    c.var.log.warn("cache_stats_unavailable", { error: error instanceof Error ? error.message : String(error) });
+    return { status: "down", keyspace_hits: null, keyspace_misses: null };
+  }
+}
+
+export const adminRoutes = new Hono<AppEnv>()
+  .use("*", requireRole("ADMIN"))
+
+  .get("/stats", async (c) => {
+    const [[row], redis] = await Promise.all([c.var.db.query(selectStats, [], { idempotent: true }), redisStats(c)]);
+    if (!row) throw new ApiError("internal_error", "The database returned no statistics.");
+    const tables = (row.tables as TableStats[]).map((t) => ({ name: t.name, rows: Number(t.rows), rows_exact: t.exact, size_bytes: Number(t.bytes) }));
+    const buffer = row.buffer_cache as { blocks_hit: number; blocks_read: number } | null;
+    const lastRuns = new Map((row.last_runs as Row[]).map((r) => [String(r.job), presentRun(r)]));
+    return c.json(
+      {
+        database_size_bytes: Number(row.database_bytes),
+        tables,
+        row_counts: Object.fromEntries(tables.map((t) => [t.name, t.rows])),
+        cache_hit_ratio: {
+          postgres: buffer ? ratio(Number(buffer.blocks_hit), Number(buffer.blocks_read)) : null,
+          redis: redis.keyspace_hits !== null && redis.keyspace_misses !== null ? ratio(redis.keyspace_hits, redis.keyspace_misses) : null,
+        },
+        postgres_buffer_cache: buffer ? { blocks_hit: Number(buffer.blocks_hit), blocks_read: Number(buffer.blocks_read) } : null,
+        redis,
+        jobs: Object.fromEntries(jobNames.map((name) => [name, { last_run: lastRuns.get(name) ?? null }])),
+      },
+      200,
+    );
+  })
+
+  .get("/integrity", async (c) => {
+    const rows = await c.var.db.query<{ name: string; count: number }>(selectIntegrity, [], { idempotent: true });
+    const checks = rows.map((r) => ({ name: r.name, ok: Number(r.count) === 0, count: Number(r.count) }));
+    return c.json({ ok: checks.every((check) => check.ok), checks }, 200);
+  })
+
+  .get("/metrics", validate("query", metricsQuery), async (c) => {
+    const { period, from, to } = c.req.valid("query");
+    const rows = await c.var.db.query(listRollups, [period, from ?? null, to ?? null, MAX_ROLLUPS + 1], { idempotent: true });
+    const truncated = rows.length > MAX_ROLLUPS;
+    return c.json(
+      {
+        period,
+        from: from ?? null,
+        to: to ?? null,
+        data: rows.slice(0, MAX_ROLLUPS).map((r) => ({
+          period: String(r.period),
+          period_start: String(r.period_start),
+          metric: String(r.metric),
+          dimensions: r.dimensions as Record<string, unknown>,
+          value: Number(r.value),
+          updated_at: isoTime(r.updated_at),
+        })),
+        truncated,
+      },
+      200,
+    );
+  })
+
+  .get("/jobs", validate("query", listJobRuns), async (c) => {
+    const { name, limit, cursor } = c.req.valid("query");
+    const after = decodeCursor(cursor, 2);
+    const rows = await c.var.db.query(listRuns, [name ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
+      idempotent: true,
+    });
+    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentRun), 200);
+  })
+
+  .post("/jobs/:name/run", validate("param", jobName), async (c) => {
+    const { name } = c.req.valid("param");
+    if (!(jobNames as readonly string[]).includes(name)) throw notFound(`Job "${name}"`);
+    const run = await runJob(name as JobName, new Date(), c.env);
+    // Another run claimed this very millisecond; the client can simply ask again.
+    if (!run) throw new ApiError("conflict", `The ${name} job was started by someone else at the same moment; try again.`);
+    return c.json(presentRun(run as unknown as Row), 201);
+  });

@@ -1,0 +1,3 @@
+-- Drops the daily system_logs partitions of days before the cutoff's UTC date (and purges older
+-- rows from the default partition). $1 cutoff (timestamptz)
+SELECT system_logs_drop_partitions_before(($1::timestamptz AT TIME ZONE 'UTC')::date) AS dropped_partitions

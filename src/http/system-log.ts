@@ -1,0 +1,90 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
+import type { Db } from "../db/client";
+import { createLogger } from "./log";
+import insertEvent from "../../sql/queries/system_logs/system_logs_insert_event.sql";
+
+export type SystemLogLevel = "debug" | "info" | "warn" | "error";
+
+/** A structured event kept in `system_logs` (partitioned by day, dropped after 30 days). */
+export interface SystemEvent {
+  level: SystemLogLevel;
+  event: string;
+  message?: string | null;
+  requestId?: string | null;
+  userId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Messages are diagnostics, not documents: long ones are cut so one event stays one small row. */
+const MAX_MESSAGE = 2_000;
+
+/**
+ * Stores one event. Never throws: losing a log row must not fail the work it describes, so a
+ * failed insert goes to the console log instead.
+ */
+export async function writeSystemLog(db: Db, event: SystemEvent): Promise<void> {
+  try {
+    await db.query(insertEvent, [
+      event.level,
+      event.event,
+      event.message?.slice(0, MAX_MESSAGE) ?? null,
+      event.requestId ?? null,
+      event.userId ?? null,
+      JSON.stringify(event.data ?? {}),
+    ]);
+  } catch (error) {
+    createLogger({ request_id: event.requestId ?? null }).warn("system_log_write_failed", {
+      event: event.event,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+/**
+ * Records an event for the current request after the response has gone out (`waitUntil`), so
+ * it never adds a round trip to the request. Without a database (bad configuration) or an
+ * execution context there is nowhere to write, and the console log is all there is.
+ */
+export function logSystemEvent(c: Context<AppEnv>, event: Omit<SystemEvent, "requestId">): void {
+  const db = c.get("db");
+  if (!db) return;
+  let waitUntil: (promise: Promise<unknown>) => void;
+  try {
+    const ctx = c.executionCtx;
+    waitUntil = ctx.waitUntil.bind(ctx);
+  } catch {
+    return;
+  }
+  waitUntil(writeSystemLog(db, { ...event, requestId: c.get("requestId") ?? null }));
+}
+
+/**
+ * Security events: a refused token (when one was sent; a missing header is ordinary traffic)
+ * and a signed-in user refused an action.
+ */
+export function logSecurityEvent(c: Context<AppEnv>, code: "unauthenticated" | "forbidden", detail: string): void {
+  if (code === "unauthenticated" && !c.req.header("authorization")) return;
+  logSystemEvent(c, {
+    level: "warn",
+    event: code === "unauthenticated" ? "auth_failed" : "forbidden",
+    message: detail,
+    userId: code === "forbidden" ? (c.get("user")?.id ?? null) : null,
+    data: {
+      method: c.req.method,
+      path: c.req.path,
+      ip: c.req.header("cf-connecting-ip") ?? null,
+    },
+  });
+}
+
+/** An unexpected failure, findable by the request id the client was given. */
+export function logUnexpectedError(c: Context<AppEnv>, error: Error): void {
+  logSystemEvent(c, {
+    level: "error",
+    event: "unexpected_error",
+    message: error.message,
+    userId: c.get("user")?.id ?? null,
+    data: { method: c.req.method, path: c.req.path, error_name: error.name, stack: error.stack?.slice(0, 4_000) ?? null },
+  });
+}
