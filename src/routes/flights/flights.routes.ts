@@ -1,4 +1,39 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
+import type { Row } from "../../db/client";
+import { decodeCursor, toPage } from "../../http/pagination";
+import { isoTime, isoTimeOrNull } from "../../http/present";
+import { validate } from "../../http/validation";
+import listFiltered from "../../../sql/queries/flights/flights_list_filtered.sql";
+import { listFlights } from "./flights.schemas";
 
-export const flightsRoutes = new Hono<AppEnv>();
+export function presentFlight(row: Row) {
+  return {
+    id: row.id,
+    flight_number: row.flight_number,
+    airline_code: row.airline_code,
+    origin: row.origin,
+    destination: row.destination,
+    scheduled_departure: isoTime(row.scheduled_departure),
+    scheduled_arrival: isoTimeOrNull(row.scheduled_arrival),
+    actual_departure: isoTimeOrNull(row.actual_departure),
+    actual_arrival: isoTimeOrNull(row.actual_arrival),
+    departure_delay_minutes: row.departure_delay_minutes,
+    arrival_delay_minutes: row.arrival_delay_minutes,
+    distance_miles: row.distance_miles,
+    status: row.status,
+    ingestion_id: row.ingestion_id,
+    created_at: isoTime(row.created_at),
+  };
+}
+
+export const flightsRoutes = new Hono<AppEnv>().get("/", validate("query", listFlights), async (c) => {
+  const q = c.req.valid("query");
+  const after = decodeCursor(q.cursor, 2);
+  const rows = await c.var.db.query(
+    listFiltered,
+    [q.airport ?? null, q.airline ?? null, q.from ?? null, q.to ?? null, q.min_delay ?? null, after?.[0] ?? null, after?.[1] ?? null, q.limit + 1],
+    { idempotent: true },
+  );
+  return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), String(r.id)], presentFlight), 200);
+});

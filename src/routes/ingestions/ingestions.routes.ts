@@ -1,4 +1,125 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
+import { requireRole } from "../../auth/guards";
+import { cacheKeys } from "../../cache/keys";
+import type { Row } from "../../db/client";
+import { ingestStream, type BatchOutcome } from "../../flights/ingest";
+import { ingestionStatus, MAX_LOGGED_ERRORS, qualityScore, type RowError } from "../../flights/quality";
+import type { FlightFileFormat } from "../../flights/records";
+import { decodeCursor, toPage } from "../../http/pagination";
+import { isoTime, isoTimeOrNull } from "../../http/present";
+import { ApiError, notFound } from "../../http/problem";
+import { validate } from "../../http/validation";
+import insertBatch from "../../../sql/queries/flights/flights_insert_batch.sql";
+import insertRunning from "../../../sql/queries/ingestions/ingestion_logs_insert_running.sql";
+import listPage from "../../../sql/queries/ingestions/ingestion_logs_list_page.sql";
+import selectOne from "../../../sql/queries/ingestions/ingestion_logs_select_one.sql";
+import updateFinished from "../../../sql/queries/ingestions/ingestion_logs_update_finished.sql";
+import { ingestFlightsQuery, ingestionId, listIngestions } from "./ingestions.schemas";
 
-export const ingestionsRoutes = new Hono<AppEnv>();
+/** Ingestion takes files of up to 50 MiB (the app's 1 MiB limit does not apply here). */
+export const MAX_INGESTION_BYTES = 50 * 1024 * 1024;
+/** Rows per statement: one HTTP round trip each, well under the statement timeout. */
+export const INGESTION_BATCH_ROWS = 5_000;
+
+const FORMATS: Record<string, FlightFileFormat> = {
+  "application/x-ndjson": "ndjson",
+  "application/ndjson": "ndjson",
+  "text/csv": "csv",
+};
+
+export function presentIngestion(row: Row) {
+  return {
+    id: row.id,
+    source: row.source,
+    format: row.format,
+    status: row.status,
+    rows_received: row.rows_received,
+    rows_inserted: row.rows_inserted,
+    rows_rejected: row.rows_rejected,
+    rows_duplicate: row.rows_duplicate,
+    quality_score: row.quality_score ?? null,
+    errors: row.errors,
+    started_at: isoTime(row.started_at),
+    finished_at: isoTimeOrNull(row.finished_at),
+    created_by: row.created_by ?? null,
+    created_at: isoTime(row.created_at),
+  };
+}
+
+/** Drops every cached analytics answer at once: new flights change them all. */
+async function bumpAnalyticsGeneration(c: Context<AppEnv>): Promise<void> {
+  const redis = c.var.cache.redis;
+  if (!redis) return;
+  try {
+    await redis.incr(cacheKeys.analyticsGeneration());
+  } catch (error) {
+    c.var.log.warn("analytics_cache_not_invalidated", { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+export const ingestionsRoutes = new Hono<AppEnv>()
+  .use(requireRole("ADMIN"))
+
+  .post("/flights", validate("query", ingestFlightsQuery), async (c) => {
+    const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const format = FORMATS[mediaType];
+    if (!format) throw new ApiError("unsupported_media_type", "Send flights as application/x-ndjson or text/csv.");
+    const declared = Number(c.req.header("content-length") ?? "0");
+    if (declared > MAX_INGESTION_BYTES) throw new ApiError("payload_too_large", "Flight files are limited to 50 MiB.");
+
+    const { source } = c.req.valid("query");
+    const db = c.var.db;
+    const [started] = await db.query<{ id: string }>(insertRunning, [source, format, c.var.user.id]);
+    const id = started!.id;
+
+    const finish = (status: string, quality: number | null, errors: RowError[]) =>
+      db.query(updateFinished, [id, status, quality, JSON.stringify(errors)]);
+
+    let result: Awaited<ReturnType<typeof ingestStream>>;
+    try {
+      result = await ingestStream(c.req.raw.body, format, {
+        maxBytes: MAX_INGESTION_BYTES,
+        batchSize: INGESTION_BATCH_ROWS,
+        store: async (rows, received, refused) => {
+          const [outcome] = await db.query<BatchOutcome>(insertBatch, [JSON.stringify(rows), id, received, refused]);
+          return outcome!;
+        },
+      });
+    } catch (error) {
+      await finish("FAILED", null, []).catch(() => undefined);
+      // Batches before the failure are committed: cached figures may already be out of date.
+      await bumpAnalyticsGeneration(c);
+      throw error;
+    }
+    c.var.log.info("flights_ingested", { ingestion_id: id, batches: result.batches, ...result.counts });
+
+    if (result.tooLarge) {
+      const errors = [
+        ...result.errors.slice(0, MAX_LOGGED_ERRORS - 1),
+        { row: result.nextRow, message: "the file is larger than 50 MiB; this row and the rest were not read" },
+      ];
+      await finish("FAILED", qualityScore(result.counts), errors);
+      await bumpAnalyticsGeneration(c);
+      throw new ApiError("payload_too_large", "Flight files are limited to 50 MiB; the rows before the limit were stored.", {
+        extra: { ingestion_id: id },
+      });
+    }
+    const [finished] = await finish(ingestionStatus(result.counts), qualityScore(result.counts), result.errors);
+    if (result.counts.inserted > 0) await bumpAnalyticsGeneration(c);
+    return c.json(presentIngestion(finished!), 201);
+  })
+
+  .get("/", validate("query", listIngestions), async (c) => {
+    const { limit, cursor } = c.req.valid("query");
+    const after = decodeCursor(cursor, 2);
+    const rows = await c.var.db.query(listPage, [after?.[0] ?? null, after?.[1] ?? null, limit + 1], { idempotent: true });
+    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentIngestion), 200);
+  })
+
+  .get("/:id", validate("param", ingestionId), async (c) => {
+    const { id } = c.req.valid("param");
+    const [row] = await c.var.db.query(selectOne, [id], { idempotent: true });
+    if (!row) throw notFound("Ingestion");
+    return c.json(presentIngestion(row), 200);
+  });

@@ -1,0 +1,224 @@
+// Flight data benchmark against the local stack: API ingestion rows/s, command-line import rows/s
+// for flights-3m.parquet against a plain COPY of the same rows, and analytics latency at 3 M rows.
+// Standalone: `npx tsx bench/flights.ts`; bench/run.ts calls runFlightsBench().
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { importFlights, openFlightFile } from "../dev/import-flights.ts";
+import { REPO_ROOT } from "../dev/migrate.ts";
+import { startStack, type Stack } from "../dev/stack.ts";
+import { signDevToken } from "../dev/tokens.ts";
+
+const DATA = join(REPO_ROOT, "node_modules", "vega-datasets", "data");
+const PARQUET = join(DATA, "flights-3m.parquet");
+const API_ROWS = 200_000;
+const API_BATCH_ROWS = 5_000;
+
+export interface FlightsBenchResult {
+  api_ingestion: { rows: number; seconds: number; rows_per_second: number; round_trips: number; inserted: number };
+  cli_import: { rows: number; seconds: number; rows_per_second: number; inserted: number; duplicate: number; rejected: number };
+  plain_copy: { rows: number; seconds: number; rows_per_second: number };
+  cli_vs_copy_time_ratio: number;
+  flights_in_table: number;
+  analytics_ms: { query: string; source: string; cold_ms: number; warm_ms: number; groups: number }[];
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+function spawnWrangler(port: number, bindings: Record<string, string>): ChildProcess {
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"];
+  for (const [name, value] of Object.entries(bindings)) args.push("--var", `${name}:${value}`);
+  return spawn(join(REPO_ROOT, "node_modules", ".bin", "wrangler"), args, {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
+  });
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) })).status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("wrangler dev did not become healthy within 2 minutes");
+}
+
+/** The first rows of the 3 M file as NDJSON, in the vega shape the API takes. */
+async function ndjsonSlice(rows: number): Promise<string> {
+  const source = await openFlightFile(PARQUET, "parquet", rows);
+  for await (const records of source.records()) {
+    return records.map((r) => ("fields" in r ? JSON.stringify(r.fields) : "")).join("\n") + "\n";
+  }
+  return "";
+}
+
+/** The same rows, raw, into a scratch table: the floor any loader is measured against. */
+async function plainCopy(ownerUrl: string): Promise<{ rows: number; seconds: number }> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query("DROP TABLE IF EXISTS bench_flights_copy");
+    await client.query("CREATE TABLE bench_flights_copy (date text, delay integer, distance integer, origin text, destination text)");
+    const started = performance.now();
+    const source = await openFlightFile(PARQUET, "parquet", 250_000);
+    let rows = 0;
+    for await (const records of source.records()) {
+      const lines = records.map((r) => {
+        const f = ("fields" in r ? r.fields : {}) as Record<string, unknown>;
+        return `${f.date}\t${f.delay}\t${f.distance}\t${f.origin}\t${f.destination}\n`;
+      });
+      const stream = client.query(copyFrom("COPY bench_flights_copy FROM STDIN"));
+      await new Promise<void>((resolve, reject) => {
+        stream.on("finish", resolve);
+        stream.on("error", reject);
+        for (let i = 0; i < lines.length; i += 10_000) stream.write(lines.slice(i, i + 10_000).join(""));
+        stream.end();
+      });
+      rows += lines.length;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await client.query("DROP TABLE bench_flights_copy");
+    return { rows, seconds };
+  } finally {
+    await client.end();
+  }
+}
+
+export async function runFlightsBench(log: (line: string) => void = (l) => console.error(`[bench:flights] ${l}`)): Promise<FlightsBenchResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), "skyslot-bench-flights-"));
+  let stack: Stack | undefined;
+  let wrangler: ChildProcess | undefined;
+  try {
+    stack = await startStack({ dataDir, persistent: false, seedDevUsers: false, log: () => {} });
+    const owner = new pg.Client({ connectionString: stack.ownerDatabaseUrl });
+    await owner.connect();
+    const subject = `bench|${Date.now()}`;
+    await owner.query(
+      "INSERT INTO users (auth_subject, email, first_name, last_name, role) VALUES ($1, $2, 'Bench', 'Admin', 'ADMIN')",
+      [subject, `bench-${Date.now()}@example.test`],
+    );
+    const token = await signDevToken({ secret: stack.jwt.secret, subject, issuer: stack.jwt.issuer, audience: stack.jwt.audience });
+
+    const port = await freePort();
+    // Rate limits would throttle the latency loop; the bench measures the work, not the limiter.
+    wrangler = spawnWrangler(port, { ...stack.workerBindings(), RATE_LIMIT_PER_MINUTE: "100000" });
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHealth(url);
+    log(`stack and wrangler dev up at ${url}`);
+
+    const body = await ndjsonSlice(API_ROWS);
+    const apiStarted = performance.now();
+    const res = await fetch(`${url}/v1/ingestions/flights?source=bench-api`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
+      body,
+    });
+    const ingestion = (await res.json()) as { rows_received: number; rows_inserted: number };
+    const apiSeconds = (performance.now() - apiStarted) / 1000;
+    if (res.status !== 201) throw new Error(`API ingestion answered ${res.status}`);
+    log(`API: ${ingestion.rows_received} rows in ${apiSeconds.toFixed(1)} s`);
+
+    const cli = await importFlights(PARQUET, {
+      databaseUrl: stack.ownerDatabaseUrl,
+      source: "bench-cli",
+      cache: { redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
+      progress: (line, done) => done && log(line),
+    });
+    log(`CLI: ${cli.counts.received} rows in ${cli.seconds.toFixed(1)} s`);
+    const copy = await plainCopy(stack.ownerDatabaseUrl);
+    log(`plain COPY: ${copy.rows} rows in ${copy.seconds.toFixed(1)} s`);
+    await owner.query("ANALYZE flights; ANALYZE flight_delay_rollup");
+    const flightsInTable = Number((await owner.query("SELECT count(*) FROM flights")).rows[0].count);
+    await owner.end();
+
+    const queries = [
+      ...["origin", "destination", "airline", "hour", "dow", "route", "day"].map((g) => `group_by=${g}`),
+      "group_by=hour&from=2001-01-01&to=2001-03-31",
+      "group_by=origin&from=2001-02-10&to=2001-02-20",
+      "group_by=hour&airport=ATL",
+      "group_by=dow&airport=ORD&from=2001-01-01&to=2001-06-30",
+    ];
+    const analytics: FlightsBenchResult["analytics_ms"] = [];
+    for (const query of queries) {
+      const time = async () => {
+        const t0 = performance.now();
+        const r = await fetch(`${url}/v1/analytics/delays?${query}`, { headers: { authorization: `Bearer ${token}` } });
+        const json = (await r.json()) as { rows: unknown[]; source: string };
+        return { ms: performance.now() - t0, json };
+      };
+      const cold = await time();
+      const warm = await time();
+      analytics.push({ query, source: cold.json.source, cold_ms: Math.round(cold.ms), warm_ms: Math.round(warm.ms), groups: cold.json.rows.length });
+    }
+
+    return {
+      api_ingestion: {
+        rows: ingestion.rows_received,
+        seconds: apiSeconds,
+        rows_per_second: ingestion.rows_received / apiSeconds,
+        round_trips: 2 + Math.ceil(ingestion.rows_received / API_BATCH_ROWS),
+        inserted: ingestion.rows_inserted,
+      },
+      cli_import: {
+        rows: cli.counts.received,
+        seconds: cli.seconds,
+        rows_per_second: cli.rows_per_second,
+        inserted: cli.counts.inserted,
+        duplicate: cli.counts.duplicate,
+        rejected: cli.counts.rejected,
+      },
+      plain_copy: { rows: copy.rows, seconds: copy.seconds, rows_per_second: copy.rows / copy.seconds },
+      cli_vs_copy_time_ratio: cli.seconds / copy.seconds,
+      flights_in_table: flightsInTable,
+      analytics_ms: analytics,
+    };
+  } finally {
+    if (wrangler?.pid) {
+      try {
+        process.kill(-wrangler.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await stack?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function printTable(r: FlightsBenchResult): void {
+  const n = (x: number) => Math.round(x).toLocaleString("en-US");
+  console.log("\nFlight data benchmark (local stack, wrangler dev)\n");
+  console.log("| measurement | rows | seconds | rows/s |");
+  console.log("|---|---:|---:|---:|");
+  console.log(`| API ingestion (NDJSON, ${r.api_ingestion.round_trips} round trips) | ${n(r.api_ingestion.rows)} | ${r.api_ingestion.seconds.toFixed(1)} | ${n(r.api_ingestion.rows_per_second)} |`);
+  console.log(`| CLI import flights-3m.parquet | ${n(r.cli_import.rows)} | ${r.cli_import.seconds.toFixed(1)} | ${n(r.cli_import.rows_per_second)} |`);
+  console.log(`| plain COPY, same rows, scratch table | ${n(r.plain_copy.rows)} | ${r.plain_copy.seconds.toFixed(1)} | ${n(r.plain_copy.rows_per_second)} |`);
+  console.log(`\nCLI import takes ${r.cli_vs_copy_time_ratio.toFixed(1)}× the time of a plain COPY; flights in table: ${n(r.flights_in_table)}\n`);
+  console.log("| analytics query | answered from | groups | cold ms | warm (cached) ms |");
+  console.log("|---|---|---:|---:|---:|");
+  for (const a of r.analytics_ms) console.log(`| ${a.query} | ${a.source} | ${a.groups} | ${a.cold_ms} | ${a.warm_ms} |`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  printTable(await runFlightsBench());
+  process.exit(0);
+}

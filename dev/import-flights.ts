@@ -1,0 +1,269 @@
+// `npm run db -- import-flights <file>`: loads a large flight file straight into Postgres with COPY.
+// Rows are validated exactly as POST /v1/ingestions/flights validates them, copied into a temporary
+// staging table in large batches, and moved into flights (and the delay rollup) by the same
+// statement the API runs per batch, reading the staging table instead of a JSON parameter.
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { Redis } from "ioredis";
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { cacheKeys } from "../src/cache/keys.ts";
+import { ingestionStatus, keepFirstErrors, qualityScore, type IngestionCounts, type RowError } from "../src/flights/quality.ts";
+import { recordReader, type FileRecord } from "../src/flights/records.ts";
+import { validateFlightRow, type StagedFlight } from "../src/flights/rows.ts";
+import { REPO_ROOT } from "./migrate.ts";
+// Pure-JS decoders for the codecs hyparquet leaves out (flights-3m.parquet is ZSTD).
+import { compressors } from "hyparquet-compressors";
+
+export type ImportFormat = "json" | "ndjson" | "csv" | "parquet";
+
+export interface ImportOptions {
+  databaseUrl: string;
+  source?: string;
+  /** Rows per COPY + insert statement. */
+  batchRows?: number;
+  /** Progress lines (stderr in the CLI); called at most a few times a second. */
+  progress?: (line: string, done: boolean) => void;
+  /** Where to drop cached analytics answers after the import: a Redis URL or Upstash REST credentials. */
+  cache?: { redisUrl?: string; upstash?: { url: string; token: string } };
+}
+
+export interface ImportResult {
+  id: string;
+  status: string;
+  counts: IngestionCounts;
+  quality_score: number | null;
+  errors: RowError[];
+  seconds: number;
+  rows_per_second: number;
+}
+
+const FORMATS: Record<string, ImportFormat> = { ".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson", ".csv": "csv", ".parquet": "parquet" };
+
+export function importFormat(file: string): ImportFormat | null {
+  return FORMATS[extname(file).toLowerCase()] ?? null;
+}
+
+const STAGING_COLUMNS = [
+  "row", "flight_number", "airline_code", "origin", "destination",
+  "scheduled_departure", "scheduled_departure_local", "scheduled_arrival", "scheduled_arrival_local",
+  "actual_departure", "actual_departure_local", "actual_arrival", "actual_arrival_local",
+  "departure_delay_minutes", "arrival_delay_minutes", "distance_miles", "status",
+] as const satisfies readonly (keyof StagedFlight)[];
+
+const CREATE_STAGING = `CREATE TEMP TABLE flight_import_staging (
+  "row" integer, flight_number text, airline_code text, origin text, destination text,
+  scheduled_departure text, scheduled_departure_local boolean, scheduled_arrival text, scheduled_arrival_local boolean,
+  actual_departure text, actual_departure_local boolean, actual_arrival text, actual_arrival_local boolean,
+  departure_delay_minutes integer, arrival_delay_minutes integer, distance_miles integer, status text)`;
+
+/** The API's batch statement, reading the staging table in place of its JSON parameter ($1 stays unused). */
+async function stagedInsertStatement(): Promise<string> {
+  const text = await readFile(join(REPO_ROOT, "sql", "queries", "flights", "flights_insert_batch.sql"), "utf8");
+  const input = /input AS \(\s*SELECT \* FROM json_to_recordset\(\$1::json\) AS r \([^)]*\)\s*\)/;
+  if (!input.test(text)) throw new Error("flights_insert_batch.sql no longer starts with its JSON input step");
+  return text.replace(input, "input AS (SELECT * FROM flight_import_staging WHERE $1::text IS NULL)");
+}
+
+
+/** Parquet timestamps without UTC adjustment are wall-clock times: written back as local text. */
+function parquetValue(value: unknown): unknown {
+  if (typeof value === "bigint") return Number(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 19).replace("T", " ");
+  return value;
+}
+
+export interface FileSource {
+  /** Total rows when the format tells up front; else null (progress then follows bytes). */
+  totalRows: number | null;
+  totalBytes: number;
+  bytesRead(): number;
+  records(): AsyncGenerator<FileRecord[]>;
+}
+
+/** Reads a flight file as batches of records, never the whole file at once for NDJSON, CSV and Parquet. */
+export async function openFlightFile(file: string, format: ImportFormat, chunkRows = 100_000): Promise<FileSource> {
+  const totalBytes = (await stat(file)).size;
+  if (format === "json") {
+    const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
+    if (!Array.isArray(parsed)) throw new Error("a .json flight file must hold one array of flights");
+    return {
+      totalRows: parsed.length,
+      totalBytes,
+      bytesRead: () => totalBytes,
+      async *records() {
+        for (let start = 0; start < parsed.length; start += chunkRows) {
+          yield parsed.slice(start, start + chunkRows).map((fields, i) => ({ row: start + i + 1, fields }));
+        }
+      },
+    };
+  }
+  if (format === "parquet") {
+    const buffer = await asyncBufferFromFile(file);
+    const metadata = await parquetMetadataAsync(buffer);
+    const total = Number(metadata.num_rows);
+    return {
+      totalRows: total,
+      totalBytes,
+      bytesRead: () => totalBytes,
+      async *records() {
+        for (let start = 0; start < total; start += chunkRows) {
+          const rows = await parquetReadObjects({ file: buffer, metadata, rowStart: start, rowEnd: Math.min(start + chunkRows, total), compressors });
+          yield rows.map((row, i) => ({
+            row: start + i + 1,
+            fields: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, parquetValue(v)])),
+          }));
+        }
+      },
+    };
+  }
+  let read = 0;
+  return {
+    totalRows: null,
+    totalBytes,
+    bytesRead: () => read,
+    async *records() {
+      const reader = recordReader(format);
+      const decoder = new TextDecoder();
+      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+        read += (chunk as Buffer).byteLength;
+        yield reader.push(decoder.decode(chunk as Buffer, { stream: true }));
+      }
+      yield [...reader.push(decoder.decode()), ...reader.end()];
+    },
+  };
+}
+
+/** COPY text format; validated fields never hold tabs, newlines or backslashes. */
+function copyLine(f: StagedFlight): string {
+  return STAGING_COLUMNS.map((c) => {
+    const value = f[c];
+    return value === null ? "\\N" : String(value);
+  }).join("\t") + "\n";
+}
+
+async function copyRows(client: pg.Client, table: string, columns: readonly string[], lines: string[]): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
+  await new Promise<void>((resolve, reject) => {
+    stream.on("finish", resolve);
+    stream.on("error", reject);
+    const step = 10_000;
+    for (let i = 0; i < lines.length; i += step) stream.write(lines.slice(i, i + step).join(""));
+    stream.end();
+  });
+}
+
+function progressLine(done: number, total: number | null, fraction: number, started: number): string {
+  const seconds = (performance.now() - started) / 1000;
+  const rate = seconds > 0 ? done / seconds : 0;
+  const width = 30;
+  const filled = Math.round(Math.min(fraction, 1) * width);
+  const eta = fraction > 0 && fraction < 1 ? Math.round((seconds / fraction) * (1 - fraction)) : 0;
+  const count = total === null ? done.toLocaleString("en-US") : `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`;
+  return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${count} rows  ${Math.round(rate).toLocaleString("en-US")} rows/s  ETA ${eta} s`;
+}
+
+/** INCR of the analytics generation, as the API does after an ingestion; a failure only delays freshness. */
+async function dropCachedAnalytics(cache: ImportOptions["cache"]): Promise<string> {
+  const key = cacheKeys.analyticsGeneration();
+  if (cache?.upstash) {
+    const res = await fetch(cache.upstash.url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${cache.upstash.token}`, "content-type": "application/json" },
+      body: JSON.stringify(["INCR", key]),
+      signal: AbortSignal.timeout(2_000),
+    });
+    return res.ok ? "cached analytics dropped (Upstash)" : `cached analytics not dropped: Upstash answered ${res.status}`;
+  }
+  if (cache?.redisUrl) {
+    const redis = new Redis(cache.redisUrl, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+    try {
+      await redis.connect();
+      await redis.incr(key);
+      return "cached analytics dropped (Redis)";
+    } catch (error) {
+      return `cached analytics not dropped (${(error as Error).message}); they expire within an hour`;
+    } finally {
+      redis.disconnect();
+    }
+  }
+  return "no cache configured";
+}
+
+export async function importFlights(file: string, options: ImportOptions): Promise<ImportResult & { cache: string }> {
+  const format = importFormat(file);
+  if (!format) throw new Error(`cannot tell the format of ${file}: use .json, .ndjson, .csv or .parquet`);
+  const batchRows = options.batchRows ?? 250_000;
+  const source = await openFlightFile(file, format, Math.min(batchRows, 100_000));
+  const insertStaged = await stagedInsertStatement();
+  const insertRunning = await readFile(join(REPO_ROOT, "sql", "queries", "ingestions", "ingestion_logs_insert_running.sql"), "utf8");
+  const updateFinished = await readFile(join(REPO_ROOT, "sql", "queries", "ingestions", "ingestion_logs_update_finished.sql"), "utf8");
+
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  const started = performance.now();
+  const counts: IngestionCounts = { received: 0, inserted: 0, rejected: 0, duplicate: 0 };
+  let errors: RowError[] = [];
+  let id = "";
+  try {
+    // A batch of hundreds of thousands of rows may take longer than the API's 10 s.
+    await client.query("SET statement_timeout = 0");
+    await client.query(CREATE_STAGING);
+    id = (await client.query<{ id: string }>(insertRunning, [options.source ?? file.split("/").pop(), format, null])).rows[0]!.id;
+
+    let staged: string[] = [];
+    let refused: RowError[] = [];
+    let lastReport = 0;
+    const report = (done: boolean) => {
+      if (!options.progress || (!done && performance.now() - lastReport < 250)) return;
+      lastReport = performance.now();
+      const fraction = source.totalRows ? counts.received / source.totalRows : source.bytesRead() / Math.max(source.totalBytes, 1);
+      options.progress(progressLine(counts.received, source.totalRows, done ? 1 : fraction, started), done);
+    };
+    const flush = async () => {
+      if (staged.length === 0 && refused.length === 0) return;
+      await client.query("TRUNCATE flight_import_staging");
+      await copyRows(client, "flight_import_staging", STAGING_COLUMNS, staged);
+      // A temporary table has no statistics until analysed: without them the planner guesses a
+      // few rows and picks nested loops for hundreds of thousands.
+      await client.query("ANALYZE flight_import_staging");
+      const received = staged.length + refused.length;
+      const { rows } = await client.query<{ inserted: number; valid: number; errors: RowError[] }>(insertStaged, [null, id, received, refused.length]);
+      const outcome = rows[0]!;
+      counts.received += received;
+      counts.inserted += outcome.inserted;
+      counts.rejected += refused.length + (staged.length - outcome.valid);
+      counts.duplicate += outcome.valid - outcome.inserted;
+      errors = keepFirstErrors(errors, [...refused, ...outcome.errors]);
+      staged = [];
+      refused = [];
+      report(false);
+    };
+
+    for await (const records of source.records()) {
+      for (const record of records) {
+        if ("error" in record) refused.push({ row: record.row, message: record.error });
+        else {
+          const result = validateFlightRow(record.fields, record.row);
+          if (result.ok) staged.push(copyLine(result.flight));
+          else refused.push({ row: record.row, message: result.message });
+        }
+        if (staged.length + refused.length >= batchRows) await flush();
+      }
+    }
+    await flush();
+    const status = ingestionStatus(counts);
+    await client.query(updateFinished, [id, status, qualityScore(counts), JSON.stringify(errors)]);
+    report(true);
+    const seconds = (performance.now() - started) / 1000;
+    const cache = counts.inserted > 0 ? await dropCachedAnalytics(options.cache) : "nothing new to invalidate";
+    return { id, status, counts, quality_score: qualityScore(counts), errors, seconds, rows_per_second: counts.received / seconds, cache };
+  } catch (error) {
+    if (id) await client.query(updateFinished, [id, "FAILED", null, JSON.stringify(errors)]).catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,4 @@
+-- One stored analysis.
+-- $1 analysis id
+SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at
+FROM analysis_results WHERE id = $1

@@ -1,0 +1,39 @@
+-- Arrival-delay figures per group, straight from the flights (any date range, airport filter).
+-- Hours, weekdays and days are the origin airport's local time (UTC when it has no timezone).
+-- $1 group_by, $2 first day or null, $3 last day or null (origin-local, inclusive),
+-- $4 airport code (ICAO or IATA; departing or arriving) or null, $5 minimum flights per group
+WITH airport AS (
+  SELECT icao FROM airports WHERE $4::text IS NOT NULL AND (icao = $4 OR iata = $4)
+), picked AS (
+  SELECT CASE $1::text
+           WHEN 'origin' THEN f.origin
+           WHEN 'destination' THEN f.destination
+           WHEN 'airline' THEN f.airline_code
+           WHEN 'route' THEN f.origin || '-' || f.destination
+           WHEN 'hour' THEN extract(hour FROM l.local)::integer::text
+           WHEN 'dow' THEN extract(dow FROM l.local)::integer::text
+           WHEN 'day' THEN to_char(l.local, 'YYYY-MM-DD')
+         END AS key,
+         f.arrival_delay_minutes AS delay
+  FROM flights f
+  JOIN airports o ON o.icao = f.origin
+  CROSS JOIN LATERAL (SELECT f.scheduled_departure AT TIME ZONE coalesce(o.timezone, 'UTC') AS local) l
+  WHERE f.arrival_delay_minutes IS NOT NULL
+    -- A day's local times lie within a day either side of UTC: the index narrows, `local` decides.
+    AND ($2::date IS NULL OR f.scheduled_departure >= ($2::date - 1)::timestamp AT TIME ZONE 'UTC')
+    AND ($3::date IS NULL OR f.scheduled_departure < ($3::date + 2)::timestamp AT TIME ZONE 'UTC')
+    AND ($2::date IS NULL OR l.local >= $2::date)
+    AND ($3::date IS NULL OR l.local < $3::date + 1)
+    AND ($4::text IS NULL OR f.origin IN (SELECT icao FROM airport) OR f.destination IN (SELECT icao FROM airport))
+)
+SELECT key,
+       count(*)::integer AS flights,
+       round(100.0 * count(*) FILTER (WHERE delay < 15) / count(*), 2)::float8 AS on_time_pct,
+       round(avg(delay), 2)::float8 AS avg_delay_minutes,
+       round((percentile_cont(0.5) WITHIN GROUP (ORDER BY delay))::numeric, 2)::float8 AS median_delay_minutes,
+       round((percentile_cont(0.9) WITHIN GROUP (ORDER BY delay))::numeric, 2)::float8 AS p90_delay_minutes
+FROM picked
+WHERE key IS NOT NULL
+GROUP BY key
+HAVING count(*) >= $5::integer
+ORDER BY flights DESC, length(key), key

@@ -1,0 +1,107 @@
+-- Stores one batch of validated flight rows, in one statement: resolves airports (ICAO or IATA)
+-- and timezones, converts local times at their airport, rejects what the database would refuse
+-- (with the reason), inserts the rest once by natural key, adds them to the delay rollup and
+-- counts the batch in the ingestion's log.
+-- $1 rows (JSON array of src/flights/rows.ts StagedFlight), $2 ingestion id,
+-- $3 rows received in this batch (including those refused before reaching SQL), $4 rows refused before SQL
+WITH input AS (
+  SELECT * FROM json_to_recordset($1::json) AS r (
+    "row" integer, flight_number text, airline_code text, origin text, destination text,
+    scheduled_departure text, scheduled_departure_local boolean,
+    scheduled_arrival text, scheduled_arrival_local boolean,
+    actual_departure text, actual_departure_local boolean,
+    actual_arrival text, actual_arrival_local boolean,
+    departure_delay_minutes integer, arrival_delay_minutes integer, distance_miles integer, status text)
+), resolved AS (
+  SELECT i.*,
+         coalesce(oc.icao, oa.icao) AS origin_icao, coalesce(oc.timezone, oa.timezone) AS origin_tz,
+         coalesce(dc.icao, da.icao) AS destination_icao, coalesce(dc.timezone, da.timezone) AS destination_tz,
+         al.code AS known_airline
+  FROM input i
+  LEFT JOIN airports oc ON oc.icao = i.origin
+  LEFT JOIN airports oa ON oa.iata = i.origin
+  LEFT JOIN airports dc ON dc.icao = i.destination
+  LEFT JOIN airports da ON da.iata = i.destination
+  LEFT JOIN airlines al ON al.code = i.airline_code
+), timed AS (
+  -- A time without offset is local at its airport: departures at the origin, arrivals at the destination.
+  SELECT r.*,
+         CASE WHEN scheduled_departure_local THEN scheduled_departure::timestamp AT TIME ZONE origin_tz
+              ELSE scheduled_departure::timestamptz END AS sd,
+         CASE WHEN scheduled_arrival_local THEN scheduled_arrival::timestamp AT TIME ZONE destination_tz
+              ELSE scheduled_arrival::timestamptz END AS sa,
+         CASE WHEN actual_departure_local THEN actual_departure::timestamp AT TIME ZONE origin_tz
+              ELSE actual_departure::timestamptz END AS ad,
+         CASE WHEN actual_arrival_local THEN actual_arrival::timestamp AT TIME ZONE destination_tz
+              ELSE actual_arrival::timestamptz END AS aa
+  FROM resolved r
+), delayed AS (
+  -- Delays not given are derived from the times when both are known.
+  SELECT t.*,
+         coalesce(departure_delay_minutes, round(extract(epoch FROM ad - sd) / 60)::integer) AS dep_delay,
+         coalesce(arrival_delay_minutes, round(extract(epoch FROM aa - sa) / 60)::integer) AS arr_delay
+  FROM timed t
+), checked AS (
+  SELECT d.*,
+         CASE
+           WHEN origin_icao IS NULL THEN format('origin: unknown airport %s', origin)
+           WHEN destination_icao IS NULL THEN format('destination: unknown airport %s', destination)
+           WHEN airline_code IS NOT NULL AND known_airline IS NULL THEN format('airline_code: unknown airline %s', airline_code)
+           WHEN origin_tz IS NULL AND (scheduled_departure_local OR actual_departure_local)
+             THEN format('origin: airport %s has no known timezone; send departure times with a UTC offset', origin_icao)
+           WHEN destination_tz IS NULL AND (scheduled_arrival_local OR actual_arrival_local)
+             THEN format('destination: airport %s has no known timezone; send arrival times with a UTC offset', destination_icao)
+           WHEN sa < sd THEN 'scheduled_arrival: is before the scheduled departure'
+           WHEN aa < ad THEN 'actual_arrival: is before the actual departure'
+           WHEN abs(dep_delay) > 2880 THEN 'departure_delay_minutes: must be within ±2880 minutes (48 hours)'
+           WHEN abs(arr_delay) > 2880 THEN 'arrival_delay_minutes: must be within ±2880 minutes (48 hours)'
+         END AS problem,
+         -- Natural key: a carrier's flight number on its departure minute when known; otherwise a
+         -- digest of everything that describes the flight (vega rows carry no flight number).
+         CASE WHEN flight_number IS NOT NULL AND airline_code IS NOT NULL
+              THEN format('f:%s%s:%s:%s', airline_code, flight_number, coalesce(origin_icao, ''), extract(epoch FROM sd)::bigint)
+              ELSE 'h:' || md5(concat_ws('|', origin_icao, destination_icao, extract(epoch FROM sd)::bigint,
+                                         extract(epoch FROM ad)::bigint, arr_delay, distance_miles))
+         END AS natural_key
+  FROM delayed d
+), inserted AS (
+  INSERT INTO flights (natural_key, flight_number, airline_code, origin, destination, scheduled_departure,
+                       scheduled_arrival, actual_departure, actual_arrival, departure_delay_minutes,
+                       arrival_delay_minutes, distance_miles, status, ingestion_id)
+  SELECT natural_key, flight_number, airline_code, origin_icao, destination_icao, sd, sa, ad, aa, dep_delay,
+         arr_delay, distance_miles, status, $2::uuid
+  FROM checked
+  WHERE problem IS NULL
+  ORDER BY natural_key
+  ON CONFLICT (natural_key) DO NOTHING
+  RETURNING origin, destination, airline_code, scheduled_departure, arrival_delay_minutes
+), rolled AS (
+  INSERT INTO flight_delay_rollup (dimension, key, delay_minutes, month, flights)
+  SELECT g.dimension, g.key, i.arrival_delay_minutes, date_trunc('month', l.local)::date, count(*)
+  FROM inserted i
+  JOIN airports o ON o.icao = i.origin
+  CROSS JOIN LATERAL (SELECT i.scheduled_departure AT TIME ZONE coalesce(o.timezone, 'UTC') AS local) l
+  CROSS JOIN LATERAL (VALUES
+    ('origin', i.origin), ('destination', i.destination), ('airline', i.airline_code),
+    ('hour', extract(hour FROM l.local)::integer::text), ('dow', extract(dow FROM l.local)::integer::text),
+    ('route', i.origin || '-' || i.destination), ('day', to_char(l.local, 'YYYY-MM-DD'))
+  ) AS g (dimension, key)
+  WHERE i.arrival_delay_minutes IS NOT NULL AND g.key IS NOT NULL
+  GROUP BY 1, 2, 3, 4
+  -- One order for every writer, so concurrent ingestions lock rollup rows without deadlocking.
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (dimension, key, delay_minutes, month)
+    DO UPDATE SET flights = flight_delay_rollup.flights + EXCLUDED.flights
+), counted AS (
+  UPDATE ingestion_logs SET
+    rows_received  = rows_received + $3::integer,
+    rows_inserted  = rows_inserted + (SELECT count(*) FROM inserted),
+    rows_rejected  = rows_rejected + $4::integer + (SELECT count(*) FROM checked WHERE problem IS NOT NULL),
+    rows_duplicate = rows_duplicate + (SELECT count(*) FROM checked WHERE problem IS NULL) - (SELECT count(*) FROM inserted)
+  WHERE id = $2::uuid
+)
+SELECT (SELECT count(*) FROM inserted)::integer AS inserted,
+       (SELECT count(*) FROM checked WHERE problem IS NULL)::integer AS valid,
+       coalesce((SELECT json_agg(json_build_object('row', p."row", 'message', p.problem) ORDER BY p."row")
+                 FROM (SELECT "row", problem FROM checked WHERE problem IS NOT NULL ORDER BY "row" LIMIT 100) p),
+                '[]'::json) AS errors

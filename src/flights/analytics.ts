@@ -1,0 +1,98 @@
+import * as v from "valibot";
+import { cached } from "../cache/cached";
+import { cacheKeys, cacheTtl } from "../cache/keys";
+import type { Cache } from "../cache/store";
+import type { Db } from "../db/client";
+import fromFlights from "../../sql/queries/analytics/analytics_delays_from_flights.sql";
+import fromRollup from "../../sql/queries/analytics/analytics_delays_from_rollup.sql";
+
+export const groupings = ["origin", "destination", "airline", "hour", "dow", "route", "day"] as const;
+export type Grouping = (typeof groupings)[number];
+
+const isoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)"),
+  v.check((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "must be a real date"),
+);
+
+/** Query of GET /v1/analytics/delays (and the chart, with fewer groupings). */
+export function delayQuerySchema<const G extends readonly Grouping[]>(allowed: G) {
+  return v.pipe(
+    v.object({
+      group_by: v.picklist(allowed, `must be one of ${allowed.join(", ")}`),
+      from: v.optional(isoDate),
+      to: v.optional(isoDate),
+      airport: v.optional(v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9]{3,4}$/, "must be an IATA or ICAO airport code"))),
+      min_flights: v.optional(
+        v.pipe(v.string(), v.regex(/^\d{1,7}$/, "must be a whole number"), v.transform(Number), v.minValue(1)),
+        "1",
+      ),
+    }),
+    v.forward(v.check((q) => !q.from || !q.to || q.from <= q.to, "must not be after to"), ["from"]),
+  );
+}
+
+export interface DelayQuery {
+  group_by: Grouping;
+  from?: string;
+  to?: string;
+  airport?: string;
+  min_flights: number;
+}
+
+export interface DelayRow {
+  key: string | number;
+  flights: number;
+  on_time_pct: number;
+  avg_delay_minutes: number;
+  median_delay_minutes: number;
+  p90_delay_minutes: number;
+}
+
+export interface DelayFigures {
+  rows: DelayRow[];
+  /** Which table answered: the monthly delay rollup or the flights themselves. */
+  source: "rollup" | "flights";
+}
+
+const isFirstOfMonth = (d: string) => d.endsWith("-01");
+const isLastOfMonth = (d: string) => {
+  const next = new Date(`${d}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+};
+
+/** The rollup holds whole months for every airport: it answers when the query asks no finer. */
+export function rollupCanAnswer(q: DelayQuery): boolean {
+  return q.airport === undefined && (q.from === undefined || isFirstOfMonth(q.from)) && (q.to === undefined || isLastOfMonth(q.to));
+}
+
+async function loadFigures(db: Db, q: DelayQuery): Promise<DelayFigures> {
+  const numericKey = q.group_by === "hour" || q.group_by === "dow";
+  const present = (r: DelayRow): DelayRow => ({ ...r, key: numericKey ? Number(r.key) : r.key });
+  if (rollupCanAnswer(q)) {
+    const rows = await db.query<DelayRow>(
+      fromRollup,
+      [q.group_by, q.from ?? null, q.to ? `${q.to.slice(0, 7)}-01` : null, q.min_flights],
+      { idempotent: true },
+    );
+    return { rows: rows.map(present), source: "rollup" };
+  }
+  const rows = await db.query<DelayRow>(
+    fromFlights,
+    [q.group_by, q.from ?? null, q.to ?? null, q.airport ?? null, q.min_flights],
+    { idempotent: true },
+  );
+  return { rows: rows.map(present), source: "flights" };
+}
+
+/**
+ * Delay figures, cached in Redis under the analytics generation that every ingestion bumps, so
+ * an answer is never older than the last import that committed.
+ */
+export async function delayFigures(db: Db, cache: Cache, q: DelayQuery): Promise<DelayFigures> {
+  const generation = (await cache.get<number>(cacheKeys.analyticsGeneration())) ?? 0;
+  const normalized = [q.group_by, q.from ?? "", q.to ?? "", q.airport ?? "", q.min_flights].join("|");
+  const key = cacheKeys.analytics(generation, normalized);
+  return (await cached(cache, key, cacheTtl.analytics, () => loadFigures(db, q)))!;
+}

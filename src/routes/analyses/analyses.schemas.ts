@@ -1,0 +1,29 @@
+import * as v from "valibot";
+import { pageQuery } from "../../http/pagination";
+
+const isoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)"),
+  v.check((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "must be a real date"),
+);
+const airport = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9]{3,4}$/, "must be an IATA or ICAO airport code"));
+const summaryParams = v.pipe(
+  v.strictObject({ from: v.optional(isoDate), to: v.optional(isoDate), airport: v.optional(airport) }),
+  v.check((p) => !p.from || !p.to || p.from <= p.to, "from must not be after to"),
+);
+const congestionParams = v.pipe(
+  v.strictObject({ from: v.optional(isoDate), to: v.optional(isoDate), airport }),
+  v.check((p) => !p.from || !p.to || p.from <= p.to, "from must not be after to"),
+);
+
+export const createAnalysis = v.variant("type", [
+  v.strictObject({ type: v.literal("delay_summary"), params: v.optional(summaryParams, {}) }),
+  v.strictObject({ type: v.literal("congestion"), params: congestionParams }),
+]);
+
+export const analysisId = v.object({ id: v.pipe(v.string(), v.uuid("must be a UUID")) });
+
+export const listAnalyses = v.object({
+  type: v.optional(v.picklist(["delay_summary", "congestion"])),
+  ...pageQuery,
+});

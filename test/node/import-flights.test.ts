@@ -1,0 +1,87 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { importFlights } from "../../dev/import-flights";
+
+const ownerUrl = inject("bindings").TEST_OWNER_DATABASE_URL;
+let dir: string;
+let client: pg.Client;
+
+interface VegaFlight {
+  date: string;
+  delay: number;
+  distance: number;
+  origin: string;
+  destination: string;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "skyslot-import-"));
+  client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+});
+
+afterAll(async () => {
+  await client.end();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("import-flights (COPY from Node)", () => {
+  it("loads the real flights-2k rows (moved to 2002, a year only this test uses), once", async () => {
+    const raw = JSON.parse(await readFile("node_modules/vega-datasets/data/flights-2k.json", "utf8")) as VegaFlight[];
+    const moved = raw.map((f) => ({ ...f, date: f.date.replace(/^2001/, "2002") }));
+    const file = join(dir, "flights-2002.json");
+    await writeFile(file, JSON.stringify(moved));
+
+    const batchRows = 700; // several COPY batches
+    const first = await importFlights(file, { databaseUrl: ownerUrl, source: "node-import-test", batchRows });
+    const unknown = moved.filter((f) => f.origin === "ILE" || f.destination === "ILE").length;
+    expect(first.counts.received).toBe(2000);
+    expect(first.counts.rejected).toBe(unknown);
+    expect(first.counts.inserted + first.counts.duplicate).toBe(2000 - unknown);
+    expect(first.errors.every((e) => /unknown airport ILE/.test(e.message))).toBe(true);
+
+    const [log] = (await client.query("SELECT status, format, rows_received, rows_inserted, finished_at FROM ingestion_logs WHERE id = $1", [first.id])).rows;
+    expect(log).toMatchObject({ status: "PARTIAL", format: "json", rows_received: 2000, rows_inserted: first.counts.inserted });
+    expect(log.finished_at).not.toBeNull();
+
+    const [stored] = (await client.query(
+      `SELECT count(*)::int AS n, sum(arrival_delay_minutes)::int AS delay FROM flights
+       WHERE scheduled_departure >= '2002-01-01' AND scheduled_departure < '2002-07-02'`,
+    )).rows;
+    const kept = moved.filter((f) => f.origin !== "ILE" && f.destination !== "ILE");
+    expect(stored.n).toBeLessThanOrEqual(kept.length);
+    expect(stored.n).toBeGreaterThan(kept.length - 5); // identical rows in the file count once
+    // The rollup holds exactly the stored flights, by origin.
+    const [rolled] = (await client.query(
+      "SELECT sum(flights)::int AS n FROM flight_delay_rollup WHERE dimension = 'origin' AND month >= '2002-01-01' AND month < '2003-01-01'",
+    )).rows;
+    expect(rolled.n).toBe(stored.n);
+
+    const again = await importFlights(file, { databaseUrl: ownerUrl, source: "node-import-test", batchRows });
+    expect(again.counts.inserted).toBe(0);
+    expect(again.counts.duplicate).toBe(2000 - unknown);
+  });
+
+  it("reads a CSV with broken rows and keeps the good ones", async () => {
+    const file = join(dir, "broken.csv");
+    const tag = String(Math.floor(Math.random() * 90_000) + 10_000);
+    await writeFile(
+      file,
+      [
+        "flight_number,airline_code,origin,destination,scheduled_departure,arrival_delay_minutes",
+        `${tag}1,AA,JFK,BOS,1994-01-01T10:00:00Z,5`,
+        `${tag}2,AA,JFK,BOS,not a date,5`,
+        `${tag}3,AA,JFK,NOPE,1994-01-01T11:00:00Z,5`,
+        `${tag}4,AA,JFK,BOS,1994-01-01T12:00:00Z,-3000`,
+      ].join("\n"),
+    );
+    const result = await importFlights(file, { databaseUrl: ownerUrl });
+    expect(result.counts).toMatchObject({ received: 4, rejected: 3 });
+    expect(result.errors.map((e) => e.row)).toEqual([2, 3, 4]);
+    const stored = (await client.query("SELECT flight_number FROM flights WHERE ingestion_id = $1", [result.id])).rows;
+    expect(stored).toEqual([{ flight_number: `${tag}1` }]);
+  });
+});
