@@ -1,0 +1,196 @@
+// `npm run bench`: every figure side by side from one run against the local stack (workerd under
+// wrangler dev, the local gateway, embedded Postgres, Redis), printed as one table and written
+// to bench/results/<time>.json so runs can be compared.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import pg from "pg";
+import { REPO_ROOT } from "../dev/migrate";
+import { signDevToken } from "../dev/tokens";
+import { runFlightsBench } from "./flights";
+import { countRoundTrips, load, printTable, round, startBenchStack, startWorker, type LoadResult } from "./harness";
+import { runJobsBench } from "./jobs";
+
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** Which parts to run: `BENCH_SUITES=http,jobs,flights` (all by default; flights loads 3 M rows). */
+const SUITES = new Set((process.env.BENCH_SUITES ?? "http,jobs,flights").split(","));
+const sqlFile = (path: string) => readFile(join(REPO_ROOT, "sql", "queries", path), "utf8");
+
+interface Row extends Partial<LoadResult> {
+  benchmark: string;
+  db_round_trips?: number;
+  cache_round_trips?: number;
+  note?: string;
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  if (SUITES.has("http")) await benchHttp(rows, log);
+  if (SUITES.has("jobs")) await benchJobs(rows, log);
+  if (SUITES.has("flights")) await benchFlights(rows, log);
+  printTable(rows.map((r) => ({ ...r, p50_ms: r.p50_ms !== undefined ? round(r.p50_ms) : undefined })));
+  const dir = join(REPO_ROOT, "bench", "results");
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), concurrency: CONCURRENCY, duration_ms: DURATION_MS, rows }, null, 2));
+  console.log(`\nwritten to ${file}`);
+}
+
+/** Requests through the Worker, each beside the same SQL sent straight to Postgres. */
+async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void> {
+  const { stack, stop } = await startBenchStack();
+  const owner = new pg.Pool({ connectionString: stack.ownerDatabaseUrl, max: CONCURRENCY });
+  const app = new pg.Pool({ connectionString: stack.databaseUrl, max: CONCURRENCY });
+  const workers: { stop(): Promise<void> }[] = [];
+  try {
+    const cachedWorker = await startWorker({ ...stack.workerBindings(), RATE_LIMIT_PER_MINUTE: "100000000" });
+    workers.push(cachedWorker);
+    const { UPSTASH_REDIS_REST_URL: _u, UPSTASH_REDIS_REST_TOKEN: _t, ...withoutCache } = stack.workerBindings();
+    const uncachedWorker = await startWorker(withoutCache);
+    workers.push(uncachedWorker);
+    log(`workers up (cache ${stack.redisAvailable ? "on" : "off: Redis unreachable"})`);
+
+    // People: an admin, an instructor available every day all day, many students.
+    const people = await owner.query<{ id: string; auth_subject: string; role: string }>(`
+      INSERT INTO users (auth_subject, email, first_name, last_name, role, training_level, timezone)
+      SELECT 'bench|' || r || '|' || g, 'bench-' || r || '-' || g || '@example.test', 'Bench', r, r,
+             CASE WHEN r = 'STUDENT' THEN 'PRIVATE_PILOT' END, 'America/New_York'
+      FROM (VALUES ('ADMIN', 1), ('INSTRUCTOR', 1)) v(r, n), generate_series(1, n) g
+      UNION ALL
+      SELECT 'bench|STUDENT|' || g, 'bench-student-' || g || '@example.test', 'Bench', 'Student', 'STUDENT', 'PRIVATE_PILOT', 'America/New_York'
+      FROM generate_series(1, 400) g
+      RETURNING id, auth_subject, role`);
+    const admin = people.rows.find((p) => p.role === "ADMIN")!;
+    const instructor = people.rows.find((p) => p.role === "INSTRUCTOR")!;
+    const students = people.rows.filter((p) => p.role === "STUDENT");
+    await owner.query(
+      `INSERT INTO availability_patterns (user_id, day_of_week, start_time, end_time)
+       SELECT $1, d, '06:00', '20:00' FROM generate_series(0, 6) d`,
+      [instructor.id],
+    );
+    // 300 existing bookings spread over the coming months, for the list.
+    await owner.query(
+      `INSERT INTO bookings (student_id, instructor_id, departure_airport, arrival_airport, departure_latitude,
+         departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, duration_minutes, status, training_level)
+       SELECT (SELECT id FROM users WHERE auth_subject = 'bench|STUDENT|' || (1 + g % 400)), $1, 'KJFK', 'KJFK',
+              a.latitude, a.longitude, a.latitude, a.longitude,
+              date_trunc('day', now()) + interval '30 days' + g * interval '3 hours', 60, 'CONFIRMED', 'PRIVATE_PILOT'
+       FROM generate_series(1, 300) g, airports a WHERE a.icao = 'KJFK'`,
+      [instructor.id],
+    );
+    const token = (subject: string) => signDevToken({ secret: stack.jwt.secret, subject, issuer: stack.jwt.issuer, audience: stack.jwt.audience });
+    const adminToken = await token(admin.auth_subject);
+    const instructorToken = await token(instructor.auth_subject);
+    const get = (base: string, path: string, bearer: string) => async () =>
+      (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then(async (r) => (await r.arrayBuffer(), r.status))) === 200;
+
+    async function measure(name: string, send: (i: number) => Promise<boolean>, note?: string): Promise<void> {
+      log(name);
+      const result = await load(send, { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+      const trips = await countRoundTrips(stack, 50, async () => {
+        for (let i = 0; i < 50; i++) await send(1_000_000 + i);
+      });
+      rows.push({ benchmark: name, ...result, db_round_trips: trips.sql, cache_round_trips: trips.redis, note });
+    }
+
+    async function floor(name: string, text: string, params: (i: number) => unknown[], pool = app): Promise<void> {
+      log(name);
+      const result = await load(async (i) => (await pool.query(text, params(i)), true), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+      rows.push({ benchmark: name, ...result, db_round_trips: 1, note: "pg over TCP, no HTTP" });
+    }
+
+    await measure("GET /v1/airports/KJFK (cached)", get(cachedWorker.url, "/v1/airports/KJFK", adminToken));
+    await measure("GET /v1/airports/KJFK (uncached)", get(uncachedWorker.url, "/v1/airports/KJFK", adminToken), "cache not configured");
+    await floor("  floor: airport by code", await sqlFile("airports/airports_select_by_code.sql"), () => ["KJFK"]);
+
+    await measure(
+      "GET /v1/bookings?instructor_id (instructor)",
+      get(cachedWorker.url, `/v1/bookings?instructor_id=${instructor.id}&limit=50`, instructorToken),
+    );
+    await floor("  floor: bookings list", await sqlFile("bookings/bookings_list_visible.sql"), () => [
+      instructor.id, "INSTRUCTOR", null, null, null, null, instructor.id, null, null, null, 51,
+    ]);
+
+    const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
+    await measure(
+      "GET /v1/users/:id/availability 31 days",
+      get(cachedWorker.url, `/v1/users/${instructor.id}/availability?from=${from}&to=${to}`, adminToken),
+    );
+    await measure(
+      "  same, uncached",
+      get(uncachedWorker.url, `/v1/users/${instructor.id}/availability?from=${from}&to=${to}`, adminToken),
+      "cache not configured",
+    );
+    await floor("  floor: availability inputs", await sqlFile("availability/availability_select_for_range.sql"), () => [instructor.id, from, to]);
+
+    // Each booking gets its own student and its own two-hour slot, far from the listed ones.
+    const slotBase = Date.now() + 400 * 86_400_000;
+    let reportedFailure = false;
+    const book = (i: number) =>
+      fetch(`${cachedWorker.url}/v1/bookings`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          student_id: students[i % students.length]!.id,
+          instructor_id: instructor.id,
+          departure_airport: "KJFK",
+          arrival_airport: "KBOS",
+          scheduled_at: new Date(slotBase + i * 2 * 3_600_000).toISOString(),
+          duration_minutes: 60,
+          override_availability: true,
+        }),
+      }).then(async (r) => {
+        const body = await r.text();
+        if (r.status !== 201 && !reportedFailure) {
+          reportedFailure = true;
+          log(`POST /v1/bookings answered ${r.status}: ${body.slice(0, 300)}`);
+        }
+        return r.status === 201;
+      });
+    await measure("POST /v1/bookings", book, "admin, override_availability");
+    const insertBooking = await sqlFile("bookings/bookings_insert_audited.sql");
+    await floor("  floor: booking insert statement", insertBooking, (i) => [
+      students[i % students.length]!.id, instructor.id, null, "KJFK", "KBOS",
+      new Date(slotBase + 5_000_000 * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, null, null, "/v1/bookings",
+    ]);
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await owner.end();
+    await app.end();
+    await stop();
+  }
+
+}
+
+async function benchJobs(rows: Row[], log: (line: string) => void): Promise<void> {
+  const jobs = await runJobsBench(log);
+  for (const job of [jobs.deadlines, jobs.cleanup]) {
+    rows.push({
+      benchmark: `job ${job.job}: ${job.rows} rows`,
+      rps: job.rows_per_second,
+      note: `rows/s; ${job.statements} statements in ${round(job.total_ms)} ms; longest ${round(job.longest_statement_ms)} ms (${job.longest_statement})`,
+    });
+  }
+}
+
+async function benchFlights(rows: Row[], log: (line: string) => void): Promise<void> {
+  const flights = await runFlightsBench(log);
+  rows.push(
+    { benchmark: `API ingestion: ${flights.api_ingestion.rows} rows`, rps: flights.api_ingestion.rows_per_second, db_round_trips: flights.api_ingestion.round_trips, note: "rows/s; round trips for the whole file" },
+    { benchmark: `CLI import-flights: ${flights.cli_import.rows} rows`, rps: flights.cli_import.rows_per_second, note: `rows/s; ${round(flights.cli_vs_copy_time_ratio)}x the time of a plain COPY` },
+    { benchmark: `  floor: plain COPY: ${flights.plain_copy.rows} rows`, rps: flights.plain_copy.rows_per_second, note: "rows/s" },
+    ...flights.analytics_ms.map((a) => ({
+      benchmark: `analytics ${a.query}`,
+      p50_ms: a.warm_ms,
+      note: `${flights.flights_in_table} flights; cold ${round(a.cold_ms)} ms, warm ${round(a.warm_ms)} ms from ${a.source}; ${a.groups} groups`,
+    })),
+  );
+
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
