@@ -1,5 +1,5 @@
 import { Ratelimit } from "@upstash/ratelimit";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "./problem";
 
@@ -8,7 +8,7 @@ const WINDOW = "60 s";
 const blockedHere = new Map<string, number>();
 const limiters = new Map<number, Ratelimit>();
 
-function limiterFor(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Ratelimit | null {
+function limiterFor(c: Context<AppEnv>): Ratelimit | null {
   const redis = c.var.cache.redis;
   if (!redis) return null;
   const perMinute = c.var.config.RATE_LIMIT_PER_MINUTE;
@@ -29,31 +29,34 @@ function limiterFor(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Ratelimit | nu
 }
 
 /**
- * Per user when signed in (after `authenticate`), per client IP otherwise. Off when the cache
+ * Spends one request of `identity`'s budget and answers 429 once it is spent. Off when the cache
  * is not configured; when Redis fails the request passes (the database is the real guard).
  */
-export function rateLimit(by: "user" | "ip"): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const limiter = limiterFor(c);
-    if (!limiter) return next();
-    const identity =
-      by === "user" ? `user:${c.var.user.id}` : `ip:${c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown"}`;
-    let result: Awaited<ReturnType<Ratelimit["limit"]>>;
-    try {
-      result = await limiter.limit(identity);
-    } catch (error) {
-      c.var.log.warn("rate_limit_unavailable", { error: error instanceof Error ? error.message : String(error) });
-      return next();
-    }
-    c.executionCtx.waitUntil(result.pending);
-    c.header("ratelimit-limit", String(result.limit));
-    c.header("ratelimit-remaining", String(Math.max(result.remaining, 0)));
-    if (!result.success) {
-      const retryAfter = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
-      throw new ApiError("rate_limited", `Too many requests; try again in ${retryAfter} s.`, {
-        headers: { "retry-after": String(retryAfter) },
-      });
-    }
-    await next();
-  };
+export async function spendRateLimit(c: Context<AppEnv>, identity: string): Promise<void> {
+  const limiter = limiterFor(c);
+  if (!limiter) return;
+  let result: Awaited<ReturnType<Ratelimit["limit"]>>;
+  try {
+    result = await limiter.limit(identity);
+  } catch (error) {
+    c.var.log.warn("rate_limit_unavailable", { error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  c.executionCtx.waitUntil(result.pending);
+  c.header("ratelimit-limit", String(result.limit));
+  c.header("ratelimit-remaining", String(Math.max(result.remaining, 0)));
+  if (!result.success) {
+    const retryAfter = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
+    throw new ApiError("rate_limited", `Too many requests; try again in ${retryAfter} s.`, {
+      headers: { "retry-after": String(retryAfter) },
+    });
+  }
 }
+
+/** Callers without a token are limited by client IP (signed-in users by `authenticate`). */
+export const rateLimitAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.req.header("authorization")) {
+    await spendRateLimit(c, `ip:${c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown"}`);
+  }
+  await next();
+};
