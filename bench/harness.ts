@@ -2,10 +2,10 @@
 // a closed-loop load generator, and the gateway's round-trip counters.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../dev/migrate";
+import { freePort } from "../dev/postgres";
 import { startStack, type Stack } from "../dev/stack";
 
 export interface BenchStack {
@@ -24,17 +24,6 @@ export async function startBenchStack(log: (line: string) => void = () => {}): P
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RunningWorker {

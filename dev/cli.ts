@@ -9,7 +9,7 @@ import { backup, restore } from "./backup.ts";
 import { migrateDown, migrateUp, migrationStatus, newMigration, REPO_ROOT } from "./migrate.ts";
 import { ownerUrl, runningPostmaster, startPostgres } from "./postgres.ts";
 import { seedDevUsers, seedReference } from "./seed.ts";
-import { DEV_DATA_DIR, loadOrCreateSecrets, prepareDataDir, readDevVars, readStackSecrets, setting } from "./stack.ts";
+import { DEV_DATA_DIR, loadOrCreateSecrets, prepareDataDir, readDevVars, readStackSecrets, setting, withClient } from "./stack.ts";
 import { DEV_JWT_AUDIENCE, DEV_JWT_ISSUER, signDevToken } from "./tokens.ts";
 
 /** A failure the user can fix; printed without a stack trace. */
@@ -435,16 +435,6 @@ function parseUser(values: Record<string, string | boolean | undefined>): v.Infe
     throw new UsageError(`invalid user:\n  ${problems.join("\n  ")}`);
   }
   return result.output;
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function requireMigrated(url: string): Promise<void> {

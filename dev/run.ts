@@ -2,10 +2,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import pg from "pg";
 import { REPO_ROOT } from "./migrate.ts";
+import { portIsFree, processAlive } from "./postgres.ts";
 import {
   DEV_DATA_DIR,
   DEV_GATEWAY_PORT,
@@ -75,26 +75,9 @@ async function readConfig(): Promise<DevConfig> {
   };
 }
 
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // wrangler
 // ---------------------------------------------------------------------------------------------
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 function groupAlive(pgid: number): boolean {
   return processAlive(-pgid);
