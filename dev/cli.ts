@@ -59,13 +59,16 @@ const commands: Record<string, Command> = {
 
   status: {
     usage: "status",
-    summary: "list applied and pending migrations",
+    summary: "list applied and pending migrations; warn about files edited after they ran",
     async run(_args, ctx) {
       const db = await ctx.database();
       const s = await migrationStatus(db.url);
       ctx.out(`applied (${s.applied.length}):\n${list(s.applied)}`);
       ctx.out(`pending (${s.pending.length}):\n${list(s.pending)}`);
       if (s.missing.length) ctx.out(`applied but missing from sql/migrations (${s.missing.length}):\n${list(s.missing)}`);
+      if (s.changed.length) {
+        ctx.out(`WARNING: edited after they were applied (${s.changed.length}); write a new migration instead:\n${list(s.changed)}`);
+      }
     },
   },
 

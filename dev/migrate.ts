@@ -1,6 +1,7 @@
 // Schema migrations: a thin layer over node-pg-migrate's runner, fixed to this repository's layout.
 import { existsSync } from "node:fs";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runner, type RunnerOption } from "node-pg-migrate";
@@ -40,7 +41,38 @@ function runnerOptions(url: string, direction: "up" | "down", count: number, log
 /** Applies every pending migration; returns the names applied. */
 export async function migrateUp(url: string, opts: MigrateOptions = {}): Promise<string[]> {
   const ran = await runner(runnerOptions(url, "up", Number.POSITIVE_INFINITY, quiet(opts.log)));
+  await recordChecksums(url);
   return ran.map((m) => m.name);
+}
+
+async function fileChecksums(): Promise<Map<string, string>> {
+  const sums = new Map<string, string>();
+  for (const name of await migrationFiles()) {
+    const text = await readFile(join(MIGRATIONS_DIR, `${name}.sql`));
+    sums.set(name, createHash("sha256").update(text).digest("hex"));
+  }
+  return sums;
+}
+
+/**
+ * Remembers what each applied migration file looked like, in a column beside node-pg-migrate's
+ * own bookkeeping, so `status` can warn when a file was edited after it ran.
+ */
+async function recordChecksums(url: string): Promise<void> {
+  const sums = await fileChecksums();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`ALTER TABLE ${MIGRATIONS_TABLE} ADD COLUMN IF NOT EXISTS checksum text`);
+    await client.query(
+      `UPDATE ${MIGRATIONS_TABLE} m SET checksum = f.checksum
+       FROM json_each_text($1::json) AS f(name, checksum)
+       WHERE m.name = f.name AND m.checksum IS NULL`,
+      [JSON.stringify(Object.fromEntries(sums))],
+    );
+  } finally {
+    await client.end();
+  }
 }
 
 /** Reverts the last `count` applied migrations (or all of them); returns the names reverted. */
@@ -76,6 +108,8 @@ export interface MigrationStatus {
   pending: string[];
   /** Applied according to the database but no longer on disk (a deleted or renamed file). */
   missing: string[];
+  /** Applied, but the file on disk is no longer what ran (edited afterwards: drift). */
+  changed: string[];
 }
 
 /** Read-only: unlike the runner, this never creates the bookkeeping table or takes the lock. */
@@ -84,15 +118,22 @@ export async function migrationStatus(url: string): Promise<MigrationStatus> {
   await client.connect();
   try {
     const exists = await client.query<{ t: string | null }>("SELECT to_regclass($1) AS t", [MIGRATIONS_TABLE]);
-    const applied = exists.rows[0]?.t
-      ? (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY run_on, id`)).rows.map((r) => r.name)
+    const rows = exists.rows[0]?.t
+      ? (
+          await client.query<{ name: string; checksum: string | null }>(
+            `SELECT name, to_jsonb(m) ->> 'checksum' AS checksum FROM ${MIGRATIONS_TABLE} m ORDER BY run_on, id`,
+          )
+        ).rows
       : [];
+    const applied = rows.map((r) => r.name);
     const files = await migrationFiles();
+    const sums = await fileChecksums();
     const done = new Set(applied);
     return {
       applied,
       pending: files.filter((f) => !done.has(f)),
       missing: applied.filter((a) => !files.includes(a)),
+      changed: rows.filter((r) => r.checksum !== null && sums.has(r.name) && sums.get(r.name) !== r.checksum).map((r) => r.name),
     };
   } finally {
     await client.end();

@@ -60,6 +60,14 @@ describe("migrations", () => {
     expect(await tables(scratchUrl)).toEqual(created);
   });
 
+  it("warns when an applied migration file no longer matches what ran", async () => {
+    await migrateUp(scratchUrl);
+    const { applied } = await migrationStatus(scratchUrl);
+    expect((await migrationStatus(scratchUrl)).changed).toEqual([]);
+    await withOwner(scratchUrl, (c) => c.query("UPDATE pgmigrations SET checksum = 'edited' WHERE name = $1", [applied[0]]));
+    expect((await migrationStatus(scratchUrl)).changed).toEqual([applied[0]]);
+  });
+
   it("two migrators at once queue on the lock instead of racing", async () => {
     await migrateDown(scratchUrl, "all");
     const [first, second] = await Promise.all([migrateUp(scratchUrl), migrateUp(scratchUrl)]);
