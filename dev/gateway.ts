@@ -6,6 +6,8 @@
  *   GET  /v1?address=h:p      WebSocket → TCP tunnel carrying raw Postgres wire bytes (Pool/Client)
  *   POST / | /pipeline | /multi-exec   Upstash REST
  *   GET  /_gateway/stats, POST /_gateway/reset   round-trip counters
+ *   POST /_gateway/faults     {"redis": "up"|"down", "sql": "up"|"down"|"hang"}: makes this gateway
+ *                             behave like an unreachable or hanging service (resilience tests)
  *
  * Development and test fixture only: it never connects anywhere but loopback and is never deployed.
  * Run it alone with: tsx dev/gateway.ts --port 8790 --redis redis://127.0.0.1:6379 --token x
@@ -35,6 +37,14 @@ export interface GatewayStats {
   redisCommands: number;
 }
 
+/** How this gateway answers: as the real services do, or as they do when they fail. */
+export interface GatewayFaults {
+  /** down: Upstash requests fail with 503, as when the service cannot reach Redis. */
+  redis: "up" | "down";
+  /** down: /sql answers 503 and tunnels are refused; hang: /sql never answers. */
+  sql: "up" | "down" | "hang";
+}
+
 export interface Gateway {
   url: string;
   port: number;
@@ -59,6 +69,22 @@ class HttpError extends Error {
 
 function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host.toLowerCase());
+}
+
+const FAULT_STATES = { redis: ["up", "down"], sql: ["up", "down", "hang"] } as const;
+
+/** Applies a fault switch request; only the named services change. */
+function parseFaults(body: unknown, current: GatewayFaults): GatewayFaults {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new HttpError(400, 'expected {"redis"?, "sql"?}');
+  const next = { ...current };
+  for (const [service, state] of Object.entries(body as Record<string, unknown>)) {
+    const allowed: readonly string[] | undefined = FAULT_STATES[service as keyof GatewayFaults];
+    if (!allowed || typeof state !== "string" || !allowed.includes(state)) {
+      throw new HttpError(400, `${service} must be one of ${allowed?.join(", ") ?? "(unknown service)"}`);
+    }
+    (next as Record<string, string>)[service] = state;
+  }
+  return next;
 }
 
 function zeroStats(): GatewayStats {
@@ -638,6 +664,7 @@ async function pingRedis(redis: Redis | null): Promise<boolean> {
 
 interface GatewayContext {
   stats: GatewayStats;
+  faults: GatewayFaults;
   pools: PoolRegistry;
   redis: Redis | null;
   upstashToken: string;
@@ -648,9 +675,25 @@ interface GatewayContext {
 async function route(req: IncomingMessage, res: ServerResponse, ctx: GatewayContext): Promise<void> {
   const path = new URL(req.url ?? "/", "http://gateway").pathname;
   const method = req.method ?? "GET";
-  if (method === "POST" && path === "/sql") return handleSql(req, res, ctx);
+  if (method === "POST" && path === "/sql") {
+    // Neon's proxy answers 5xx when it cannot reach the compute; a hung compute answers nothing.
+    if (ctx.faults.sql === "down") return sendJson(res, 503, { message: "database unavailable: connection refused" });
+    if (ctx.faults.sql === "hang") return;
+    return handleSql(req, res, ctx);
+  }
   if (method === "POST" && (path === "/" || path === "/pipeline" || path === "/multi-exec")) {
+    // What Upstash's edge answers when the database behind it cannot be reached.
+    if (ctx.faults.redis === "down") return sendJson(res, 503, { error: "Service Unavailable: Redis is not reachable" });
     return handleUpstash(path, req, res, ctx);
+  }
+  if (method === "POST" && path === "/_gateway/faults") {
+    try {
+      ctx.faults = parseFaults(await readJsonBody(req), ctx.faults);
+    } catch (error) {
+      return sendJson(res, error instanceof HttpError ? error.status : 500, { message: errorMessage(error) });
+    }
+    ctx.log(`faults: redis ${ctx.faults.redis}, sql ${ctx.faults.sql}`);
+    return sendJson(res, 200, ctx.faults);
   }
   if (method === "GET" && path === "/_gateway/stats") return sendJson(res, 200, ctx.stats);
   if (method === "POST" && path === "/_gateway/reset") {
@@ -665,6 +708,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const log = opts.log ?? (() => {});
   const ctx: GatewayContext = {
     stats: zeroStats(),
+    faults: { redis: "up", sql: "up" },
     pools: createPoolRegistry(log),
     redis: opts.redisUrl ? connectRedis(opts.redisUrl, log) : null,
     upstashToken: opts.upstashToken,
@@ -682,7 +726,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_BODY_BYTES });
   server.on("upgrade", (req, socket, head) => {
     const url = new URL(req.url ?? "/", "http://gateway");
-    if (url.pathname !== "/v1") {
+    if (url.pathname !== "/v1" || ctx.faults.sql !== "up") {
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
     }

@@ -28,18 +28,33 @@ export interface Db {
 export const STATEMENT_TIMEOUT_MS = 10_000;
 const RETRY_DELAYS_MS = [100, 400];
 
-let gatewayWired: string | undefined;
+/** The local gateway serving each database `host:port` (development only). */
+const gateways = new Map<string, URL>();
 
-/** Points the driver at the local gateway (development only; see docs/architecture.md). */
-function useLocalGateway(gatewayUrl: string): void {
-  if (gatewayWired === gatewayUrl) return;
-  const gateway = new URL(gatewayUrl);
-  neonConfig.fetchEndpoint = () => new URL("/sql", gateway).href;
-  neonConfig.wsProxy = (host: string, port: number | string) => `${gateway.host}/v1?address=${host}:${port}`;
+const hostKey = (host: string, port: number | string) => `${host}:${port || 5432}`;
+
+function gatewayFor(host: string, port: number | string): URL {
+  const gateway = gateways.get(hostKey(host, port));
+  if (!gateway) throw new Error(`no local gateway is wired for ${hostKey(host, port)}`);
+  return gateway;
+}
+
+/**
+ * Points the driver at the local gateway (development only; see docs/architecture.md). The
+ * driver's endpoints are global, so they are chosen per database host: two configurations
+ * with different gateways can then share an isolate without re-wiring each other.
+ */
+function useLocalGateway(databaseUrl: string, gatewayUrl: string): void {
+  // Parsed as the driver parses it (as an http: URL), so both sides name the host alike.
+  const database = new URL(databaseUrl.replace(/^[a-z]+:/i, "http:"));
+  const wiredBefore = gateways.size > 0;
+  gateways.set(hostKey(database.hostname, database.port), new URL(gatewayUrl));
+  if (wiredBefore) return;
+  neonConfig.fetchEndpoint = (host, port) => new URL("/sql", gatewayFor(host, port)).href;
+  neonConfig.wsProxy = (host: string, port: number | string) => `${gatewayFor(host, port).host}/v1?address=${host}:${port}`;
   neonConfig.useSecureWebSocket = false;
   neonConfig.pipelineTLS = false;
   neonConfig.pipelineConnect = "password";
-  gatewayWired = gatewayUrl;
 }
 
 /** A transport failure: the statement may or may not have reached Postgres. */
@@ -51,7 +66,7 @@ function isTransient(error: unknown): boolean {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createDb(config: AppConfig): Db {
-  if (config.LOCAL_GATEWAY_URL) useLocalGateway(config.LOCAL_GATEWAY_URL);
+  if (config.LOCAL_GATEWAY_URL) useLocalGateway(config.DATABASE_URL, config.LOCAL_GATEWAY_URL);
   const sql = neon(config.DATABASE_URL);
 
   async function run<T>(send: (signal: AbortSignal) => Promise<T>, options: QueryOptions): Promise<T> {

@@ -55,6 +55,9 @@ export function toApiError(error: unknown): unknown {
     case "22008":
     case "22023":
     case "22001":
+    // Text Postgres cannot store (a NUL character), in a text or a jsonb parameter.
+    case "22021":
+    case "22P05":
       return new ApiError("validation_failed", "A value is out of range or malformed.", { cause: error });
     case "40001":
     case "40P01":

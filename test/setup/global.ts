@@ -1,9 +1,11 @@
 // Vitest global setup (runs in Node, once per run): a throwaway local stack for the Workers pool.
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startStack, type Stack } from "../../dev/stack.ts";
+import { startGateway, type Gateway } from "../../dev/gateway.ts";
+import { DEFAULT_REDIS_URL, startStack, type Stack } from "../../dev/stack.ts";
 
 /** The Worker's bindings as the local stack hands them over. */
 type WorkerBindings = {
@@ -25,6 +27,12 @@ export type TestBindings = WorkerBindings & {
   /** Whether Redis answered; Redis-dependent tests skip themselves when "down". */
   TEST_REDIS: "up" | "down";
   TEST_GATEWAY_URL: string;
+  /**
+   * A second gateway to the same Postgres and Redis whose services can be switched off
+   * (POST /_gateway/faults), so resilience tests never disturb the files running beside them.
+   */
+  TEST_FAULT_GATEWAY_URL: string;
+  TEST_FAULT_UPSTASH_TOKEN: string;
 };
 
 const REDIS_DOWN_WARNING = `
@@ -66,17 +74,37 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.warn(REDIS_DOWN_WARNING);
   }
 
+  const faultToken = randomBytes(16).toString("hex");
+  let faultGateway: Gateway;
+  try {
+    faultGateway = await startGateway({
+      port: 0,
+      redisUrl: stack.redisAvailable ? (process.env.REDIS_URL ?? DEFAULT_REDIS_URL) : null,
+      upstashToken: faultToken,
+      log: (line) => {
+        if (verbose) console.log(`[test fault gateway] ${line}`);
+      },
+    });
+  } catch (error) {
+    await stack.stop();
+    await removeDir();
+    throw error;
+  }
+
   const bindings: TestBindings = {
     ...(stack.workerBindings() as WorkerBindings),
     TEST_OWNER_DATABASE_URL: stack.ownerDatabaseUrl,
     TEST_REDIS: stack.redisAvailable ? ("up" as const) : ("down" as const),
     TEST_GATEWAY_URL: stack.gatewayUrl,
+    TEST_FAULT_GATEWAY_URL: faultGateway.url,
+    TEST_FAULT_UPSTASH_TOKEN: faultToken,
     // Many test files share a few users; the rate-limit tests set their own low limits.
     RATE_LIMIT_PER_MINUTE: "1000000",
   };
   project.provide("bindings", bindings);
 
   return async () => {
+    await faultGateway.close();
     await stack.stop();
     await removeDir();
   };
