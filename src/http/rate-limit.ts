@@ -6,26 +6,23 @@ import { ApiError } from "./problem";
 const WINDOW = "60 s";
 /** Decisions already known to be "blocked" are kept in the isolate, sparing Redis a trip. */
 const blockedHere = new Map<string, number>();
-const limiters = new Map<number, Ratelimit>();
 
+/**
+ * Built per request around the request's own Redis client (a client must not outlive the request
+ * that made it); only the isolate's memory of blocked callers is shared.
+ */
 function limiterFor(c: Context<AppEnv>): Ratelimit | null {
   const redis = c.var.cache.redis;
   if (!redis) return null;
-  const perMinute = c.var.config.RATE_LIMIT_PER_MINUTE;
-  let limiter = limiters.get(perMinute);
-  if (!limiter) {
-    limiter = new Ratelimit({
-      redis,
-      limiter: Ratelimit.slidingWindow(perMinute, WINDOW),
-      prefix: "skyslot:v1:ratelimit",
-      ephemeralCache: blockedHere,
-      // A slow Redis must not hold requests up: past this the request is let through.
-      timeout: 500,
-      analytics: false,
-    });
-    limiters.set(perMinute, limiter);
-  }
-  return limiter;
+  return new Ratelimit({
+    redis,
+    limiter: Ratelimit.slidingWindow(c.var.config.RATE_LIMIT_PER_MINUTE, WINDOW),
+    prefix: "skyslot:v1:ratelimit",
+    ephemeralCache: blockedHere,
+    // A slow Redis must not hold requests up: past this the request is let through.
+    timeout: 500,
+    analytics: false,
+  });
 }
 
 /**
