@@ -23,7 +23,9 @@ export const cacheKeys = {
 } as const;
 
 export const cacheTtl = {
-  userBySubject: 300,
+  // Short, because a change made while Redis was unreachable cannot drop the cached copy, and
+  // the copy carries the role.
+  userBySubject: 60,
   airport: 86_400,
   availability: 600,
   taf: 1_800,
