@@ -62,18 +62,30 @@ const isLastOfMonth = (d: string) => {
   return next.getUTCDate() === 1;
 };
 
-/** The rollup holds whole months for every airport: it answers when the query asks no finer. */
+/**
+ * The rollup holds every airport's flights per month, and day groups per day: it answers when the
+ * query asks for no airport and whole months, or groups by day.
+ */
 export function rollupCanAnswer(q: DelayQuery): boolean {
-  return q.airport === undefined && (q.from === undefined || isFirstOfMonth(q.from)) && (q.to === undefined || isLastOfMonth(q.to));
+  const wholeMonths = (q.from === undefined || isFirstOfMonth(q.from)) && (q.to === undefined || isLastOfMonth(q.to));
+  return q.airport === undefined && (wholeMonths || q.group_by === "day");
 }
 
 async function loadFigures(db: Db, q: DelayQuery): Promise<DelayFigures> {
   const numericKey = q.group_by === "hour" || q.group_by === "dow";
   const present = (r: DelayRow): DelayRow => ({ ...r, key: numericKey ? Number(r.key) : r.key });
   if (rollupCanAnswer(q)) {
+    const days = q.group_by === "day";
     const rows = await db.query<DelayRow>(
       fromRollup,
-      [q.group_by, q.from ?? null, q.to ? `${q.to.slice(0, 7)}-01` : null, q.min_flights],
+      [
+        q.group_by,
+        q.from?.slice(0, 7) ?? null,
+        q.to?.slice(0, 7) ?? null,
+        days ? (q.from ?? null) : null,
+        days ? (q.to ?? null) : null,
+        q.min_flights,
+      ],
       { idempotent: true },
     );
     return { rows: rows.map(present), source: "rollup" };

@@ -56,7 +56,7 @@ describe("import-flights (COPY from Node)", () => {
     expect(stored.n).toBeGreaterThan(kept.length - 5); // identical rows in the file count once
     // The rollup holds exactly the stored flights, by origin.
     const [rolled] = (await client.query(
-      "SELECT sum(flights)::int AS n FROM flight_delay_rollup WHERE dimension = 'origin' AND month >= '2002-01-01' AND month < '2003-01-01'",
+      "SELECT sum(flights)::int AS n FROM flight_delay_rollup WHERE dimension = 'origin' AND period BETWEEN '2002-01' AND '2002-12'",
     )).rows;
     expect(rolled.n).toBe(stored.n);
 

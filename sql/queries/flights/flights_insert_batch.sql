@@ -75,9 +75,9 @@ WITH input AS (
   ORDER BY natural_key
   ON CONFLICT (natural_key) DO NOTHING
   RETURNING origin, destination, airline_code, scheduled_departure, arrival_delay_minutes
-), rolled AS (
-  INSERT INTO flight_delay_rollup (dimension, key, delay_minutes, month, flights)
-  SELECT g.dimension, g.key, i.arrival_delay_minutes, date_trunc('month', l.local)::date, count(*)
+), batch_histogram AS (
+  -- The batch's flights counted per grouping, period and delay: each month, and all time too.
+  SELECT g.dimension, p.period, g.key, i.arrival_delay_minutes AS delay, count(*)::integer AS n
   FROM inserted i
   JOIN airports o ON o.icao = i.origin
   CROSS JOIN LATERAL (SELECT i.scheduled_departure AT TIME ZONE coalesce(o.timezone, 'UTC') AS local) l
@@ -86,12 +86,29 @@ WITH input AS (
     ('hour', extract(hour FROM l.local)::integer::text), ('dow', extract(dow FROM l.local)::integer::text),
     ('route', i.origin || '-' || i.destination), ('day', to_char(l.local, 'YYYY-MM-DD'))
   ) AS g (dimension, key)
-  WHERE i.arrival_delay_minutes IS NOT NULL AND g.key IS NOT NULL
+  CROSS JOIN LATERAL (VALUES (to_char(l.local, 'YYYY-MM')), ('all')) AS p (period)
+  WHERE i.arrival_delay_minutes IS NOT NULL AND g.key IS NOT NULL AND (p.period <> 'all' OR g.dimension <> 'day')
   GROUP BY 1, 2, 3, 4
+), rolled AS (
+  INSERT INTO flight_delay_rollup AS r (dimension, period, key, flights, delay_sum, delays, counts, upto)
+  SELECT dimension, period, key, sum(n), sum(n::bigint * delay),
+         array_agg(delay ORDER BY delay), array_agg(n ORDER BY delay), array_agg(upto ORDER BY delay)
+  FROM (SELECT b.*, sum(n) OVER (PARTITION BY dimension, period, key ORDER BY delay)::integer AS upto
+        FROM batch_histogram b) h
+  GROUP BY 1, 2, 3
   -- One order for every writer, so concurrent ingestions lock rollup rows without deadlocking.
-  ORDER BY 1, 2, 3, 4
-  ON CONFLICT (dimension, key, delay_minutes, month)
-    DO UPDATE SET flights = flight_delay_rollup.flights + EXCLUDED.flights
+  ORDER BY 1, 2, 3
+  ON CONFLICT (dimension, period, key) DO UPDATE SET
+    flights = r.flights + EXCLUDED.flights,
+    delay_sum = r.delay_sum + EXCLUDED.delay_sum,
+    -- Both histograms merged by delay value, the running total recounted.
+    (delays, counts, upto) = (
+      SELECT array_agg(delay ORDER BY delay), array_agg(n ORDER BY delay), array_agg(upto ORDER BY delay)
+      FROM (SELECT delay, n, sum(n) OVER (ORDER BY delay)::integer AS upto
+            FROM (SELECT delay, sum(n)::integer AS n
+                  FROM (SELECT * FROM unnest(r.delays, r.counts)
+                        UNION ALL SELECT * FROM unnest(EXCLUDED.delays, EXCLUDED.counts)) AS u (delay, n)
+                  GROUP BY delay) s) m)
 ), counted AS (
   UPDATE ingestion_logs SET
     rows_received  = rows_received + $3::integer,

@@ -171,10 +171,11 @@ describe("GET /v1/analytics/delays against figures computed from the raw file", 
       expectSameRows(res.body.rows, expectedRows(key));
     });
 
-    it(`group_by=${groupBy} for part of a month (flights)`, async () => {
+    // Day groups are whole days: the rollup answers any range of them.
+    it(`group_by=${groupBy} for part of a month (${groupBy === "day" ? "rollup" : "flights"})`, async () => {
       const res = await call(`/v1/analytics/delays?group_by=${groupBy}&from=2001-01-10&to=2001-03-20`, { token: student.token });
       expect(res.status).toBe(200);
-      expect(res.body.source).toBe("flights");
+      expect(res.body.source).toBe(groupBy === "day" ? "rollup" : "flights");
       expectSameRows(res.body.rows, expectedRows(key, (f) => f.day >= "2001-01-10" && f.day <= "2001-03-20"));
     });
   }
@@ -183,6 +184,14 @@ describe("GET /v1/analytics/delays against figures computed from the raw file", 
     const res = await call(`/v1/analytics/delays?group_by=hour&airport=lax&${WHOLE_PERIOD}`, { token: student.token });
     expect(res.status).toBe(200);
     expectSameRows(res.body.rows, expectedRows(keyOf.hour, (f) => f.origin === "KLAX" || f.destination === "KLAX"));
+  });
+
+  it("merges the histograms of several months (rollup)", async () => {
+    for (const [groupBy, key] of [["origin", keyOf.origin], ["hour", keyOf.hour]] as const) {
+      const res = await call(`/v1/analytics/delays?group_by=${groupBy}&from=2001-02-01&to=2001-04-30`, { token: student.token });
+      expect(res.body.source).toBe("rollup");
+      expectSameRows(res.body.rows, expectedRows(key, (f) => f.day >= "2001-02-01" && f.day <= "2001-04-30"));
+    }
   });
 
   it("drops groups below min_flights", async () => {
