@@ -169,7 +169,7 @@ async function benchJobs(rows: Row[], log: (line: string) => void): Promise<void
   for (const job of [jobs.deadlines, jobs.cleanup]) {
     rows.push({
       benchmark: `job ${job.job}: ${job.rows} rows`,
-      rps: job.rows_per_second,
+      rps: Math.round(job.rows_per_second),
       note: `rows/s; ${job.statements} statements in ${round(job.total_ms)} ms; longest ${round(job.longest_statement_ms)} ms (${job.longest_statement})`,
     });
   }
@@ -178,9 +178,9 @@ async function benchJobs(rows: Row[], log: (line: string) => void): Promise<void
 async function benchFlights(rows: Row[], log: (line: string) => void): Promise<void> {
   const flights = await runFlightsBench(log);
   rows.push(
-    { benchmark: `API ingestion: ${flights.api_ingestion.rows} rows`, rps: flights.api_ingestion.rows_per_second, db_round_trips: flights.api_ingestion.round_trips, note: "rows/s; round trips for the whole file" },
-    { benchmark: `CLI import-flights: ${flights.cli_import.rows} rows`, rps: flights.cli_import.rows_per_second, note: `rows/s; ${round(flights.cli_vs_copy_time_ratio)}x the time of a plain COPY` },
-    { benchmark: `  floor: plain COPY: ${flights.plain_copy.rows} rows`, rps: flights.plain_copy.rows_per_second, note: "rows/s" },
+    { benchmark: `API ingestion: ${flights.api_ingestion.rows} rows`, rps: Math.round(flights.api_ingestion.rows_per_second), db_round_trips: flights.api_ingestion.round_trips, note: "rows/s; round trips for the whole file" },
+    { benchmark: `CLI import-flights: ${flights.cli_import.rows} rows`, rps: Math.round(flights.cli_import.rows_per_second), note: `rows/s; ${round(flights.cli_vs_copy_time_ratio)}x the time of a plain COPY` },
+    { benchmark: `  floor: plain COPY: ${flights.plain_copy.rows} rows`, rps: Math.round(flights.plain_copy.rows_per_second), note: "rows/s" },
     ...flights.analytics_ms.map((a) => ({
       benchmark: `analytics ${a.query}`,
       p50_ms: a.warm_ms,

@@ -12,8 +12,8 @@ import { presentUser, type Role, type User } from "./user";
 /**
  * Verifies the bearer token, spends one request of its user's rate limit and loads the user
  * (cache first, then Postgres). The role always comes from the database row, never from the
- * token. The limit and the cached user are asked for together, so the Redis client sends them
- * as one pipeline: one round trip.
+ * token. The limit and the cached user are asked for at the same time, so their two Redis round
+ * trips overlap (the client pipelines reads and writes separately).
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const subject = await verifiedSubject(c.var.config, bearerToken(c.req.header("authorization")));
