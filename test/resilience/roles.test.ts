@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, type ApiResponse } from "../support/api";
-import { makeUser, type TestUser } from "../support/users";
-import { book, makeAircraft, makeAvailableInstructor, nextSlot } from "../routes/bookings/fixtures";
-
-type Actor = "admin" | "student" | "instructor" | "otherStudent" | "otherInstructor";
-const actors: Actor[] = ["admin", "student", "instructor", "otherStudent", "otherInstructor"];
+import type { TestUser } from "../support/users";
+import { type Actor, actors, book, makeAircraft, makeCast, nextSlot } from "../routes/bookings/fixtures";
 
 let people: Record<Actor, TestUser>;
 let aircraftId: string;
@@ -12,25 +9,18 @@ let ingestionId: string;
 let analysisId: string;
 
 beforeAll(async () => {
-  const [admin, student, instructor, otherStudent, otherInstructor] = await Promise.all([
-    makeUser("ADMIN"),
-    makeUser("STUDENT"),
-    makeAvailableInstructor(),
-    makeUser("STUDENT"),
-    makeAvailableInstructor(),
-  ]);
-  people = { admin: admin!, student: student!, instructor: instructor!, otherStudent: otherStudent!, otherInstructor: otherInstructor! };
+  people = await makeCast();
   // The instructor teaches the student, which lets them read the student's profile.
   await lesson();
   aircraftId = await makeAircraft();
   const ingestion = await call("/v1/ingestions/flights?source=roles", {
     method: "POST",
-    token: admin!.token,
+    token: people.admin.token,
     rawBody: "origin,destination,scheduled_departure\n",
     headers: { "content-type": "text/csv" },
   });
   ingestionId = ingestion.body.id;
-  analysisId = (await call("/v1/analyses", { method: "POST", token: admin!.token, body: { type: "delay_summary" } })).body.id;
+  analysisId = (await call("/v1/analyses", { method: "POST", token: people.admin.token, body: { type: "delay_summary" } })).body.id;
 });
 
 async function lesson(): Promise<string> {

@@ -1,23 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, type ApiResponse } from "../support/api";
 import { ownerDb } from "../support/db";
-import { makeUser, type TestUser } from "../support/users";
-import { at, book, makeAvailableInstructor, nextSlot } from "../routes/bookings/fixtures";
-
-type Actor = "admin" | "student" | "instructor" | "otherStudent" | "otherInstructor";
-const actors: Actor[] = ["admin", "student", "instructor", "otherStudent", "otherInstructor"];
-
+import type { TestUser } from "../support/users";
+import { type Actor, actors, at, book, makeCast, nextSlot } from "../routes/bookings/fixtures";
 let people: Record<Actor, TestUser>;
 
 beforeAll(async () => {
-  const [admin, student, instructor, otherStudent, otherInstructor] = await Promise.all([
-    makeUser("ADMIN"),
-    makeUser("STUDENT"),
-    makeAvailableInstructor(),
-    makeUser("STUDENT"),
-    makeAvailableInstructor(),
-  ]);
-  people = { admin: admin!, student: student!, instructor: instructor!, otherStudent: otherStudent!, otherInstructor: otherInstructor! };
+  people = await makeCast();
 });
 
 /** A booking of `student` with `instructor`, made by the admin so both get a notification. */

@@ -52,3 +52,18 @@ export const book = (token: string, body: BookingBody, headers: Record<string, s
     headers,
     body: { departure_airport: "KJFK", arrival_airport: "KBOS", ...body },
   });
+
+/** The cast of the role matrices: one of each role, plus a stranger of each of the two non-admin roles. */
+export type Actor = "admin" | "student" | "instructor" | "otherStudent" | "otherInstructor";
+export const actors: Actor[] = ["admin", "student", "instructor", "otherStudent", "otherInstructor"];
+
+export async function makeCast(): Promise<Record<Actor, TestUser>> {
+  const [admin, student, instructor, otherStudent, otherInstructor] = await Promise.all([
+    makeUser("ADMIN"),
+    makeUser("STUDENT"),
+    makeAvailableInstructor(),
+    makeUser("STUDENT"),
+    makeAvailableInstructor(),
+  ]);
+  return { admin, student, instructor, otherStudent, otherInstructor };
+}
