@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { backup, restore } from "../../dev/backup";
 import { migrateUp } from "../../dev/migrate";
 import { seedDevUsers, seedReference } from "../../dev/seed";
+import { withClient } from "../../dev/stack";
 
 const ownerUrl = inject("bindings").TEST_OWNER_DATABASE_URL;
 const tag = `${process.pid}_${Date.now()}`;
@@ -16,16 +16,6 @@ const urlOf = (db: string) => {
   return url.toString();
 };
 let dir: string;
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Every row of every table (and every sequence) as one fingerprint per table. */
 async function fingerprint(url: string): Promise<Record<string, string>> {

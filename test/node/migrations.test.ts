@@ -1,6 +1,6 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrateDown, migrateUp, migrationStatus } from "../../dev/migrate";
+import { withClient } from "../../dev/stack";
 
 const ownerUrl = inject("bindings").TEST_OWNER_DATABASE_URL;
 const scratch = `skyslot_migrations_${process.pid}_${Date.now()}`;
@@ -10,18 +10,8 @@ const scratchUrl = (() => {
   return url.toString();
 })();
 
-async function withOwner<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 const tables = (url: string) =>
-  withOwner(url, async (c) =>
+  withClient(url, async (c) =>
     (
       await c.query<{ name: string }>(
         "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'pgmigrations' ORDER BY 1",
@@ -30,11 +20,11 @@ const tables = (url: string) =>
   );
 
 beforeAll(async () => {
-  await withOwner(ownerUrl, (c) => c.query(`CREATE DATABASE ${scratch}`));
+  await withClient(ownerUrl, (c) => c.query(`CREATE DATABASE ${scratch}`));
 });
 
 afterAll(async () => {
-  await withOwner(ownerUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`));
+  await withClient(ownerUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`));
 });
 
 describe("migrations", () => {
@@ -64,7 +54,7 @@ describe("migrations", () => {
     await migrateUp(scratchUrl);
     const { applied } = await migrationStatus(scratchUrl);
     expect((await migrationStatus(scratchUrl)).changed).toEqual([]);
-    await withOwner(scratchUrl, (c) => c.query("UPDATE pgmigrations SET checksum = 'edited' WHERE name = $1", [applied[0]]));
+    await withClient(scratchUrl, (c) => c.query("UPDATE pgmigrations SET checksum = 'edited' WHERE name = $1", [applied[0]]));
     expect((await migrationStatus(scratchUrl)).changed).toEqual([applied[0]]);
   });
 
