@@ -1,9 +1,29 @@
 import { isoTime, isoTimeOrNull } from "../http/present";
 
-export const bookingStatuses = ["CONFIRMED", "AT_RISK", "RESCHEDULING", "RESCHEDULED", "CANCELLED", "COMPLETED"] as const;
+export const bookingStatuses = [
+  "CONFIRMED", "AT_RISK", "RESCHEDULING", "DISPATCHED", "RESCHEDULED", "CANCELLED", "COMPLETED",
+] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
 export type WeatherStatus = "OK" | "VIOLATION" | "UNKNOWN";
+
+export const lessonTypes = ["DUAL", "SOLO"] as const;
+export type LessonType = (typeof lessonTypes)[number];
+
+export const riskReasons = ["weather", "aircraft"] as const;
+export type RiskReason = (typeof riskReasons)[number];
+
+/** A rule in warn mode that the booking broke when it was made or moved. */
+export interface RuleWarning {
+  rule: string;
+  detail: string;
+}
+
+export interface Cancellation {
+  category: string;
+  late: boolean;
+  no_fault: boolean;
+}
 
 /** A booking as the contract shows it. */
 export interface Booking {
@@ -26,11 +46,24 @@ export interface Booking {
   rescheduled_to: string | null;
   weather_status: WeatherStatus | null;
   weather_checked_at: string | null;
+  lesson_type: LessonType;
+  risk_reasons: RiskReason[];
+  warnings: RuleWarning[];
+  dispatched_at: string | null;
+  checked_in_at: string | null;
+  hobbs_out: number | null;
+  hobbs_in: number | null;
+  tach_out: number | null;
+  tach_in: number | null;
+  flight_hours: number | null;
+  cancellation: Cancellation | null;
   created_at: string;
   updated_at: string;
 }
 
 const idOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
+/** numeric columns arrive as text from the driver and as numbers from a jsonb copy. */
+const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 /**
  * Shapes a `bookings` row for a response: from a driver row or from the jsonb copy an
@@ -57,6 +90,24 @@ export function presentBooking(row: Record<string, unknown>): Booking {
     rescheduled_to: idOrNull(row.rescheduled_to),
     weather_status: (row.weather_status ?? null) as WeatherStatus | null,
     weather_checked_at: isoTimeOrNull(row.weather_checked_at),
+    lesson_type: (row.lesson_type ?? "DUAL") as LessonType,
+    risk_reasons: (row.risk_reasons ?? []) as RiskReason[],
+    warnings: (row.warnings ?? []) as RuleWarning[],
+    dispatched_at: isoTimeOrNull(row.dispatched_at),
+    checked_in_at: isoTimeOrNull(row.checked_in_at),
+    hobbs_out: numberOrNull(row.hobbs_out),
+    hobbs_in: numberOrNull(row.hobbs_in),
+    tach_out: numberOrNull(row.tach_out),
+    tach_in: numberOrNull(row.tach_in),
+    flight_hours: numberOrNull(row.flight_hours),
+    cancellation:
+      row.cancellation_category === null || row.cancellation_category === undefined
+        ? null
+        : {
+            category: String(row.cancellation_category),
+            late: Boolean(row.cancellation_late),
+            no_fault: Boolean(row.cancellation_no_fault),
+          },
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),
   };

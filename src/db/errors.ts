@@ -1,4 +1,5 @@
 import { NeonDbError } from "@neondatabase/serverless";
+import { bookingRefused, parseFindings, RULES_REFUSED_SQLSTATE } from "../bookings/refusal";
 import { ApiError } from "../http/problem";
 
 /** Which booking resource each exclusion constraint protects (sql/migrations, bookings). */
@@ -30,6 +31,8 @@ export function toApiError(error: unknown): unknown {
   const code = error.code;
   if (code === undefined) return unavailable(error);
   switch (code) {
+    case RULES_REFUSED_SQLSTATE:
+      return bookingRefused(parseFindings(error.detail), error);
     case "23505":
       return new ApiError("conflict", "Something with the same unique value already exists.", {
         extra: { constraint: error.constraint },

@@ -3,15 +3,21 @@ import { bookingStatuses, type BookingStatus } from "../bookings/present";
 export { bookingStatuses, type BookingStatus };
 
 /** Statuses that hold a slot: the database's exclusion constraints count only these. */
-export const activeStatuses = ["CONFIRMED", "AT_RISK", "RESCHEDULING"] as const satisfies readonly BookingStatus[];
+export const activeStatuses = ["CONFIRMED", "AT_RISK", "RESCHEDULING", "DISPATCHED"] as const satisfies readonly BookingStatus[];
+
+/** Active bookings whose time, length or aircraft may still be changed: not once dispatched. */
+export const editableStatuses = ["CONFIRMED", "AT_RISK", "RESCHEDULING"] as const satisfies readonly BookingStatus[];
 
 /** The contract's allowed moves, from → to. Everything not listed is refused with invalid_state. */
 const moves: Record<BookingStatus, readonly BookingStatus[]> = {
   // Weather turns a flight at risk; options being generated start rescheduling.
-  CONFIRMED: ["AT_RISK", "RESCHEDULING", "CANCELLED", "COMPLETED"],
-  AT_RISK: ["CONFIRMED", "RESCHEDULING", "CANCELLED", "COMPLETED"],
+  // Dispatch hands the aircraft over; from AT_RISK only with an admin's override.
+  CONFIRMED: ["AT_RISK", "RESCHEDULING", "DISPATCHED", "CANCELLED", "COMPLETED"],
+  AT_RISK: ["CONFIRMED", "RESCHEDULING", "DISPATCHED", "CANCELLED", "COMPLETED"],
   // Only a replacement booking ends rescheduling (besides cancelling or flying it anyway).
   RESCHEDULING: ["RESCHEDULED", "CANCELLED", "COMPLETED"],
+  // Check-in completes a dispatched flight; one that never left can still be cancelled.
+  DISPATCHED: ["COMPLETED", "CANCELLED"],
   RESCHEDULED: [],
   CANCELLED: [],
   COMPLETED: [],

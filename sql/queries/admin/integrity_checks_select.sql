@@ -4,16 +4,17 @@
 -- two-sided links, time-dependent states) or must never see (overlaps the exclusion
 -- constraints forbid, so a non-zero count means a constraint was dropped or bypassed).
 WITH active AS (
-  SELECT id, student_id, instructor_id, aircraft_id, tstzrange(scheduled_at, ends_at, '[)') AS span
+  SELECT id, student_id, instructor_id, aircraft_id, lesson_type, tstzrange(scheduled_at, ends_at, '[)') AS span
   FROM bookings
-  WHERE status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
+  WHERE status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
 )
 SELECT name, count::int AS count
 FROM (
   SELECT 1 AS position, 'overlapping_active_bookings' AS name, (
     SELECT count(*) FROM active a JOIN active b
       ON a.id < b.id AND a.span && b.span
-     AND (a.student_id = b.student_id OR a.instructor_id = b.instructor_id OR a.aircraft_id = b.aircraft_id)
+     AND (a.student_id = b.student_id OR a.aircraft_id = b.aircraft_id
+          OR (a.instructor_id = b.instructor_id AND a.lesson_type = 'DUAL' AND b.lesson_type = 'DUAL'))
   ) AS count
   UNION ALL
   -- ends_at is kept by a trigger; a mismatch means rows were written around it.
@@ -54,21 +55,21 @@ FROM (
   -- The cleanup job removes them 30 days after the booking is resolved; one day of slack.
   SELECT 7, 'options_of_resolved_bookings', (
     SELECT count(*) FROM reschedule_options o JOIN bookings b ON b.id = o.booking_id
-    WHERE b.status NOT IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING') AND b.updated_at < now() - interval '31 days'
+    WHERE b.status NOT IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED') AND b.updated_at < now() - interval '31 days'
   )
   UNION ALL
   SELECT 8, 'bookings_with_wrong_roles', (
     SELECT count(*) FROM bookings b
     JOIN users s ON s.id = b.student_id
     JOIN users i ON i.id = b.instructor_id
-    WHERE b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
+    WHERE b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
       AND (s.role <> 'STUDENT' OR i.role NOT IN ('INSTRUCTOR', 'ADMIN') OR b.student_id = b.instructor_id)
   )
   UNION ALL
   -- Active bookings on an aircraft that cannot fly them.
   SELECT 9, 'active_bookings_on_unavailable_aircraft', (
     SELECT count(*) FROM bookings b JOIN aircraft a ON a.id = b.aircraft_id
-    WHERE b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING') AND b.ends_at > now() AND a.status <> 'AVAILABLE'
+    WHERE b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED') AND b.ends_at > now() AND a.status <> 'AVAILABLE'
   )
   UNION ALL
   -- A crashed run stays RUNNING; no job legitimately runs for an hour.

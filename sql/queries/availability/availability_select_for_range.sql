@@ -25,8 +25,8 @@ SELECT u.id, u.role, u.timezone,
    WHERE o.user_id = u.id AND o.date BETWEEN $2::date AND $3::date) AS overrides,
   (SELECT coalesce(json_agg(json_build_object('start', b.scheduled_at, 'end', b.ends_at)), '[]')
    FROM bookings b
-   WHERE (b.student_id = u.id OR b.instructor_id = u.id)
-     AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
+   WHERE (b.student_id = u.id OR (b.instructor_id = u.id AND b.lesson_type = 'DUAL'))
+     AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
      -- No booking lasts longer than 12 hours, which bounds the index range on scheduled_at.
      AND b.scheduled_at > u.range_starts - interval '12 hours'
      AND b.scheduled_at < u.range_ends

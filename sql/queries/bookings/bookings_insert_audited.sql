@@ -2,10 +2,13 @@
 -- training level, checks the people, the aircraft and the instructor's availability, and writes
 -- the booking, its audit entry and the other parties' CONFIRMATION together. When a check fails
 -- nothing is written and the flags in the answer say which one. Overlaps are refused by the
--- exclusion constraints, under any concurrency.
+-- exclusion constraints and the aircraft and booking rules by the bookings_verify_rules trigger
+-- (SQLSTATE SK409), both under any concurrency. A SOLO flight names its supervising instructor
+-- without occupying them, so their availability is not asked.
 -- $1 student id, $2 instructor id, $3 aircraft id or null, $4 departure code, $5 arrival code,
 -- $6 scheduled_at, $7 duration_minutes, $8 override availability, $9 acting user id,
--- $10 Idempotency-Key or null, $11 request hash, $12 request path
+-- $10 lesson type, $11 override rules,
+-- $12 Idempotency-Key or null, $13 request hash, $14 request path
 -- Codes arrive upper-cased; ICAO codes have four characters and IATA codes three, so each matches
 -- at most one airport.
 WITH departure AS (
@@ -19,7 +22,7 @@ WITH departure AS (
          EXISTS (SELECT 1 FROM users i WHERE i.id = $2::uuid AND i.role = 'INSTRUCTOR') AS instructor_found,
          ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM aircraft p WHERE p.id = $3::uuid AND p.status = 'AVAILABLE'))
            AS aircraft_found,
-         ($8::boolean OR user_available_during($2::uuid, $6::timestamptz,
+         ($8::boolean OR $10::text = 'SOLO' OR user_available_during($2::uuid, $6::timestamptz,
                                                $6::timestamptz + make_interval(mins => $7::int))) AS instructor_available
   FROM (SELECT 1) AS one
   LEFT JOIN departure d ON true
@@ -27,10 +30,11 @@ WITH departure AS (
 ), created AS (
   INSERT INTO bookings (student_id, instructor_id, aircraft_id, departure_airport, arrival_airport,
                         departure_latitude, departure_longitude, arrival_latitude, arrival_longitude,
-                        scheduled_at, duration_minutes, training_level, created_by, availability_overridden)
+                        scheduled_at, duration_minutes, training_level, created_by, availability_overridden,
+                        lesson_type, rules_overridden)
   SELECT $1::uuid, $2::uuid, $3::uuid, k.departure_icao, k.arrival_icao,
          k.departure_lat, k.departure_lon, k.arrival_lat, k.arrival_lon,
-         $6::timestamptz, $7::int, k.student_level, $9::uuid, $8::boolean
+         $6::timestamptz, $7::int, k.student_level, $9::uuid, $8::boolean, $10::text, $11::boolean
   FROM checked k
   WHERE k.departure_icao IS NOT NULL AND k.arrival_icao IS NOT NULL AND k.student_level IS NOT NULL
     AND k.instructor_found AND k.aircraft_found AND k.instructor_available
@@ -40,7 +44,9 @@ WITH departure AS (
   SELECT 'booking', c.id::text, 'booking.created', $9::uuid,
          jsonb_build_object('student_id', c.student_id, 'instructor_id', c.instructor_id,
                             'aircraft_id', c.aircraft_id, 'scheduled_at', c.scheduled_at,
-                            'duration_minutes', c.duration_minutes, 'override_availability', $8::boolean)
+                            'duration_minutes', c.duration_minutes, 'lesson_type', c.lesson_type,
+                            'override_availability', $8::boolean, 'override_rules', $11::boolean,
+                            'warnings', c.warnings)
   FROM created c
 ), notified AS (
   -- Whoever booked knows already; the other parties hear about it.
@@ -54,9 +60,9 @@ WITH departure AS (
   WHERE party.user_id <> $9::uuid
 ), remembered AS (
   INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $9::uuid, $10, 'POST', $12, $11, 201, to_jsonb(c)
+  SELECT $9::uuid, $12, 'POST', $14, $13, 201, to_jsonb(c)
   FROM created c
-  WHERE $10::text IS NOT NULL
+  WHERE $12::text IS NOT NULL
 )
 SELECT k.departure_icao IS NOT NULL AS departure_found, k.arrival_icao IS NOT NULL AS arrival_found,
        k.student_level IS NOT NULL AS student_found, k.instructor_found, k.aircraft_found, k.instructor_available,

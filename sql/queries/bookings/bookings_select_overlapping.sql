@@ -19,13 +19,14 @@ WITH moving AS (
 SELECT r.resource, b.id AS booking_id
 FROM wanted w
 JOIN bookings b
-  ON (b.student_id = w.student_id OR b.instructor_id = w.instructor_id OR b.aircraft_id = w.aircraft_id)
+  ON (b.student_id = w.student_id OR (b.instructor_id = w.instructor_id AND b.lesson_type = 'DUAL')
+     OR b.aircraft_id = w.aircraft_id)
  AND tstzrange(b.scheduled_at, b.ends_at, '[)') && w.span
- AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
+ AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
  AND b.id IS DISTINCT FROM $7::uuid
 CROSS JOIN LATERAL (VALUES
   (1, 'student', b.student_id = w.student_id),
-  (2, 'instructor', b.instructor_id = w.instructor_id),
+  (2, 'instructor', b.instructor_id = w.instructor_id AND b.lesson_type = 'DUAL'),
   (3, 'aircraft', b.aircraft_id = w.aircraft_id)
 ) AS r (rank, resource, hit)
 WHERE r.hit

@@ -4,7 +4,8 @@
 -- statement. The flags in the answer say why nothing changed, if nothing did.
 -- $1 booking id, $2 acting user id, $3 acting role, $4 new scheduled_at or null,
 -- $5 new duration_minutes or null, $6 whether aircraft_id was sent, $7 new aircraft id or null,
--- $8 override availability, $9 statuses that may be edited
+-- $8 override availability, $9 statuses that may be edited, $10 override rules (the aircraft and
+-- booking rules are applied by the bookings_verify_rules trigger, SQLSTATE SK409)
 WITH seen AS (
   SELECT b.*, ($3 = 'ADMIN' OR b.instructor_id = $2::uuid) AS may_edit
   FROM bookings b
@@ -16,7 +17,7 @@ WITH seen AS (
            OR EXISTS (SELECT 1 FROM aircraft a WHERE a.id = $7::uuid AND a.status = 'AVAILABLE')) AS aircraft_found,
          -- A booking keeps its time when only the aircraft changes, so availability is checked
          -- only for a new time or length.
-         ($8::boolean OR ($4::timestamptz IS NULL AND $5::int IS NULL)
+         ($8::boolean OR s.lesson_type = 'SOLO' OR ($4::timestamptz IS NULL AND $5::int IS NULL)
            OR user_available_during(s.instructor_id, coalesce($4::timestamptz, s.scheduled_at),
                 coalesce($4::timestamptz, s.scheduled_at) + make_interval(mins => coalesce($5::int, s.duration_minutes))))
            AS instructor_available
@@ -26,7 +27,8 @@ WITH seen AS (
   SET scheduled_at = coalesce($4::timestamptz, b.scheduled_at),
       duration_minutes = coalesce($5::int, b.duration_minutes),
       aircraft_id = CASE WHEN $6::boolean THEN $7::uuid ELSE b.aircraft_id END,
-      availability_overridden = b.availability_overridden OR $8::boolean
+      availability_overridden = b.availability_overridden OR $8::boolean,
+      rules_overridden = $10::boolean
   FROM checked k
   WHERE b.id = k.id AND k.may_edit AND k.aircraft_found AND k.instructor_available
     AND b.status = ANY ($9::text[])
@@ -39,7 +41,7 @@ WITH seen AS (
                                         'aircraft_id', k.was_aircraft_id),
            'after', jsonb_build_object('scheduled_at', u.scheduled_at, 'duration_minutes', u.duration_minutes,
                                        'aircraft_id', u.aircraft_id),
-           'override_availability', $8::boolean)
+           'override_availability', $8::boolean, 'override_rules', $10::boolean, 'warnings', u.warnings)
   FROM updated u
   JOIN checked k ON k.id = u.id
 ), notified AS (

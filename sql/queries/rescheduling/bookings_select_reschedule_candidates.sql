@@ -20,9 +20,10 @@ WITH target AS (
 ), busy AS (
   SELECT tstzrange(o.scheduled_at, o.ends_at, '[)') AS span
   FROM target t
-  JOIN bookings o ON o.student_id = t.student_id OR o.instructor_id = t.instructor_id OR o.aircraft_id = t.aircraft_id
+  JOIN bookings o ON o.student_id = t.student_id OR o.aircraft_id = t.aircraft_id
+    OR (o.instructor_id = t.instructor_id AND o.lesson_type = 'DUAL' AND t.lesson_type = 'DUAL')
   WHERE o.id <> t.id
-    AND o.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
+    AND o.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
     AND o.ends_at > $4::timestamptz
     AND o.scheduled_at < $4::timestamptz + interval '8 days'
 ), free AS (

@@ -1,7 +1,8 @@
--- Applies weather results to bookings: CONFIRMED → AT_RISK on a violation (WEATHER_ALERT to
--- student and instructor, once per check time), AT_RISK → CONFIRMED when clear, and the weather
--- status stamped on every active booking checked. Each move is a conditional UPDATE, so two
--- checks racing move a booking once. UNKNOWN never moves a booking.
+-- Applies weather results to bookings. A violation adds 'weather' to a CONFIRMED or AT_RISK
+-- booking's risk_reasons (it becomes AT_RISK; WEATHER_ALERT to student and instructor, once per
+-- check time); a clear forecast removes it (back to CONFIRMED when no other reason is left, e.g.
+-- a grounded aircraft). The weather status is stamped on every active booking checked. Each move
+-- is a conditional UPDATE, so two checks racing move a booking once. UNKNOWN never moves a booking.
 -- $1 jsonb array [{ id, weather_status, violations }], $2 check time, $3 acting user id or null,
 -- $4 source ('monitor' | 'check')
 WITH checked AS (
@@ -9,24 +10,31 @@ WITH checked AS (
   FROM jsonb_to_recordset($1::jsonb) AS x (id uuid, weather_status text, violations jsonb)
 ), at_risk AS (
   UPDATE bookings b
-  SET status = 'AT_RISK', weather_status = c.weather_status, weather_checked_at = $2::timestamptz
+  SET status = 'AT_RISK', risk_reasons = array_append(b.risk_reasons, 'weather'),
+      weather_status = c.weather_status, weather_checked_at = $2::timestamptz
   FROM checked c
-  WHERE b.id = c.id AND b.status = 'CONFIRMED' AND c.weather_status = 'VIOLATION'
+  JOIN bookings was ON was.id = c.id
+  WHERE b.id = c.id AND b.status IN ('CONFIRMED', 'AT_RISK') AND NOT 'weather' = ANY (b.risk_reasons)
+    AND c.weather_status = 'VIOLATION'
   RETURNING b.id, b.status, b.weather_status, b.student_id, b.instructor_id, b.scheduled_at,
-            b.departure_airport, b.arrival_airport, c.violations
+            b.departure_airport, b.arrival_airport, c.violations, was.status AS was_status
 ), cleared AS (
   UPDATE bookings b
-  SET status = 'CONFIRMED', weather_status = c.weather_status, weather_checked_at = $2::timestamptz
+  SET status = CASE WHEN array_remove(b.risk_reasons, 'weather') = '{}' THEN 'CONFIRMED' ELSE 'AT_RISK' END,
+      risk_reasons = array_remove(b.risk_reasons, 'weather'),
+      weather_status = c.weather_status, weather_checked_at = $2::timestamptz
   FROM checked c
-  WHERE b.id = c.id AND b.status = 'AT_RISK' AND c.weather_status = 'OK'
-  RETURNING b.id, b.status, b.weather_status
+  JOIN bookings was ON was.id = c.id
+  WHERE b.id = c.id AND b.status IN ('CONFIRMED', 'AT_RISK') AND 'weather' = ANY (b.risk_reasons)
+    AND c.weather_status = 'OK'
+  RETURNING b.id, b.status, b.weather_status, was.status AS was_status
 ), stamped AS (
   UPDATE bookings b
   SET weather_status = c.weather_status, weather_checked_at = $2::timestamptz
   FROM checked c
-  WHERE b.id = c.id AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
-    AND NOT (b.status = 'CONFIRMED' AND c.weather_status = 'VIOLATION')
-    AND NOT (b.status = 'AT_RISK' AND c.weather_status = 'OK')
+  WHERE b.id = c.id AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
+    AND NOT (b.status IN ('CONFIRMED', 'AT_RISK') AND NOT 'weather' = ANY (b.risk_reasons) AND c.weather_status = 'VIOLATION')
+    AND NOT (b.status IN ('CONFIRMED', 'AT_RISK') AND 'weather' = ANY (b.risk_reasons) AND c.weather_status = 'OK')
   RETURNING b.id, b.status, b.weather_status
 ), alerted AS (
   INSERT INTO notifications (user_id, type, booking_id, title, body, data, dedupe_key)
@@ -42,15 +50,15 @@ WITH checked AS (
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
   SELECT 'booking', r.id::text, 'booking.weather_at_risk', $3::uuid,
-         jsonb_build_object('from', 'CONFIRMED', 'to', 'AT_RISK', 'source', $4::text, 'violations', r.violations)
+         jsonb_build_object('from', r.was_status, 'to', r.status, 'source', $4::text, 'violations', r.violations)
   FROM at_risk r
   UNION ALL
   SELECT 'booking', c.id::text, 'booking.weather_cleared', $3::uuid,
-         jsonb_build_object('from', 'AT_RISK', 'to', 'CONFIRMED', 'source', $4::text)
+         jsonb_build_object('from', c.was_status, 'to', c.status, 'source', $4::text)
   FROM cleared c
 )
-SELECT id, status, weather_status, 'AT_RISK' AS moved FROM at_risk
+SELECT id, status, weather_status, CASE WHEN was_status <> status THEN 'AT_RISK' END AS moved FROM at_risk
 UNION ALL
-SELECT id, status, weather_status, 'CONFIRMED' FROM cleared
+SELECT id, status, weather_status, CASE WHEN was_status <> status THEN 'CONFIRMED' END FROM cleared
 UNION ALL
 SELECT id, status, weather_status, NULL FROM stamped

@@ -3,7 +3,7 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import { presentBooking } from "../../bookings/present";
 import type { Row } from "../../db/client";
-import { activeStatuses, statusesMovableTo } from "../../domain/booking-status";
+import { editableStatuses, statusesMovableTo } from "../../domain/booking-status";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
@@ -94,6 +94,10 @@ export const bookingsRoutes = new Hono<AppEnv>()
       throw forbidden("Instructors can only book flights they teach.");
     }
     if (b.override_availability && viewer.role !== "ADMIN") throw forbidden("Only admins can override availability.");
+    if (b.override_rules && viewer.role !== "ADMIN") throw forbidden("Only admins can override the booking rules.");
+    if (b.lesson_type === "SOLO" && b.aircraft_id === null) {
+      throw validationFailed([{ path: "aircraft_id", message: "is required for a SOLO flight" }]);
+    }
     const slot: Slot = {
       studentId: b.student_id,
       instructorId: b.instructor_id,
@@ -105,7 +109,7 @@ export const bookingsRoutes = new Hono<AppEnv>()
     const rows = await retryingDeadlocks(() =>
       runCreating(c, insertAudited, [
         b.student_id, b.instructor_id, b.aircraft_id, b.departure_airport, b.arrival_airport,
-        b.scheduled_at, b.duration_minutes, b.override_availability, viewer.id,
+        b.scheduled_at, b.duration_minutes, b.override_availability, viewer.id, b.lesson_type, b.override_rules,
       ]),
     ).catch((error: unknown) => nameConflicts(c, error, slot));
     // The statement always answers one row: the checks, joined with the booking if it was made.
@@ -166,10 +170,12 @@ export const bookingsRoutes = new Hono<AppEnv>()
     const changes = c.req.valid("json");
     const viewer = c.var.user;
     if (changes.override_availability && viewer.role !== "ADMIN") throw forbidden("Only admins can override availability.");
+    if (changes.override_rules && viewer.role !== "ADMIN") throw forbidden("Only admins can override the booking rules.");
     const [row] = await retryingDeadlocks(() =>
       c.var.db.query(updateAudited, [
         id, viewer.id, viewer.role, changes.scheduled_at ?? null, changes.duration_minutes ?? null,
-        changes.aircraft_id !== undefined, changes.aircraft_id ?? null, changes.override_availability, activeStatuses,
+        changes.aircraft_id !== undefined, changes.aircraft_id ?? null, changes.override_availability, editableStatuses,
+        changes.override_rules,
       ]),
     ).catch((error: unknown) =>
       nameConflicts(c, error, {
@@ -184,7 +190,7 @@ export const bookingsRoutes = new Hono<AppEnv>()
     if (!row) throw notFound("Booking");
     if (row.id === null) {
       if (!row.may_edit) throw forbidden("Only the booking's instructor or an admin can change it.");
-      if (!(activeStatuses as readonly string[]).includes(String(row.seen_status))) {
+      if (!(editableStatuses as readonly string[]).includes(String(row.seen_status))) {
         throw new ApiError("invalid_state", `The booking is ${String(row.seen_status)} and can no longer be changed.`);
       }
       if (!row.aircraft_found) throw validationFailed([{ path: "aircraft_id", message: "is not an aircraft available for booking" }]);

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { airportCode } from "../../airports/resolve";
+import { lessonTypes } from "../../bookings/present";
 import { bookingStatuses } from "../../domain/booking-status";
 import { pageQuery } from "../../http/pagination";
 
@@ -46,7 +47,9 @@ export const createBooking = v.strictObject({
   arrival_airport: airportCode,
   scheduled_at: futureInstant,
   duration_minutes: v.optional(durationMinutes, 60),
+  lesson_type: v.optional(v.picklist(lessonTypes, `must be one of ${lessonTypes.join(", ")}`), "DUAL"),
   override_availability: v.optional(v.boolean("must be true or false"), false),
+  override_rules: v.optional(v.boolean("must be true or false"), false),
 });
 
 export const updateBooking = v.pipe(
@@ -55,6 +58,7 @@ export const updateBooking = v.pipe(
     duration_minutes: v.optional(durationMinutes),
     aircraft_id: v.optional(v.nullable(uuid)),
     override_availability: v.optional(v.boolean("must be true or false"), false),
+    override_rules: v.optional(v.boolean("must be true or false"), false),
   }),
   v.check(
     (b) => b.scheduled_at !== undefined || b.duration_minutes !== undefined || b.aircraft_id !== undefined,

@@ -21,6 +21,9 @@ const bookingFields = [
   "departure_latitude", "departure_longitude", "arrival_latitude", "arrival_longitude", "scheduled_at",
   "ends_at", "duration_minutes", "status", "training_level", "original_booking_id", "rescheduled_to",
   "weather_status", "weather_checked_at", "created_at", "updated_at",
+  // v1.1
+  "lesson_type", "risk_reasons", "warnings", "dispatched_at", "checked_in_at", "hobbs_out", "hobbs_in",
+  "tach_out", "tach_in", "flight_hours", "cancellation",
 ].sort();
 
 const notificationsOf = (userId: string, bookingId: string) =>
@@ -64,6 +67,12 @@ describe("POST /v1/bookings", () => {
       rescheduled_to: null,
       weather_status: null,
       weather_checked_at: null,
+      lesson_type: "DUAL",
+      risk_reasons: [],
+      warnings: [],
+      dispatched_at: null,
+      flight_hours: null,
+      cancellation: null,
     });
     const audit = await auditOf(res.body.id);
     expect(audit).toEqual([

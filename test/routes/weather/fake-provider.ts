@@ -147,8 +147,10 @@ export async function insertBooking(
 ): Promise<{ id: string; ends_at: Date }> {
   const [row] = await ownerDb().query<{ id: string; ends_at: Date }>(
     `INSERT INTO bookings (student_id, instructor_id, departure_airport, arrival_airport, departure_latitude,
-       departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, duration_minutes, status, training_level)
-     SELECT $1, $2, d.icao, a.icao, d.latitude, d.longitude, a.latitude, a.longitude, $5, $6, $7, $8
+       departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, duration_minutes, status, training_level,
+       risk_reasons)
+     SELECT $1, $2, d.icao, a.icao, d.latitude, d.longitude, a.latitude, a.longitude, $5, $6, $7, $8,
+            CASE WHEN $7 = 'AT_RISK' THEN '{weather}'::text[] ELSE '{}' END
      FROM airports d, airports a WHERE d.icao = $3 AND a.icao = $4
      RETURNING id, ends_at`,
     [
