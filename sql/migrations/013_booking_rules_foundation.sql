@@ -58,6 +58,12 @@ ALTER TABLE bookings
     aircraft_id WITH =, tstzrange(scheduled_at, ends_at, '[)') WITH &&
   ) WHERE (status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED'));
 
+-- v1.1 notification types: a grounded aircraft, a standby promotion, maintenance coming due.
+ALTER TABLE notifications DROP CONSTRAINT notifications_type_check;
+ALTER TABLE notifications ADD CONSTRAINT notifications_type_check CHECK (type IN
+  ('WEATHER_ALERT', 'OPTIONS_AVAILABLE', 'DEADLINE_REMINDER', 'CONFIRMATION', 'ESCALATION', 'CANCELLATION',
+   'AIRCRAFT_GROUNDED', 'STANDBY_PROMOTED', 'MAINTENANCE_DUE'));
+
 DROP INDEX bookings_active_status_scheduled_idx;
 CREATE INDEX bookings_active_status_scheduled_idx ON bookings (status, scheduled_at)
   WHERE status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED');
@@ -229,6 +235,10 @@ $$;
 
 -- Down Migration
 
+DELETE FROM notifications WHERE type IN ('AIRCRAFT_GROUNDED', 'STANDBY_PROMOTED', 'MAINTENANCE_DUE');
+ALTER TABLE notifications DROP CONSTRAINT notifications_type_check;
+ALTER TABLE notifications ADD CONSTRAINT notifications_type_check CHECK (type IN
+  ('WEATHER_ALERT', 'OPTIONS_AVAILABLE', 'DEADLINE_REMINDER', 'CONFIRMATION', 'ESCALATION', 'CANCELLATION'));
 DROP TRIGGER IF EXISTS bookings_verify_rules ON bookings;
 DROP FUNCTION IF EXISTS bookings_verify_rules();
 DROP FUNCTION IF EXISTS booking_rule_findings(bookings);
@@ -336,7 +346,8 @@ ALTER TABLE bookings
   DROP CONSTRAINT bookings_student_no_overlap,
   DROP CONSTRAINT bookings_instructor_no_overlap,
   DROP CONSTRAINT bookings_aircraft_no_overlap,
-  DROP CONSTRAINT bookings_status_check;
+  DROP CONSTRAINT bookings_status_check,
+  DROP CONSTRAINT bookings_risk_status_check;
 UPDATE bookings SET status = 'CONFIRMED' WHERE status = 'DISPATCHED';
 ALTER TABLE bookings
   ADD CONSTRAINT bookings_status_check CHECK (status IN
