@@ -11,6 +11,16 @@ const sqlAsText: Plugin = {
 
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 
+const workers = () =>
+  cloudflareTest(({ inject }) => ({
+    wrangler: { configPath: "./wrangler.toml" },
+    // The local stack hands its addresses to the Worker as bindings.
+    miniflare: { bindings: inject("bindings") },
+  }));
+
+/** Test files that run a cron job (or the admin endpoint that runs one) over the whole database. */
+const wholeDatabaseJobs = ["test/jobs/**/*.test.ts", "test/e2e/**/*.test.ts", "test/routes/admin/admin.test.ts"];
+
 export default defineConfig({
   plugins: [sqlAsText],
   test: {
@@ -22,15 +32,21 @@ export default defineConfig({
     projects: [
       {
         // Not `extends: true`: the root's global setup must run once, in Node, not per project.
-        plugins: [
-          sqlAsText,
-          cloudflareTest(({ inject }) => ({
-            wrangler: { configPath: "./wrangler.toml" },
-            // The local stack hands its addresses to the Worker as bindings.
-            miniflare: { bindings: inject("bindings") },
-          })),
-        ],
-        test: { name: "worker", include: ["test/**/*.test.ts"], exclude: ["test/node/**"], ...timeouts },
+        plugins: [sqlAsText, workers()],
+        test: { name: "worker", include: ["test/**/*.test.ts"], exclude: ["test/node/**", ...wholeDatabaseJobs], ...timeouts },
+      },
+      {
+        // Cron jobs sweep the whole database at the real current time: run beside other files they
+        // would complete, flag or resolve those files' rows. So these files run after every other
+        // worker file has finished, one at a time.
+        plugins: [sqlAsText, workers()],
+        test: {
+          name: "worker-jobs",
+          include: wholeDatabaseJobs,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          ...timeouts,
+        },
       },
       {
         plugins: [sqlAsText],
