@@ -26,6 +26,9 @@ export function neonHttpStatus(error: NeonDbError): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** Neon's proxy takes request bodies and sends answers of at most 10 MiB each. */
+export const NEON_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
 /**
  * Answers Neon refuses for their size (10 MiB each way): sending them again cannot help, so they
  * are never retried and never reported as the database being away.
