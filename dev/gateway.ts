@@ -57,12 +57,12 @@ export interface Gateway {
 // Neon's proxy refuses request bodies and stops responses over 10 MiB
 // (neondatabase/neon proxy/src/binary/proxy.rs, sql_over_http_max_request_size_bytes and
 // sql_over_http_max_response_size_bytes).
-export const NEON_MAX_REQUEST_BYTES = 10 * 1024 * 1024;
-export const NEON_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+const NEON_MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+const NEON_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 // Upstash's REST API takes at most 1 MB per request on the free and pay-as-you-go plans
 // (upstash.com/docs/redis/troubleshooting/max_request_size_exceeded; newer revisions of that page
 // say 10 MB: the stricter figure is kept, so what passes here passes there).
-export const UPSTASH_MAX_REQUEST_BYTES = 1_000_000;
+const UPSTASH_MAX_REQUEST_BYTES = 1_000_000;
 // The tunnel carries raw Postgres messages, which Neon does not cap like HTTP bodies.
 const MAX_TUNNEL_MESSAGE_BYTES = 64 * 1024 * 1024;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "[::1]", "localhost"]);
