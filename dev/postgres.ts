@@ -70,7 +70,12 @@ async function sharedFolder(...parts: string[]): Promise<string> {
   let dir = SHARED_ROOT;
   for (const part of ["", ...parts]) {
     dir = part ? join(dir, part) : dir;
-    await mkdir(dir, { recursive: true, mode: 0o755 });
+    await mkdir(dir, { recursive: true, mode: 0o755 }).catch((error: Error) => {
+      throw new Error(
+        `PostgreSQL runs as user postgres, which cannot reach this checkout, and ${dir} cannot be made for it (${error.message}); ` +
+          "clone the repository into a folder others can search (chmod o+x on the folders above it)",
+      );
+    });
     const info = await lstat(dir);
     if (!info.isDirectory() || info.uid !== 0 || (info.mode & 0o022) !== 0) {
       throw new Error(`${dir} must be a folder owned by root and writable only by root; remove it and try again`);
