@@ -11,7 +11,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { importFlights, openFlightFile } from "../dev/import-flights.ts";
 import { REPO_ROOT } from "../dev/migrate.ts";
-import { startStack, type Stack } from "../dev/stack.ts";
+import { startStack, workerEnvFile, type Stack, type WorkerEnvFile } from "../dev/stack.ts";
 import { signDevToken } from "../dev/tokens.ts";
 
 const DATA = join(REPO_ROOT, "node_modules", "vega-datasets", "data");
@@ -38,9 +38,8 @@ const freePort = () =>
     });
   });
 
-function spawnWrangler(port: number, bindings: Record<string, string>): ChildProcess {
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"];
-  for (const [name, value] of Object.entries(bindings)) args.push("--var", `${name}:${value}`);
+function spawnWrangler(port: number, envFile: WorkerEnvFile): ChildProcess {
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...envFile.args];
   return spawn(join(REPO_ROOT, "node_modules", ".bin", "wrangler"), args, {
     cwd: REPO_ROOT,
     detached: true,
@@ -107,6 +106,7 @@ export async function runFlightsBench(log: (line: string) => void = (l) => conso
   const dataDir = await mkdtemp(join(tmpdir(), "skyslot-bench-flights-"));
   let stack: Stack | undefined;
   let wrangler: ChildProcess | undefined;
+  let envFile: WorkerEnvFile | undefined;
   try {
     stack = await startStack({ dataDir, persistent: false, seedDevUsers: false, log: () => {} });
     const owner = new pg.Client({ connectionString: stack.ownerDatabaseUrl });
@@ -120,7 +120,8 @@ export async function runFlightsBench(log: (line: string) => void = (l) => conso
 
     const port = await freePort();
     // Rate limits would throttle the latency loop; the bench measures the work, not the limiter.
-    wrangler = spawnWrangler(port, { ...stack.workerBindings(), RATE_LIMIT_PER_MINUTE: "100000" });
+    envFile = await workerEnvFile({ ...stack.workerBindings(), RATE_LIMIT_PER_MINUTE: "100000" });
+    wrangler = spawnWrangler(port, envFile);
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(url);
     log(`stack and wrangler dev up at ${url}`);
@@ -199,6 +200,7 @@ export async function runFlightsBench(log: (line: string) => void = (l) => conso
         // already gone
       }
     }
+    await envFile?.remove();
     await stack?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../dev/migrate";
 import { freePort } from "../dev/postgres";
-import { startStack, type Stack } from "../dev/stack";
+import { startStack, workerEnvFile, type Stack } from "../dev/stack";
 
 export interface BenchStack {
   stack: Stack;
@@ -35,11 +35,11 @@ export interface RunningWorker {
 export async function startWorker(bindings: Record<string, string>): Promise<RunningWorker> {
   const [port, inspector] = [await freePort(), await freePort()];
   const persist = await mkdtemp(join(tmpdir(), "skyslot-bench-wrangler-"));
+  const envFile = await workerEnvFile(bindings);
   const args = [
     "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspector),
-    "--persist-to", persist, "--show-interactive-dev-session=false", "--log-level", "error",
+    "--persist-to", persist, "--show-interactive-dev-session=false", "--log-level", "error", ...envFile.args,
   ];
-  for (const [name, value] of Object.entries(bindings)) args.push("--var", `${name}:${value}`);
   const child: ChildProcess = spawn(join(REPO_ROOT, "node_modules", ".bin", "wrangler"), args, {
     cwd: REPO_ROOT,
     detached: true,
@@ -62,6 +62,7 @@ export async function startWorker(bindings: Record<string, string>): Promise<Run
       }
     }
     await rm(persist, { recursive: true, force: true });
+    await envFile.remove();
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

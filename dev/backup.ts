@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import type { Writable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
-import { MIGRATIONS_TABLE, migrationStatus } from "./migrate.ts";
+import { MIGRATIONS_TABLE, migrateUpTo, migrationStatus } from "./migrate.ts";
 
 export const BACKUP_FORMAT = "skyslot-backup";
 export const BACKUP_VERSION = 1;
@@ -216,19 +216,29 @@ function parseHeader(line: string | undefined, file: string): BackupHeader {
 
 /**
  * Restores `file` into the database at `url`, all in one transaction: either every row is back
- * or nothing changed. The database must be migrated to the backup's level and hold no users or
- * audit history; reference rows that migrations or seeding put there are replaced by the backup's.
+ * or nothing changed. The database must hold no users or audit history and be at the backup's
+ * migration level; one with no migrations at all is first migrated to that level (and stays
+ * migrated should the rows then fail to load). Reference rows that migrations or seeding put
+ * there are replaced by the backup's.
  */
 export async function restore(url: string, file: string, log: ProgressLog = () => {}): Promise<BackupHeader> {
   const input = lines(file)[Symbol.asyncIterator]();
   const header = parseHeader((await input.next()).value as string | undefined, file);
+  const level = header.migrations.at(-1) ?? "(none)";
 
-  const status = await migrationStatus(url);
+  let status = await migrationStatus(url);
+  if (status.applied.length === 0 && header.migrations.length > 0) {
+    const applied = await migrateUpTo(url, header.migrations).catch((error: Error) => {
+      throw new BackupError(`the backup was taken at migration level ${level}, which cannot be reached from here: ${error.message}`);
+    });
+    log(`the database had no migrations: migrated it to the backup's level ${level} first (${applied.length} migration(s))`);
+    status = await migrationStatus(url);
+  }
   const same = status.applied.length === header.migrations.length && status.applied.every((m, i) => m === header.migrations[i]);
   if (!same) {
     throw new BackupError(
-      `the backup was taken at migration level ${header.migrations.at(-1) ?? "(none)"} but the database is at ` +
-        `${status.applied.at(-1) ?? "(none)"}; migrate a fresh database to the same level first`,
+      `the backup was taken at migration level ${level} but the database is at ${status.applied.at(-1) ?? "(none)"}; ` +
+        "restore into a database with no migrations (it is migrated to the backup's level first), or bring this one to that level",
     );
   }
 

@@ -258,10 +258,11 @@ const operationCommands: Record<string, Command> = {
 
   restore: {
     usage: "restore <file>",
-    summary: "load a backup into an empty database migrated to the backup's level",
+    summary: "load a backup into an empty database, migrating it to the backup's level first",
     details:
       "Everything loads in one transaction, or nothing does. The database must hold no users and no\n" +
-      "audit history (run `reset --confirm` first); reference data already there is replaced.",
+      "audit history (run `reset --confirm` first); reference data already there is replaced. A database\n" +
+      "with no migrations is first migrated to the backup's level (and says so); one at another level is refused.",
     positionals: 1,
     async run({ positionals }, ctx) {
       const file = positionals[0] ?? "";

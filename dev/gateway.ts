@@ -54,8 +54,17 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-// Neon accepts request bodies up to 64 MiB; bulk inserts can get close to that.
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+// Neon's proxy refuses request bodies and stops responses over 10 MiB
+// (neondatabase/neon proxy/src/binary/proxy.rs, sql_over_http_max_request_size_bytes and
+// sql_over_http_max_response_size_bytes).
+const NEON_MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+const NEON_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+// Upstash's REST API takes at most 1 MB per request on the free and pay-as-you-go plans
+// (upstash.com/docs/redis/troubleshooting/max_request_size_exceeded; newer revisions of that page
+// say 10 MB: the stricter figure is kept, so what passes here passes there).
+const UPSTASH_MAX_REQUEST_BYTES = 1_000_000;
+// The tunnel carries raw Postgres messages, which Neon does not cap like HTTP bodies.
+const MAX_TUNNEL_MESSAGE_BYTES = 64 * 1024 * 1024;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "[::1]", "localhost"]);
 
 class HttpError extends Error {
@@ -100,19 +109,39 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(payload);
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+interface BodyLimit {
+  bytes: number;
+  /** The refusal, in the words of the service being mirrored. */
+  refusal: HttpError;
+}
+
+const JSON_BODY_LIMIT: BodyLimit = { bytes: 64 * 1024, refusal: new HttpError(413, "request body too large") };
+
+/**
+ * Reads a JSON body, refusing it once it is known to be over the limit (by Content-Length, or by
+ * what arrived). The rest of a refused body is read and dropped first, so the refusal is an answer
+ * the client reads rather than a connection cut mid-upload.
+ */
+async function readJsonBody(req: IncomingMessage, limit: BodyLimit = JSON_BODY_LIMIT): Promise<unknown> {
+  const refuse = async () => {
+    await new Promise<void>((resolve) => {
+      req.once("end", resolve).once("close", resolve).resume();
+    });
+    return limit.refusal;
+  };
+  if (Number(headerValue(req, "content-length") ?? 0) > limit.bytes) throw await refuse();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+    if (size > limit.bytes) throw await refuse();
     chunks.push(buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  } catch {
-    throw new HttpError(400, "request body is not valid JSON");
+  } catch (error) {
+    throw new HttpError(400, `could not parse the HTTP request body: ${errorMessage(error)}`);
   }
 }
 
@@ -210,24 +239,31 @@ function pgConfigFor(connectionString: string): pg.PoolConfig {
   };
 }
 
+interface PoolEntry {
+  pool: pg.Pool;
+  config: pg.PoolConfig;
+}
+
 /** One pg.Pool per distinct connection string, reused across requests like Neon's own pooling. */
 function createPoolRegistry(log: (line: string) => void) {
-  const pools = new Map<string, pg.Pool>();
+  const pools = new Map<string, PoolEntry>();
   return {
-    get(connectionString: string): pg.Pool {
-      let pool = pools.get(connectionString);
-      if (!pool) {
-        pool = new pg.Pool(pgConfigFor(connectionString));
+    get(connectionString: string): PoolEntry {
+      let entry = pools.get(connectionString);
+      if (!entry) {
+        const config = pgConfigFor(connectionString);
+        const pool = new pg.Pool(config);
         // An idle client dying (server restart) must not crash the process.
         pool.on("error", (error) => log(`postgres idle client error: ${error.message}`));
-        pools.set(connectionString, pool);
+        entry = { pool, config };
+        pools.set(connectionString, entry);
       }
-      return pool;
+      return entry;
     },
     async closeAll(): Promise<void> {
       const all = [...pools.values()];
       pools.clear();
-      await Promise.all(all.map((pool) => pool.end()));
+      await Promise.all(all.map(({ pool }) => pool.end()));
     },
   };
 }
@@ -256,7 +292,7 @@ function beginStatement(req: IncomingMessage): string {
   const isolation = headerValue(req, "neon-batch-isolation-level");
   if (isolation !== undefined) {
     const level = ISOLATION_LEVELS[isolation];
-    if (!level) throw new HttpError(400, `unknown Neon-Batch-Isolation-Level ${isolation}`);
+    if (!level) throw new HttpError(400, "invalid isolation level");
     parts.push(`ISOLATION LEVEL ${level}`);
   }
   const readOnly = headerValue(req, "neon-batch-read-only");
@@ -266,7 +302,26 @@ function beginStatement(req: IncomingMessage): string {
   return parts.join(" ");
 }
 
-async function runQuery(client: pg.Pool | pg.PoolClient, query: SqlQuery, arrayMode: boolean) {
+/** The reply Neon gives when the client went away mid-query; nobody is left to read it. */
+class ClientGone extends Error {
+  constructor() {
+    super("Query cancelled, connection was terminated");
+  }
+}
+
+/**
+ * What one HTTP request may still send back: Neon counts the rows it has serialized and stops at
+ * the limit with 507 (sql_over_http.rs, query_to_json → ResponseTooLarge), before any COMMIT.
+ */
+class ResponseBudget {
+  private left = NEON_MAX_RESPONSE_BYTES;
+  spend(result: unknown): void {
+    this.left -= Buffer.byteLength(JSON.stringify(result));
+    if (this.left < 0) throw new HttpError(507, `response is too large (max is ${NEON_MAX_RESPONSE_BYTES} bytes)`);
+  }
+}
+
+async function runQuery(client: pg.PoolClient, query: SqlQuery, arrayMode: boolean, budget: ResponseBudget) {
   const config: ExtendedQueryConfig = {
     text: query.query,
     values: query.params,
@@ -274,33 +329,95 @@ async function runQuery(client: pg.Pool | pg.PoolClient, query: SqlQuery, arrayM
     ...(arrayMode ? { rowMode: "array" as const } : {}),
   };
   const result = (await client.query(config)) as pg.QueryResult;
-  return {
+  const reply = {
     fields: result.fields,
     rows: result.rows,
     command: result.command,
     rowCount: result.rowCount,
     rowAsArray: arrayMode,
   };
+  budget.spend(reply);
+  return reply;
 }
 
-async function runBatch(pool: pg.Pool, queries: SqlQuery[], begin: string, arrayMode: boolean) {
-  const client = await pool.connect();
+async function runBatch(client: pg.PoolClient, queries: SqlQuery[], begin: string, arrayMode: boolean, gone: AbortSignal) {
+  const budget = new ResponseBudget();
+  await client.query(begin);
   try {
-    await client.query(begin);
     const results = [];
-    for (const query of queries) results.push(await runQuery(client, query, arrayMode));
+    for (const query of queries) {
+      if (gone.aborted) throw new ClientGone();
+      results.push(await runQuery(client, query, arrayMode, budget));
+    }
+    // A client that left before COMMIT gets nothing committed, as on Neon.
+    if (gone.aborted) throw new ClientGone();
     await client.query("COMMIT");
-    client.release();
     return results;
   } catch (error) {
-    try {
-      await client.query("ROLLBACK");
-      client.release();
-    } catch (rollbackError) {
-      // A connection that cannot roll back is broken; drop it from the pool.
-      client.release(rollbackError as Error);
-    }
+    // A rollback that fails leaves the connection to the session reset, which then discards it.
+    await client.query("ROLLBACK").catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Asks Postgres to cancel what a connection is running: the protocol's CancelRequest on a fresh
+ * socket, as Neon's proxy sends it when the HTTP client goes away (sql_over_http.rs, cancel_query).
+ */
+function cancelBackend(config: pg.PoolConfig, client: pg.PoolClient): Promise<void> {
+  const { processID, secretKey } = client as unknown as { processID: number; secretKey: number };
+  const request = Buffer.alloc(16);
+  request.writeInt32BE(16, 0);
+  request.writeInt32BE(80877102, 4);
+  request.writeInt32BE(processID, 8);
+  request.writeInt32BE(secretKey, 12);
+  return new Promise((resolve) => {
+    const socket = tcpConnect({ host: config.host!, port: config.port! }, () => socket.end(request));
+    socket.on("close", () => resolve());
+    socket.on("error", () => resolve());
+  });
+}
+
+// What Neon runs on a connection before handing it to the next HTTP request
+// (libs/proxy/tokio-postgres2/src/client.rs, reset_session_background): no setting, lock, temp
+// table, prepared statement or cursor outlives the request that made it.
+const RESET_SESSION = `ROLLBACK; CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; DEALLOCATE ALL;
+  UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES;`;
+
+/** Errors while connecting, told apart from errors of the statements (Neon maps them differently). */
+class ConnectError extends Error {
+  constructor(cause: unknown) {
+    super(errorMessage(cause), { cause });
+  }
+}
+
+/**
+ * Runs one HTTP request's work on a pooled connection: cancels it in Postgres if the client goes
+ * away, and resets the session before the connection serves anyone else. Neon resets in the
+ * background after answering; here the answer waits for it (a loopback round trip), so the next
+ * request always finds the connection back in the pool.
+ */
+async function withSession<T>(entry: PoolEntry, gone: AbortSignal, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await entry.pool.connect();
+  } catch (error) {
+    throw new ConnectError(error);
+  }
+  const cancel = () => void cancelBackend(entry.config, client);
+  gone.addEventListener("abort", cancel, { once: true });
+  let broken: Error | undefined;
+  try {
+    if (gone.aborted) throw new ClientGone();
+    return await work(client);
+  } catch (error) {
+    // After a cancel or a failed rollback the connection's state is unknown: close it, as Neon discards it.
+    if (gone.aborted || !(error instanceof pg.DatabaseError || error instanceof HttpError)) broken = error as Error;
+    throw error;
+  } finally {
+    gone.removeEventListener("abort", cancel);
+    if (broken) client.release(broken);
+    else await client.query(RESET_SESSION).then(() => client.release(), (error: Error) => client.release(error));
   }
 }
 
@@ -312,32 +429,64 @@ function pgErrorReply(error: pg.DatabaseError): Record<string, unknown> {
   return reply;
 }
 
+/**
+ * Neon's answer to a failed connection (sql_over_http.rs, SqlOverHttpError::ConnectCompute, and
+ * backend.rs, HttpConnError): a wrong password is the proxy's own 400 with an empty code; a
+ * Postgres error while connecting is a 500 carrying its fields, except a missing database (3D000),
+ * which is the caller's 400; not reaching Postgres at all is a 500.
+ */
+function connectErrorReply(error: ConnectError, config: pg.PoolConfig): { status: number; body: Record<string, unknown> } {
+  const cause = error.cause;
+  if (cause instanceof pg.DatabaseError) {
+    if (cause.code === "28P01") {
+      return { status: 400, body: { message: `password authentication failed for user '${config.user}'`, code: "" } };
+    }
+    return { status: cause.code === "3D000" ? 400 : 500, body: pgErrorReply(cause) };
+  }
+  return { status: 500, body: { message: "Couldn't connect to compute node", code: "" } };
+}
+
 async function handleSql(req: IncomingMessage, res: ServerResponse, ctx: GatewayContext): Promise<void> {
+  // The client going away before its answer is written (Neon cancels the request's task then).
+  const gone = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  let entry: PoolEntry | undefined;
   try {
     const connectionString = headerValue(req, "neon-connection-string");
-    if (!connectionString) throw new HttpError(400, "missing Neon-Connection-String header");
-    const pool = ctx.pools.get(connectionString);
-    const body = await readJsonBody(req);
+    if (!connectionString) throw new HttpError(400, "invalid header: neon-connection-string");
+    entry = ctx.pools.get(connectionString);
+    const body = await readJsonBody(req, {
+      bytes: NEON_MAX_REQUEST_BYTES,
+      refusal: new HttpError(413, `request is too large (max is ${NEON_MAX_REQUEST_BYTES} bytes)`),
+    });
     const arrayMode = headerValue(req, "neon-array-mode") === "true";
     const queries = (body as { queries?: unknown } | null)?.queries;
     if (Array.isArray(queries)) {
       const batch = queries.map(toSqlQuery);
       const begin = beginStatement(req);
       ctx.stats.sqlBatches += 1;
-      sendJson(res, 200, { results: await runBatch(pool, batch, begin, arrayMode) });
+      const results = await withSession(entry, gone.signal, (client) => runBatch(client, batch, begin, arrayMode, gone.signal));
+      sendJson(res, 200, { results });
     } else {
       const query = toSqlQuery(body);
       ctx.stats.sqlQueries += 1;
-      sendJson(res, 200, await runQuery(pool, query, arrayMode));
+      sendJson(res, 200, await withSession(entry, gone.signal, (client) => runQuery(client, query, arrayMode, new ResponseBudget())));
     }
   } catch (error) {
-    if (error instanceof pg.DatabaseError) {
+    if (gone.signal.aborted) {
+      ctx.log(`sql request abandoned by its client: ${errorMessage(error)}`);
+    } else if (error instanceof ConnectError && entry) {
+      const reply = connectErrorReply(error, entry.config);
+      sendJson(res, reply.status, reply.body);
+    } else if (error instanceof pg.DatabaseError) {
       sendJson(res, 400, pgErrorReply(error));
     } else if (error instanceof HttpError) {
-      sendJson(res, error.status, { message: error.message });
+      // Neon's own refusals carry an empty code, which the driver copies onto its error.
+      sendJson(res, error.status, { message: error.message, code: "" });
     } else {
-      // Connection failures: a 5xx makes the driver report a server error, which callers treat as transient.
-      sendJson(res, 503, { message: `database unavailable: ${errorMessage(error)}` });
+      sendJson(res, 500, { message: `could not run the query: ${errorMessage(error)}`, code: "" });
     }
   }
 }
@@ -469,10 +618,59 @@ function toRedisCommand(value: unknown): [string, ...RedisArg[]] {
   ]);
 }
 
-// Upstash accepts its own Lua shebang flag `allow-key-locking` (used by @upstash/ratelimit);
-// Redis refuses unknown flags, so scripts reach it without that flag, and EVALSHA calls made
-// with the digest of the script as the client wrote it are pointed at the stored one.
-const UPSTASH_ONLY_FLAG = /^(#!lua[^\n]*?)\s*\ballow-key-locking\b,?/;
+// Upstash's own shebang flag `allow-key-locking` makes a script lock only the keys passed in KEYS,
+// so such a script may touch no other key and no command that works on the whole database
+// (upstash.com/docs/redis/commands/scripting/eval and /docs/redis/features/key-locking). Redis
+// refuses unknown flags, so the gateway takes the flag out of the shebang and puts in its place a
+// guard that enforces the rule: `redis.call`/`redis.pcall` are shadowed by versions that ask Redis
+// which keys a command names (COMMAND GETKEYS) and refuse any not in KEYS. The guard shares the
+// first line of the script body, so Redis's line numbers in errors stay those of the script.
+const KEY_LOCKING_GUARD = [
+  "local redis = (function(r)",
+  "local declared = {}",
+  "for _, k in ipairs(KEYS) do declared[k] = true end",
+  "local wide = {flushdb = true, flushall = true, keys = true, scan = true, randomkey = true, dbsize = true, swapdb = true}",
+  "local function refusal(name, ...)",
+  "local command = string.lower(tostring(name))",
+  'if wide[command] then return {err = "ERR " .. command .. " works on the whole database, which an allow-key-locking script may not use"} end',
+  'local ok, keys = pcall(r.call, "COMMAND", "GETKEYS", name, ...)',
+  "if ok then for _, key in ipairs(keys) do",
+  `if not declared[key] then return {err = "ERR script touched key '" .. key .. "', which was not passed in KEYS (allow-key-locking)"} end`,
+  "end end",
+  "end",
+  "return setmetatable({",
+  "call = function(...) local e = refusal(...) if e then error(e) end return r.call(...) end,",
+  "pcall = function(...) return refusal(...) or r.pcall(...) end,",
+  "}, {__index = r})",
+  "end)(redis);",
+].join(" ");
+
+const KEY_LOCKING_FLAG = "allow-key-locking";
+
+/** The script as Redis will take it, or null when it does not ask for key locking. */
+function withKeyLockingGuard(script: string): string | null {
+  const newline = script.indexOf("\n");
+  const shebang = newline < 0 ? script : script.slice(0, newline);
+  if (!shebang.startsWith("#!lua")) return null;
+  let asked = false;
+  const words = shebang
+    .slice("#!lua".length)
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => {
+      if (!word.startsWith("flags=")) return [word];
+      const flags = word.slice("flags=".length).split(",").filter(Boolean);
+      const kept = flags.filter((flag) => flag !== KEY_LOCKING_FLAG);
+      asked ||= kept.length < flags.length;
+      return kept.length ? [`flags=${kept.join(",")}`] : [];
+    });
+  if (!asked) return null;
+  const body = newline < 0 ? "" : script.slice(newline + 1);
+  return `${["#!lua", ...words].join(" ")}\n${KEY_LOCKING_GUARD} ${body}`;
+}
+
+// EVALSHA calls made with the digest of the script as the client wrote it are pointed at the stored one.
 const scriptDigests = new Map<string, string>();
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
@@ -481,9 +679,9 @@ function withRedisScripts(command: [string, ...RedisArg[]]): [string, ...RedisAr
   const [name, ...args] = command;
   const lower = name.toLowerCase();
   const scriptAt = lower === "eval" || lower === "eval_ro" ? 0 : lower === "script" && String(args[0]).toLowerCase() === "load" ? 1 : -1;
-  if (scriptAt >= 0 && typeof args[scriptAt] === "string" && UPSTASH_ONLY_FLAG.test(args[scriptAt])) {
-    const original = args[scriptAt] as string;
-    const stored = original.replace(UPSTASH_ONLY_FLAG, "$1").replace(/^#!lua\s+flags=\s*$/m, "#!lua");
+  const original = scriptAt >= 0 ? args[scriptAt] : undefined;
+  const stored = typeof original === "string" ? withKeyLockingGuard(original) : null;
+  if (typeof original === "string" && stored !== null) {
     scriptDigests.set(sha1(original), sha1(stored));
     args[scriptAt] = stored;
     return [name, ...args];
@@ -587,7 +785,10 @@ async function handleUpstash(
 ): Promise<void> {
   try {
     if (!hasValidBearer(req, ctx.upstashToken)) throw new HttpError(401, "Unauthorized");
-    const body = await readJsonBody(req);
+    const body = await readJsonBody(req, {
+      bytes: UPSTASH_MAX_REQUEST_BYTES,
+      refusal: new HttpError(400, "ERR max request size exceeded"),
+    });
     const base64 = headerValue(req, "upstash-encoding")?.toLowerCase() === "base64";
     const commands = route === "/" ? [toRedisCommand(body)] : toRedisCommands(body);
     ctx.stats.redisRequests += 1;
@@ -723,7 +924,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_BODY_BYTES });
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_TUNNEL_MESSAGE_BYTES });
   server.on("upgrade", (req, socket, head) => {
     const url = new URL(req.url ?? "/", "http://gateway");
     if (url.pathname !== "/v1" || ctx.faults.sql !== "up") {

@@ -45,6 +45,21 @@ export async function migrateUp(url: string, opts: MigrateOptions = {}): Promise
   return ran.map((m) => m.name);
 }
 
+/**
+ * Brings a database with no migrations applied to the given level: `level` must be the first
+ * migration files of this checkout, in order (a backup's level, say). Returns the names applied.
+ */
+export async function migrateUpTo(url: string, level: readonly string[], opts: MigrateOptions = {}): Promise<string[]> {
+  const files = await migrationFiles();
+  const lacking = level.filter((name, i) => files[i] !== name);
+  if (lacking.length) {
+    throw new Error(`this checkout's migrations do not match that level; it lacks or orders differently: ${lacking.join(", ")}`);
+  }
+  const ran = await runner(runnerOptions(url, "up", level.length, quiet(opts.log)));
+  await recordChecksums(url);
+  return ran.map((m) => m.name);
+}
+
 async function fileChecksums(): Promise<Map<string, string>> {
   const sums = new Map<string, string>();
   for (const name of await migrationFiles()) {

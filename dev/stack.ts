@@ -2,9 +2,9 @@
 // Used by `npm run dev`, by the test run (vitest global setup) and by the benchmarks.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { userInfo } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import pg from "pg";
 import { startGateway, type Gateway } from "./gateway.ts";
 import { migrateUp, REPO_ROOT } from "./migrate.ts";
@@ -305,4 +305,36 @@ export async function readDevVars(path = join(REPO_ROOT, ".dev.vars")): Promise<
 export function setting(name: string, devVars: Record<string, string>): string | undefined {
   const value = process.env[name] ?? devVars[name];
   return value === undefined || value === "" ? undefined : value;
+}
+
+export interface WorkerEnvFile {
+  /** For `wrangler dev`: the developer's `.dev.vars` (when there is one), then the bindings. */
+  args: string[];
+  remove(): Promise<void>;
+}
+
+function dotenvLine(name: string, value: string): string {
+  if (/[\r\n]/.test(value) || (value.includes("'") && value.includes('"'))) {
+    throw new Error(`${name} cannot be written to an env file: it holds a line break or both kinds of quotes`);
+  }
+  // Single quotes keep a value literal in dotenv; double quotes only for a value holding a single one.
+  return value.includes("'") ? `${name}="${value}"` : `${name}='${value}'`;
+}
+
+/**
+ * The Worker's bindings (database password, JWT secret, Upstash token) reach `wrangler dev` in an
+ * env file in a private folder (0700, the file 0600), never on its command line, where `ps` shows
+ * them to every user of the machine. Given `--env-file`, wrangler stops reading `.dev.vars` itself,
+ * so that file is named first and the stack's bindings override it.
+ */
+export async function workerEnvFile(bindings: Record<string, string>): Promise<WorkerEnvFile> {
+  const lines = Object.entries(bindings).map(([name, value]) => dotenvLine(name, value));
+  const dir = await mkdtemp(join(tmpdir(), "skyslot-worker-env-"));
+  const path = join(dir, "worker.env");
+  await writeFile(path, lines.join("\n") + "\n", { mode: 0o600 });
+  const devVars = join(REPO_ROOT, ".dev.vars");
+  return {
+    args: [...(existsSync(devVars) ? ["--env-file", devVars] : []), "--env-file", path],
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
 }

@@ -4,6 +4,18 @@ import type { AppConfig } from "../env";
 /** Cache calls give up quickly: a slow cache must never slow a request more than this. */
 const CACHE_TIMEOUT_MS = 400;
 
+/**
+ * Upstash's REST API refuses requests over 1 MB (upstash.com/docs/redis/troubleshooting/
+ * max_request_size_exceeded): such a value would fail to be stored on every request.
+ */
+export const MAX_CACHE_REQUEST_BYTES = 1_000_000;
+
+/** The size of the SET request the client sends: the value serialized as it does, inside the JSON command. */
+function setRequestBytes(key: string, value: unknown, ttlSeconds: number): number {
+  const serialized = typeof value === "string" ? value : JSON.stringify(value);
+  return new TextEncoder().encode(JSON.stringify(["set", key, serialized, "ex", ttlSeconds])).length;
+}
+
 export type CacheStatus = "up" | "down" | "disabled";
 
 /**
@@ -53,8 +65,15 @@ export function createCache(config: AppConfig, log: CacheLog): Cache {
     enabled: true,
     redis,
     get: <T>(key: string) => attempt("get", key, () => redis.get<T>(key), null),
-    set: (key, value, ttlSeconds) =>
-      attempt("set", key, async () => void (await redis.set(key, value, { ex: ttlSeconds })), undefined),
+    async set(key, value, ttlSeconds) {
+      const bytes = setRequestBytes(key, value, ttlSeconds);
+      if (bytes > MAX_CACHE_REQUEST_BYTES) {
+        // Not sent: said once per attempt, by name, instead of a Redis error on every request.
+        log.warn("cache_value_too_large", { key, bytes, limit: MAX_CACHE_REQUEST_BYTES });
+        return;
+      }
+      await attempt("set", key, async () => void (await redis.set(key, value, { ex: ttlSeconds })), undefined);
+    },
     del: (...keys) =>
       keys.length === 0 ? Promise.resolve() : attempt("del", keys.join(","), async () => void (await redis.del(...keys)), undefined),
     claim: (key, ttlMs) =>

@@ -1,7 +1,7 @@
 import { neon, neonConfig, NeonDbError } from "@neondatabase/serverless";
 import type { AppConfig } from "../env";
 import { ApiError } from "../http/problem";
-import { toApiError } from "./errors";
+import { neonHttpStatus, toApiError } from "./errors";
 
 export type Row = Record<string, unknown>;
 
@@ -57,10 +57,16 @@ function useLocalGateway(databaseUrl: string, gatewayUrl: string): void {
   neonConfig.pipelineConnect = "password";
 }
 
-/** A transport failure: the statement may or may not have reached Postgres. */
+/**
+ * A transport failure: the statement may or may not have reached Postgres. Neon answers 500 when
+ * it cannot connect (a Postgres error at connect time included) and 502-504 on the way there; 507
+ * is an answer too large to send, which no retry shrinks.
+ */
 function isTransient(error: unknown): boolean {
-  if (!(error instanceof NeonDbError)) return false;
-  return error.code === undefined && (error.sourceError !== undefined || /^Server error \(HTTP status 5/.test(error.message));
+  if (!(error instanceof NeonDbError) || error.code !== undefined) return false;
+  if (error.sourceError !== undefined) return true;
+  const status = neonHttpStatus(error);
+  return status !== undefined && status >= 500 && status !== 507;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -19,6 +19,30 @@ function unavailable(cause: unknown): ApiError {
 }
 
 /**
+ * The HTTP status of a Neon answer that is not a Postgres error: the driver reads only 400s as
+ * such and words every other status as "Server error (HTTP status N): …".
+ */
+export function neonHttpStatus(error: NeonDbError): number | undefined {
+  const match = /^Server error \(HTTP status (\d{3})\)/.exec(error.message);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Neon's proxy takes request bodies and sends answers of at most 10 MiB each. */
+export const NEON_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Answers Neon refuses for their size (10 MiB each way): sending them again cannot help, so they
+ * are never retried and never reported as the database being away.
+ */
+const tooLarge: Record<number, (cause: unknown) => ApiError> = {
+  413: (cause) => new ApiError("payload_too_large", "The data is larger than the database accepts in one request (10 MiB).", { cause }),
+  507: (cause) =>
+    new ApiError("internal_error", "The answer is larger than the database sends in one response (10 MiB); ask for less at a time.", {
+      cause,
+    }),
+};
+
+/**
  * Turns a driver error into the problem a client should see. Driver and SQL text stay in the
  * cause (logged), never in the response.
  */
@@ -28,8 +52,14 @@ export function toApiError(error: unknown): unknown {
     return unavailable(error);
   }
   if (!(error instanceof NeonDbError)) return error;
+  const status = neonHttpStatus(error);
+  const refusal = status === undefined ? undefined : tooLarge[status];
+  if (refusal) return refusal(error);
   const code = error.code;
+  // No code: the request did not get through (5xx, network), or Neon's own 400 (code ""), e.g. a
+  // refused password, which is a misconfiguration and stays an internal error.
   if (code === undefined) return unavailable(error);
+  if (code === "") return error;
   switch (code) {
     case RULES_REFUSED_SQLSTATE:
       return bookingRefused(parseFindings(error.detail), error);

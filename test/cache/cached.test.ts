@@ -40,6 +40,19 @@ describe.skipIf(!redisUp)("cache-aside against Redis", () => {
     expect(loads).toBe(0);
   });
 
+  it("does not send a value over Upstash's 1 MB request limit, and says so instead of failing on every request", async () => {
+    const key = `skyslot:test:${crypto.randomUUID()}`;
+    const warnings: { event: string; data: Record<string, unknown> }[] = [];
+    const c = createCache(loadConfig(env), { warn: (event, data) => warnings.push({ event, data }) });
+    const big = { rows: Array.from({ length: 20_000 }, (_, i) => ({ i, label: "x".repeat(40) })) };
+    expect(await cached(c, key, 30, async () => big)).toEqual(big);
+    expect(warnings).toEqual([{ event: "cache_value_too_large", data: expect.objectContaining({ key, limit: 1_000_000 }) }]);
+    expect(await c.get(key)).toBeNull();
+    await c.set(key, { rows: big.rows.slice(0, 100) }, 30);
+    expect(await c.get(key)).toEqual({ rows: big.rows.slice(0, 100) });
+    await c.del(key);
+  });
+
   it("does not cache a miss in the database", async () => {
     const key = `skyslot:test:${crypto.randomUUID()}`;
     let loads = 0;

@@ -3,13 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { backup, restore } from "../../dev/backup";
-import { migrateUp } from "../../dev/migrate";
+import { migrateUp, migrationStatus } from "../../dev/migrate";
 import { seedDevUsers, seedReference } from "../../dev/seed";
 import { withClient } from "../../dev/stack";
 
 const ownerUrl = inject("bindings").TEST_OWNER_DATABASE_URL;
 const tag = `${process.pid}_${Date.now()}`;
 const names = { source: `skyslot_backup_src_${tag}`, target: `skyslot_backup_dst_${tag}`, spare: `skyslot_backup_spare_${tag}` };
+/** Databases with nothing in them, not even migrations. */
+const blank = { fresh: `skyslot_backup_fresh_${tag}`, unreachable: `skyslot_backup_unreach_${tag}` };
 const urlOf = (db: string) => {
   const url = new URL(ownerUrl);
   url.pathname = `/${db}`;
@@ -118,14 +120,14 @@ async function fill(url: string): Promise<void> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "skyslot-backup-"));
   await withClient(ownerUrl, async (c) => {
-    for (const db of Object.values(names)) await c.query(`CREATE DATABASE ${db}`);
+    for (const db of [...Object.values(names), ...Object.values(blank)]) await c.query(`CREATE DATABASE ${db}`);
   });
   await Promise.all(Object.values(names).map((db) => migrateUp(urlOf(db))));
 }, 120_000);
 
 afterAll(async () => {
   await withClient(ownerUrl, async (c) => {
-    for (const db of Object.values(names)) await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    for (const db of [...Object.values(names), ...Object.values(blank)]) await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   });
   await rm(dir, { recursive: true, force: true });
 });
@@ -185,5 +187,25 @@ describe("backup and restore", { timeout: 120_000 }, () => {
     header.migrations = header.migrations.slice(0, -1);
     await writeFile(otherLevel, [JSON.stringify(header), ...rest].join("\n"));
     await expect(restore(spare, otherLevel)).rejects.toThrow(/migration level/);
+  });
+
+  it("migrates a database with no migrations to the backup's level first, and says so", async () => {
+    const file = join(dir, "full.backup");
+    const said: string[] = [];
+    await restore(urlOf(blank.fresh), file, (line) => said.push(line));
+    expect(said[0]).toMatch(/had no migrations: migrated it to the backup's level \d+_\w+ first \(\d+ migration\(s\)\)/);
+    const [source, restored] = await Promise.all([fingerprint(urlOf(names.source)), fingerprint(urlOf(blank.fresh))]);
+    expect(restored).toEqual(source);
+    expect((await migrationStatus(urlOf(blank.fresh))).applied).toEqual((await migrationStatus(urlOf(names.source))).applied);
+
+    // A level this checkout cannot reach is refused before anything is applied.
+    const text = await readFile(file, "utf8");
+    const [first, ...rest] = text.split("\n");
+    const header = JSON.parse(first!);
+    header.migrations = [...header.migrations, "999_from_a_newer_checkout"];
+    const newer = join(dir, "newer.backup");
+    await writeFile(newer, [JSON.stringify(header), ...rest].join("\n"));
+    await expect(restore(urlOf(blank.unreachable), newer)).rejects.toThrow(/cannot be reached from here: .*999_from_a_newer_checkout/);
+    expect((await migrationStatus(urlOf(blank.unreachable))).applied).toEqual([]);
   });
 });
