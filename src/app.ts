@@ -10,7 +10,6 @@ import { createDb } from "./db/client";
 import { ConfigError, loadConfig } from "./env";
 import { createLogger, describeError } from "./http/log";
 import { ApiError, problemResponse } from "./http/problem";
-import { rateLimitAnonymous } from "./http/rate-limit";
 import { logSecurityEvent, logUnexpectedError } from "./http/system-log";
 import { adminRoutes } from "./routes/admin/admin.routes";
 import { aircraftRoutes } from "./routes/aircraft/aircraft.routes";
@@ -85,7 +84,6 @@ export function createApp() {
   });
   // Ingestion streams files of up to 50 MiB and sets its own limit.
   app.use("/v1/*", (c, next) => (c.req.path.startsWith("/v1/ingestions") ? next() : bodyLimitOneMiB(c, next)));
-  app.use("/v1/*", rateLimitAnonymous);
   app.use("/v1/*", authenticate);
 
   const routes = app

@@ -4,6 +4,11 @@ const PREFIX = "skyslot:v1";
 export const cacheKeys = {
   /** The user a token's subject maps to; dropped when the user changes. */
   userBySubject: (subject: string) => `${PREFIX}:user:sub:${subject}`,
+  /**
+   * When the user last changed (their row's updated_at): a cached copy older than this is stale
+   * and is not used, even one written after the change by a load that read the old row.
+   */
+  userChangedAt: (subject: string) => `${PREFIX}:user:changed:${subject}`,
   /** One airport by ICAO code; reference data, dropped when the airports table is reseeded. */
   airport: (icao: string) => `${PREFIX}:airport:${icao}`,
   /** IATA → ICAO resolution. */
@@ -26,6 +31,8 @@ export const cacheTtl = {
   // Short, because a change made while Redis was unreachable cannot drop the cached copy, and
   // the copy carries the role.
   userBySubject: 60,
+  // Outlives every copy loaded before the change (60 s, plus a load's own time).
+  userChangedAt: 120,
   airport: 86_400,
   availability: 600,
   taf: 1_800,

@@ -19,6 +19,11 @@ export interface Cache {
   del(...keys: string[]): Promise<void>;
   /** Takes a short-lived lock; true when this caller got it, or when there is no cache to ask. */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Sends the commands `build` queues in one round trip and returns their replies in order;
+   * null when Redis could not be asked (or is not configured).
+   */
+  pipeline(build: (pipeline: ReturnType<Redis["pipeline"]>) => void): Promise<unknown[] | null>;
   /** Adds one to a counter (creating it at 1); null when the cache could not be asked. */
   incr(key: string): Promise<number | null>;
   ping(): Promise<{ status: CacheStatus; latency_ms: number | null }>;
@@ -60,6 +65,17 @@ export function createCache(config: AppConfig, log: CacheLog): Cache {
     claim: (key, ttlMs) =>
       attempt("claim", key, async () => (await redis.set(key, 1, { nx: true, px: ttlMs })) === "OK", true),
     incr: (key) => attempt<number | null>("incr", key, () => redis.incr(key), null),
+    pipeline: (build) =>
+      attempt<unknown[] | null>(
+        "pipeline",
+        "",
+        async () => {
+          const pipeline = redis.pipeline();
+          build(pipeline);
+          return pipeline.exec();
+        },
+        null,
+      ),
     async ping() {
       const started = Date.now();
       try {
@@ -80,5 +96,6 @@ const disabledCache: Cache = {
   del: async () => undefined,
   claim: async () => true,
   incr: async () => null,
+  pipeline: async () => null,
   ping: async () => ({ status: "disabled", latency_ms: null }),
 };

@@ -17,6 +17,12 @@ function unavailable(cause: unknown): ApiError {
   });
 }
 
+/** The constraint a database refusal names, for routes that tell one duplicate from another. */
+export function violatedConstraint(error: ApiError): string | undefined {
+  const cause = error.options.cause;
+  return cause instanceof NeonDbError ? cause.constraint : undefined;
+}
+
 /**
  * Turns a driver error into the problem a client should see. Driver and SQL text stay in the
  * cause (logged), never in the response.
@@ -31,10 +37,8 @@ export function toApiError(error: unknown): unknown {
   if (code === undefined) return unavailable(error);
   switch (code) {
     case "23505":
-      return new ApiError("conflict", "Something with the same unique value already exists.", {
-        extra: { constraint: error.constraint },
-        cause: error,
-      });
+      // The constraint's name stays in the cause (see violatedConstraint): schema names are not for clients.
+      return new ApiError("conflict", "Something with the same unique value already exists.", { cause: error });
     case "23P01": {
       const resource = error.constraint ? overlapConstraints[error.constraint] : undefined;
       if (resource) {
