@@ -14,12 +14,13 @@ export const cacheKeys = {
   /** IATA → ICAO resolution. */
   airportByIata: (iata: string) => `${PREFIX}:airport:iata:${iata}`,
   /**
-   * Computed availability of one user for one date range. Each user's entries carry a
-   * generation number, so one INCR drops all of them when patterns, overrides or bookings change.
+   * Computed availability of one user for one date range, stored with the generation it was
+   * computed under. Each user has a generation number, so one INCR makes all their entries
+   * stale when patterns, overrides or bookings change; both keys are known from the path, so
+   * they are read together.
    */
   availabilityGeneration: (userId: string) => `${PREFIX}:availability:gen:${userId}`,
-  availability: (userId: string, generation: number, from: string, to: string) =>
-    `${PREFIX}:availability:${userId}:${generation}:${from}:${to}`,
+  availability: (userId: string, from: string, to: string) => `${PREFIX}:availability:${userId}:${from}:${to}`,
   /** The latest TAF per airport, as fetched from the weather provider. */
   taf: (icao: string) => `${PREFIX}:weather:taf:${icao}`,
   /** Delay analytics answers, under a generation that ingestion bumps. */
