@@ -54,8 +54,13 @@ export async function verifiedSubject(config: AppConfig, token: string): Promise
   if (typeof payload.sub !== "string" || payload.sub.length === 0 || payload.sub.length > 255) {
     throw unauthenticated("The token has no usable subject.");
   }
-  // A stolen long-lived token is a standing key: refuse lifetimes past the configured maximum.
-  const lifetime = payload.exp! - (payload.iat ?? Math.floor(Date.now() / 1000));
+  // A stolen long-lived token is a standing key: refuse lifetimes past the configured maximum
+  // (and an `iat` in the future, which would shift the lifetime out there).
+  const now = Math.floor(Date.now() / 1000);
+  if (payload.iat !== undefined && payload.iat > now + CLOCK_TOLERANCE_SECONDS) {
+    throw unauthenticated("The token claims to be issued in the future (iat).");
+  }
+  const lifetime = payload.exp! - (payload.iat ?? now);
   if (lifetime > config.JWT_MAX_LIFETIME_SECONDS) {
     throw unauthenticated(`The token lives longer than ${config.JWT_MAX_LIFETIME_SECONDS} s (exp − iat); ask for a shorter-lived one.`);
   }

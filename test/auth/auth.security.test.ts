@@ -102,6 +102,8 @@ describe("JWT authentication", () => {
     expectProblem(await me(await sign({ exp: now + 86_400 + 600 })), 401, "unauthenticated");
     // Issued two days ago, expiring in an hour: a 49-hour token, still too long.
     expectProblem(await me(await sign({ iat: now - 2 * 86_400, exp: now + 3_600 })), 401, "unauthenticated");
+    // An iat far ahead would make a short "lifetime" that ends decades from now.
+    expectProblem(await me(await sign({ iat: now + 10 * 365 * 86_400, exp: now + 10 * 365 * 86_400 + 3_600 })), 401, "unauthenticated");
     expect((await me(await sign({ iat: now, exp: now + 86_400 }))).status).toBe(200);
     expect((await me(await sign({ exp: now + 3_600 }))).status).toBe(200);
     // The maximum is configurable.
