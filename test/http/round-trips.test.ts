@@ -52,6 +52,24 @@ describe.skipIf(!redisUp)("round trips on the critical path", () => {
   });
 });
 
+describe("paths the sign-in pipeline reads ahead for, when they are malformed", () => {
+  it("answer as the route would, never 500", async () => {
+    const bad = [
+      "/v1/airports/%E0%A4%A",
+      "/v1/airports/K%00FK",
+      "/v1/airports/TOOLONG",
+      `/v1/users/not-a-uuid/availability?from=${from}&to=${to}`,
+      `/v1/users/${crypto.randomUUID()}/availability?from=2031-02-30&to=${to}`,
+      `/v1/users/${crypto.randomUUID()}/availability?from=${to}&to=${from}`,
+      `/v1/users/${crypto.randomUUID()}/availability`,
+    ];
+    for (const path of bad) {
+      const res = await call(path, { token: instructor.token });
+      expect([400, 404, 422], `${path}: ${res.status} ${res.text.slice(0, 200)}`).toContain(res.status);
+    }
+  });
+});
+
 describe("round trips without a cache", () => {
   it("a read by a user seen lately sends the user lookup beside the query", async () => {
     const bindings = { ...env, UPSTASH_REDIS_REST_URL: undefined, UPSTASH_REDIS_REST_TOKEN: undefined };
