@@ -20,8 +20,14 @@ interface Row extends Partial<LoadResult> {
   benchmark: string;
   db_round_trips?: number;
   cache_round_trips?: number;
+  /** Round trips waited for one after another (the Worker's `x-skyslot-trips`), mean per request. */
+  sequential_trips?: number;
   note?: string;
 }
+
+/** The Worker's own count of the last response's trips (development only): "sequential=1, db=0, redis=1". */
+let lastTrips: string | null = null;
+const sequentialOf = (header: string | null) => Number(/sequential=(\d+)/.exec(header ?? "")?.[1] ?? NaN);
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
@@ -42,6 +48,8 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
   const { stack, stop } = await startBenchStack();
   const owner = new pg.Pool({ connectionString: stack.ownerDatabaseUrl, max: CONCURRENCY });
   const app = new pg.Pool({ connectionString: stack.databaseUrl, max: CONCURRENCY });
+  // The stack's shutdown ends idle connections; that is not a failure of the run.
+  for (const pool of [owner, app]) pool.on("error", () => undefined);
   const workers: { stop(): Promise<void> }[] = [];
   try {
     const cachedWorker = await startWorker({ ...stack.workerBindings(), RATE_LIMIT_PER_MINUTE: "100000000" });
@@ -83,15 +91,21 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     const adminToken = await token(admin.auth_subject);
     const instructorToken = await token(instructor.auth_subject);
     const get = (base: string, path: string, bearer: string) => async () =>
-      (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then(async (r) => (await r.arrayBuffer(), r.status))) === 200;
+      (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then(
+        async (r) => (await r.arrayBuffer(), (lastTrips = r.headers.get("x-skyslot-trips")), r.status),
+      )) === 200;
 
     async function measure(name: string, send: (i: number) => Promise<boolean>, note?: string): Promise<void> {
       log(name);
       const result = await load(send, { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+      let sequential = 0;
       const trips = await countRoundTrips(stack, 50, async () => {
-        for (let i = 0; i < 50; i++) await send(1_000_000 + i);
+        for (let i = 0; i < 50; i++) {
+          await send(1_000_000 + i);
+          sequential += sequentialOf(lastTrips);
+        }
       });
-      rows.push({ benchmark: name, ...result, db_round_trips: trips.sql, cache_round_trips: trips.redis, note });
+      rows.push({ benchmark: name, ...result, db_round_trips: trips.sql, cache_round_trips: trips.redis, sequential_trips: round(sequential / 50), note });
     }
 
     async function floor(name: string, text: string, params: (i: number) => unknown[], pool = app): Promise<void> {
@@ -143,6 +157,7 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
         }),
       }).then(async (r) => {
         const body = await r.text();
+        lastTrips = r.headers.get("x-skyslot-trips");
         if (r.status !== 201 && !reportedFailure) {
           reportedFailure = true;
           log(`POST /v1/bookings answered ${r.status}: ${body.slice(0, 300)}`);

@@ -10,7 +10,7 @@ import { migrateDown, migrateUp, migrationStatus, newMigration, REPO_ROOT } from
 import { ownerUrl, runningPostmaster, startPostgres } from "./postgres.ts";
 import { seedDevUsers, seedReference } from "./seed.ts";
 import { DEV_DATA_DIR, loadOrCreateSecrets, prepareDataDir, readDevVars, readStackSecrets, setting, withClient } from "./stack.ts";
-import { DEV_JWT_AUDIENCE, DEV_JWT_ISSUER, signDevToken } from "./tokens.ts";
+import { DEV_JWT_AUDIENCE, DEV_JWT_ISSUER, DEV_TOKEN_LIFETIME, signDevToken } from "./tokens.ts";
 
 /** A failure the user can fix; printed without a stack trace. */
 class UsageError extends Error {}
@@ -172,7 +172,7 @@ const commands: Record<string, Command> = {
         issuer: setting("JWT_ISSUER", ctx.devVars) ?? DEV_JWT_ISSUER,
         audience: setting("JWT_AUDIENCE", ctx.devVars) ?? DEV_JWT_AUDIENCE,
       });
-      ctx.info(`${user.role} ${user.first_name} ${user.last_name} (${subject}), valid 30 days`);
+      ctx.info(`${user.role} ${user.first_name} ${user.last_name} (${subject}), valid ${DEV_TOKEN_LIFETIME}`);
       ctx.out(token);
     },
   },

@@ -3,7 +3,8 @@ import { SignJWT } from "jose";
 
 export const DEV_JWT_ISSUER = "skyslot-dev";
 export const DEV_JWT_AUDIENCE = "skyslot-api";
-export const DEV_TOKEN_LIFETIME = "30d";
+// The API refuses tokens living longer than JWT_MAX_LIFETIME_SECONDS (default 24 h).
+export const DEV_TOKEN_LIFETIME = "24h";
 
 export interface DevTokenOptions {
   secret: string;
@@ -11,7 +12,7 @@ export interface DevTokenOptions {
   subject: string;
   issuer?: string;
   audience?: string;
-  /** A jose time span ("30d", "2h") or seconds. */
+  /** A jose time span ("24h", "2h") or seconds. */
   expiresIn?: string | number;
 }
 

@@ -19,9 +19,24 @@ const EnvSchema = v.pipe(
     WEATHER_API_URL: v.optional(v.pipe(v.string(), v.url()), "https://aviationweather.gov/api/data"),
     /** Local stack only: the gateway that speaks Neon's and Upstash's protocols to local servers. */
     LOCAL_GATEWAY_URL: optionalUrl,
+    /** The longest token lifetime accepted (exp − iat, or exp − now without iat). */
+    JWT_MAX_LIFETIME_SECONDS: v.optional(
+      v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(60)),
+      "86400",
+    ),
     RATE_LIMIT_PER_MINUTE: v.optional(
       v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)),
       "120",
+    ),
+    /** Requests per minute per IP that are not signed in (no token, or a refused one). */
+    RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: v.optional(
+      v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)),
+      "20",
+    ),
+    /** After an admin's run of a job ends, how long until they may start the next one. */
+    JOB_RUN_COOLDOWN_SECONDS: v.optional(
+      v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0)),
+      "30",
     ),
   }),
   v.check(

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from "jose";
 import type { AppConfig } from "../env";
 import { ApiError } from "../http/problem";
 
@@ -31,12 +31,12 @@ export function bearerToken(header: string | undefined): string {
 }
 
 /**
- * Verifies a token's signature, expiry, issuer and audience and returns its subject.
+ * Verifies a token's signature, expiry, issuer, audience and lifetime and returns its subject.
  * With a JWKS only asymmetric algorithms pass (no HS/RS confusion); with a shared secret only
  * HS256. `alg: none` never passes.
  */
 export async function verifiedSubject(config: AppConfig, token: string): Promise<string> {
-  const checks = {
+  const checks: JWTVerifyOptions = {
     ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
     ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
@@ -44,17 +44,55 @@ export async function verifiedSubject(config: AppConfig, token: string): Promise
   };
   let payload: JWTPayload;
   try {
-    if (config.JWKS_URL) {
-      ({ payload } = await jwtVerify(token, jwks(config.JWKS_URL), { ...checks, algorithms: JWKS_ALGORITHMS }));
-    } else {
-      const secret = new TextEncoder().encode(config.JWT_SECRET);
-      ({ payload } = await jwtVerify(token, secret, { ...checks, algorithms: ["HS256"] }));
-    }
-  } catch {
-    throw unauthenticated("The token is invalid or expired.");
+    payload = await verify(config, token, checks);
+  } catch (error) {
+    throw unauthenticated(
+      (config.ENVIRONMENT === "development" && (await issuerOrAudienceOnly(config, token, checks, error))) ||
+        "The token is invalid or expired.",
+    );
   }
   if (typeof payload.sub !== "string" || payload.sub.length === 0 || payload.sub.length > 255) {
     throw unauthenticated("The token has no usable subject.");
   }
+  // A stolen long-lived token is a standing key: refuse lifetimes past the configured maximum
+  // (and an `iat` in the future, which would shift the lifetime out there).
+  const now = Math.floor(Date.now() / 1000);
+  if (payload.iat !== undefined && payload.iat > now + CLOCK_TOLERANCE_SECONDS) {
+    throw unauthenticated("The token claims to be issued in the future (iat).");
+  }
+  const lifetime = payload.exp! - (payload.iat ?? now);
+  if (lifetime > config.JWT_MAX_LIFETIME_SECONDS) {
+    throw unauthenticated(`The token lives longer than ${config.JWT_MAX_LIFETIME_SECONDS} s (exp − iat); ask for a shorter-lived one.`);
+  }
   return payload.sub;
+}
+
+async function verify(config: AppConfig, token: string, checks: JWTVerifyOptions): Promise<JWTPayload> {
+  if (config.JWKS_URL) {
+    return (await jwtVerify(token, jwks(config.JWKS_URL), { ...checks, algorithms: JWKS_ALGORITHMS })).payload;
+  }
+  const secret = new TextEncoder().encode(config.JWT_SECRET);
+  return (await jwtVerify(token, secret, { ...checks, algorithms: ["HS256"] })).payload;
+}
+
+/**
+ * Development help for people minting their own tokens: when the token is good except for its
+ * issuer or audience, say which, and what this environment expects. Production stays terse.
+ */
+async function issuerOrAudienceOnly(config: AppConfig, token: string, checks: JWTVerifyOptions, error: unknown): Promise<string | null> {
+  if (!(error instanceof errors.JWTClaimValidationFailed) || (error.claim !== "iss" && error.claim !== "aud")) return null;
+  const { issuer: _issuer, audience: _audience, ...rest } = checks;
+  let payload: JWTPayload;
+  try {
+    payload = await verify(config, token, rest);
+  } catch {
+    return null;
+  }
+  const wrong: string[] = [];
+  if (config.JWT_ISSUER && payload.iss !== config.JWT_ISSUER) wrong.push(`issuer ${JSON.stringify(payload.iss ?? null)} (JWT_ISSUER is ${JSON.stringify(config.JWT_ISSUER)})`);
+  const audiences = typeof payload.aud === "string" ? [payload.aud] : (payload.aud ?? []);
+  if (config.JWT_AUDIENCE && !audiences.includes(config.JWT_AUDIENCE)) {
+    wrong.push(`audience ${JSON.stringify(payload.aud ?? null)} (JWT_AUDIENCE is ${JSON.stringify(config.JWT_AUDIENCE)})`);
+  }
+  return wrong.length > 0 ? `The token is signed correctly but has the wrong ${wrong.join(" and the wrong ")}.` : null;
 }

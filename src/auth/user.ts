@@ -18,10 +18,35 @@ export interface User {
   role: Role;
   training_level: TrainingLevel | null;
   timezone: string;
+  /** false: an admin switched the user off, and every token of theirs is refused. */
+  active: boolean;
   created_at: string;
   updated_at: string;
 }
 
+/** What students and instructors see of other users (docs/contract.md, Users and tokens). */
+export type PublicUser = Pick<User, "id" | "first_name" | "last_name" | "role" | "training_level">;
+
+/** An instructor reading a student they teach also sees how to reach them. */
+export type TaughtStudent = PublicUser & Pick<User, "email" | "phone_number">;
+
+/**
+ * How much of a user a viewer may see: `full` (themselves, admins), `teaching` (an instructor
+ * with an active booking with this student), `public` (everyone else who may see them at all).
+ */
+export type Visibility = "full" | "teaching" | "public";
+
+export function presentUserFor(user: User, visibility: Visibility): User | PublicUser | TaughtStudent {
+  if (visibility === "full") return user;
+  const shown: PublicUser = {
+    id: user.id,
+    first_name: user.first_name,
+    last_name: user.last_name,
+    role: user.role,
+    training_level: user.training_level,
+  };
+  return visibility === "teaching" ? { ...shown, email: user.email, phone_number: user.phone_number } : shown;
+}
 
 /** Shapes a `users` row (sql/queries/users/*.sql select the same columns) for a response. */
 export function presentUser(row: Record<string, unknown>): User {
@@ -35,6 +60,7 @@ export function presentUser(row: Record<string, unknown>): User {
     role: row.role as Role,
     training_level: (row.training_level ?? null) as TrainingLevel | null,
     timezone: String(row.timezone),
+    active: row.active !== false,
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),
   };

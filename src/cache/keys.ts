@@ -4,17 +4,23 @@ const PREFIX = "skyslot:v1";
 export const cacheKeys = {
   /** The user a token's subject maps to; dropped when the user changes. */
   userBySubject: (subject: string) => `${PREFIX}:user:sub:${subject}`,
+  /**
+   * When the user last changed (their row's updated_at): a cached copy older than this is stale
+   * and is not used, even one written after the change by a load that read the old row.
+   */
+  userChangedAt: (subject: string) => `${PREFIX}:user:changed:${subject}`,
   /** One airport by ICAO code; reference data, dropped when the airports table is reseeded. */
   airport: (icao: string) => `${PREFIX}:airport:${icao}`,
   /** IATA → ICAO resolution. */
   airportByIata: (iata: string) => `${PREFIX}:airport:iata:${iata}`,
   /**
-   * Computed availability of one user for one date range. Each user's entries carry a
-   * generation number, so one INCR drops all of them when patterns, overrides or bookings change.
+   * Computed availability of one user for one date range, stored with the generation it was
+   * computed under. Each user has a generation number, so one INCR makes all their entries
+   * stale when patterns, overrides or bookings change; both keys are known from the path, so
+   * they are read together.
    */
   availabilityGeneration: (userId: string) => `${PREFIX}:availability:gen:${userId}`,
-  availability: (userId: string, generation: number, from: string, to: string) =>
-    `${PREFIX}:availability:${userId}:${generation}:${from}:${to}`,
+  availability: (userId: string, from: string, to: string) => `${PREFIX}:availability:${userId}:${from}:${to}`,
   /** The latest TAF per airport, as fetched from the weather provider. */
   taf: (icao: string) => `${PREFIX}:weather:taf:${icao}`,
   /** Delay analytics answers, under a generation that ingestion bumps. */
@@ -26,6 +32,8 @@ export const cacheTtl = {
   // Short, because a change made while Redis was unreachable cannot drop the cached copy, and
   // the copy carries the role.
   userBySubject: 60,
+  // Outlives every copy loaded before the change (60 s, plus a load's own time).
+  userChangedAt: 120,
   airport: 86_400,
   availability: 600,
   taf: 1_800,

@@ -1,5 +1,6 @@
 import { Redis } from "@upstash/redis/cloudflare";
 import type { AppConfig } from "../env";
+import type { TripLog } from "../http/trips";
 
 /** Cache calls give up quickly: a slow cache must never slow a request more than this. */
 const CACHE_TIMEOUT_MS = 400;
@@ -31,19 +32,30 @@ export interface Cache {
   del(...keys: string[]): Promise<void>;
   /** Takes a short-lived lock; true when this caller got it, or when there is no cache to ask. */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Sends the commands `build` queues in one round trip and returns their replies in order;
+   * null when Redis could not be asked (or is not configured).
+   */
+  pipeline(build: (pipeline: ReturnType<Redis["pipeline"]>) => void): Promise<unknown[] | null>;
   /** Adds one to a counter (creating it at 1); null when the cache could not be asked. */
   incr(key: string): Promise<number | null>;
   ping(): Promise<{ status: CacheStatus; latency_ms: number | null }>;
+  /**
+   * Holds a value read in an earlier pipeline of this request, so a later `get` of that key is
+   * answered without a trip (`null`: known to be absent). Writing the key forgets it.
+   */
+  remember(key: string, value: unknown): void;
 }
 
 export interface CacheLog {
   warn(event: string, data: Record<string, unknown>): void;
 }
 
-export function createCache(config: AppConfig, log: CacheLog): Cache {
+export function createCache(config: AppConfig, log: CacheLog, trips?: TripLog): Cache {
   const url = config.UPSTASH_REDIS_REST_URL;
   const token = config.UPSTASH_REDIS_REST_TOKEN;
   if (!url || !token) return disabledCache;
+  const known = new Map<string, unknown>();
   const redis = new Redis({
     url,
     token,
@@ -54,7 +66,7 @@ export function createCache(config: AppConfig, log: CacheLog): Cache {
 
   async function attempt<T>(op: string, key: string, run: () => Promise<T>, fallback: T): Promise<T> {
     try {
-      return await run();
+      return await (trips ? trips.track("redis", run) : run());
     } catch (error) {
       log.warn("cache_error", { op, key, error: error instanceof Error ? error.message : String(error) });
       return fallback;
@@ -64,8 +76,9 @@ export function createCache(config: AppConfig, log: CacheLog): Cache {
   return {
     enabled: true,
     redis,
-    get: <T>(key: string) => attempt("get", key, () => redis.get<T>(key), null),
+    get: <T>(key: string) => (known.has(key) ? Promise.resolve(known.get(key) as T | null) : attempt("get", key, () => redis.get<T>(key), null)),
     async set(key, value, ttlSeconds) {
+      known.delete(key);
       const bytes = setRequestBytes(key, value, ttlSeconds);
       if (bytes > MAX_CACHE_REQUEST_BYTES) {
         // Not sent: said once per attempt, by name, instead of a Redis error on every request.
@@ -74,11 +87,28 @@ export function createCache(config: AppConfig, log: CacheLog): Cache {
       }
       await attempt("set", key, async () => void (await redis.set(key, value, { ex: ttlSeconds })), undefined);
     },
-    del: (...keys) =>
-      keys.length === 0 ? Promise.resolve() : attempt("del", keys.join(","), async () => void (await redis.del(...keys)), undefined),
+    del: (...keys) => {
+      for (const key of keys) known.delete(key);
+      return keys.length === 0 ? Promise.resolve() : attempt("del", keys.join(","), async () => void (await redis.del(...keys)), undefined);
+    },
     claim: (key, ttlMs) =>
       attempt("claim", key, async () => (await redis.set(key, 1, { nx: true, px: ttlMs })) === "OK", true),
-    incr: (key) => attempt<number | null>("incr", key, () => redis.incr(key), null),
+    incr: (key) => {
+      known.delete(key);
+      return attempt<number | null>("incr", key, () => redis.incr(key), null);
+    },
+    remember: (key, value) => void known.set(key, value ?? null),
+    pipeline: (build) =>
+      attempt<unknown[] | null>(
+        "pipeline",
+        "",
+        async () => {
+          const pipeline = redis.pipeline();
+          build(pipeline);
+          return pipeline.exec();
+        },
+        null,
+      ),
     async ping() {
       const started = Date.now();
       try {
@@ -99,5 +129,7 @@ const disabledCache: Cache = {
   del: async () => undefined,
   claim: async () => true,
   incr: async () => null,
+  pipeline: async () => null,
+  remember: () => undefined,
   ping: async () => ({ status: "disabled", latency_ms: null }),
 };

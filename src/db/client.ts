@@ -1,6 +1,7 @@
 import { neon, neonConfig, NeonDbError } from "@neondatabase/serverless";
 import type { AppConfig } from "../env";
 import { ApiError } from "../http/problem";
+import type { TripLog } from "../http/trips";
 import { neonHttpStatus, toApiError } from "./errors";
 
 export type Row = Record<string, unknown>;
@@ -71,7 +72,7 @@ function isTransient(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createDb(config: AppConfig): Db {
+export function createDb(config: AppConfig, trips?: TripLog): Db {
   if (config.LOCAL_GATEWAY_URL) useLocalGateway(config.DATABASE_URL, config.LOCAL_GATEWAY_URL);
   const sql = neon(config.DATABASE_URL);
 
@@ -80,7 +81,8 @@ export function createDb(config: AppConfig): Db {
     for (let attempt = 0; ; attempt++) {
       const left = deadline - Date.now();
       try {
-        return await send(AbortSignal.timeout(Math.max(left, 1)));
+        const signal = AbortSignal.timeout(Math.max(left, 1));
+        return await (trips ? trips.track("db", () => send(signal)) : send(signal));
       } catch (error) {
         const delay = RETRY_DELAYS_MS[attempt];
         if (options.idempotent && isTransient(error) && delay !== undefined && Date.now() + delay < deadline) {

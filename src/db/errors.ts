@@ -18,6 +18,12 @@ function unavailable(cause: unknown): ApiError {
   });
 }
 
+/** The constraint a database refusal names, for routes that tell one duplicate from another. */
+export function violatedConstraint(error: ApiError): string | undefined {
+  const cause = error.options.cause;
+  return cause instanceof NeonDbError ? cause.constraint : undefined;
+}
+
 /**
  * The HTTP status of a Neon answer that is not a Postgres error: the driver reads only 400s as
  * such and words every other status as "Server error (HTTP status N): …".
@@ -64,10 +70,8 @@ export function toApiError(error: unknown): unknown {
     case RULES_REFUSED_SQLSTATE:
       return bookingRefused(parseFindings(error.detail), error);
     case "23505":
-      return new ApiError("conflict", "Something with the same unique value already exists.", {
-        extra: { constraint: error.constraint },
-        cause: error,
-      });
+      // The constraint's name stays in the cause (see violatedConstraint): schema names are not for clients.
+      return new ApiError("conflict", "Something with the same unique value already exists.", { cause: error });
     case "23P01": {
       const resource = error.constraint ? overlapConstraints[error.constraint] : undefined;
       if (resource) {

@@ -1,59 +1,96 @@
-import { Ratelimit } from "@upstash/ratelimit";
-import type { Context, MiddlewareHandler } from "hono";
+import type { Redis } from "@upstash/redis/cloudflare";
+import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "./problem";
 
-const WINDOW = "60 s";
-/** Decisions already known to be "blocked" are kept in the isolate, sparing Redis a trip. */
-const blockedHere = new Map<string, number>();
+const WINDOW_MS = 60_000;
+const PREFIX = "skyslot:v1:ratelimit";
+/** Callers already known to be over budget are refused from the isolate's memory, sparing Redis a trip. */
+const blockedUntil = new Map<string, number>();
+const MAX_BLOCKED_REMEMBERED = 10_000;
+
+type Pipeline = ReturnType<Redis["pipeline"]>;
 
 /**
- * Built per request around the request's own Redis client (a client must not outlive the request
- * that made it); only the isolate's memory of blocked callers is shared.
+ * One request spent from `identity`'s budget of `limit` a minute, as a sliding window over two
+ * fixed minutes: this minute's count plus the previous minute's, weighted by how much of it
+ * still lies within the last 60 s. Its three commands travel in whatever pipeline the request
+ * sends first, so the limit never costs a round trip of its own.
  */
-function limiterFor(c: Context<AppEnv>): Ratelimit | null {
-  const redis = c.var.cache.redis;
-  if (!redis) return null;
-  return new Ratelimit({
-    redis,
-    limiter: Ratelimit.slidingWindow(c.var.config.RATE_LIMIT_PER_MINUTE, WINDOW),
-    prefix: "skyslot:v1:ratelimit",
-    ephemeralCache: blockedHere,
-    // A slow Redis must not hold requests up: past this the request is let through.
-    timeout: 500,
-    analytics: false,
+export interface Spend {
+  identity: string;
+  limit: number;
+  now: number;
+  current: string;
+  previous: string;
+}
+
+export function spendFor(identity: string, limit: number, now = Date.now()): Spend {
+  const minute = Math.floor(now / WINDOW_MS);
+  return { identity, limit, now, current: `${PREFIX}:${identity}:${minute}`, previous: `${PREFIX}:${identity}:${minute - 1}` };
+}
+
+/** Refuses at once a caller this isolate saw go over budget, until their window moves on. */
+export function refuseIfBlocked(spend: Spend): void {
+  const until = blockedUntil.get(spend.identity);
+  if (until === undefined) return;
+  if (until > spend.now) throw rateLimited(until - spend.now);
+  blockedUntil.delete(spend.identity);
+}
+
+/** Queues the spend: count this request, keep the count two windows, read the previous window. */
+export function queueSpend(pipeline: Pipeline, spend: Spend): void {
+  pipeline.incr(spend.current);
+  pipeline.pexpire(spend.current, 2 * WINDOW_MS);
+  pipeline.get(spend.previous);
+}
+
+/** The number of replies `queueSpend` adds to a pipeline. */
+export const SPEND_REPLIES = 3;
+
+/**
+ * Reads the spend's replies (null when Redis could not be asked: the request passes, the
+ * database is the real guard), sets the RateLimit headers and answers 429 once over budget.
+ * Returns how many requests the window holds, this one included.
+ */
+export function settleSpend(c: Context<AppEnv>, spend: Spend, replies: readonly unknown[] | null): number | null {
+  if (!replies) return null;
+  const elapsed = (spend.now % WINDOW_MS) / WINDOW_MS;
+  const used = Math.ceil(Number(replies[0]) + Number(replies[2] ?? 0) * (1 - elapsed));
+  c.header("ratelimit-limit", String(spend.limit));
+  c.header("ratelimit-remaining", String(Math.max(spend.limit - used, 0)));
+  if (used > spend.limit) {
+    const wait = WINDOW_MS - (spend.now % WINDOW_MS);
+    if (blockedUntil.size >= MAX_BLOCKED_REMEMBERED) forgetExpired(spend.now);
+    blockedUntil.set(spend.identity, spend.now + wait);
+    throw rateLimited(wait);
+  }
+  return used;
+}
+
+function forgetExpired(now: number): void {
+  for (const [identity, until] of blockedUntil) if (until <= now) blockedUntil.delete(identity);
+}
+
+function rateLimited(waitMs: number): ApiError {
+  const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
+  return new ApiError("rate_limited", `Too many requests; try again in ${retryAfter} s.`, {
+    headers: { "retry-after": String(retryAfter) },
   });
 }
 
 /**
- * Spends one request of `identity`'s budget and answers 429 once it is spent. Off when the cache
- * is not configured; when Redis fails the request passes (the database is the real guard).
+ * Spends one request of `identity`'s budget on its own (one round trip) and answers 429 once it
+ * is spent. Off when the cache is not configured. Returns the window's count, or null.
  */
-export async function spendRateLimit(c: Context<AppEnv>, identity: string): Promise<void> {
-  const limiter = limiterFor(c);
-  if (!limiter) return;
-  let result: Awaited<ReturnType<Ratelimit["limit"]>>;
-  try {
-    result = await limiter.limit(identity);
-  } catch (error) {
-    c.var.log.warn("rate_limit_unavailable", { error: error instanceof Error ? error.message : String(error) });
-    return;
-  }
-  c.executionCtx.waitUntil(result.pending);
-  c.header("ratelimit-limit", String(result.limit));
-  c.header("ratelimit-remaining", String(Math.max(result.remaining, 0)));
-  if (!result.success) {
-    const retryAfter = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
-    throw new ApiError("rate_limited", `Too many requests; try again in ${retryAfter} s.`, {
-      headers: { "retry-after": String(retryAfter) },
-    });
-  }
+export async function spendRateLimit(c: Context<AppEnv>, identity: string, limit: number): Promise<number | null> {
+  const spend = spendFor(identity, limit);
+  refuseIfBlocked(spend);
+  const replies = await c.var.cache.pipeline((p) => queueSpend(p, spend));
+  return settleSpend(c, spend, replies);
 }
 
-/** Callers without a token are limited by client IP (signed-in users by `authenticate`). */
-export const rateLimitAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.req.header("authorization")) {
-    await spendRateLimit(c, `ip:${c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown"}`);
-  }
-  await next();
-};
+/** The caller's address as Cloudflare reports it. */
+export function clientIp(c: Context<AppEnv>): string {
+  return c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown";
+}

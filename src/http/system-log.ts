@@ -59,22 +59,44 @@ export function logSystemEvent(c: Context<AppEnv>, event: Omit<SystemEvent, "req
   waitUntil(writeSystemLog(db, { ...event, requestId: c.get("requestId") ?? null }));
 }
 
+/** Refusals seen this minute in this isolate, by event and caller; cleared when the minute turns. */
+const refusals = new Map<string, number>();
+let refusalsMinute = 0;
+
+/**
+ * Sampling of repeated refusals: of each caller's refusals in a minute, the 1st, 2nd, 4th, 8th, …
+ * are written (each carrying the count so far), so a flood of bad requests costs a handful of
+ * rows instead of one row each. Returns the count when this one is to be written.
+ */
+function sampled(event: string, caller: string): number | null {
+  const minute = Math.floor(Date.now() / 60_000);
+  if (minute !== refusalsMinute) {
+    refusals.clear();
+    refusalsMinute = minute;
+  }
+  const key = `${event}:${caller}`;
+  const count = (refusals.get(key) ?? 0) + 1;
+  refusals.set(key, count);
+  return (count & (count - 1)) === 0 ? count : null;
+}
+
 /**
  * Security events: a refused token (when one was sent; a missing header is ordinary traffic)
- * and a signed-in user refused an action.
+ * and a signed-in user refused an action, sampled per caller (the user, else the address).
  */
 export function logSecurityEvent(c: Context<AppEnv>, code: "unauthenticated" | "forbidden", detail: string): void {
   if (code === "unauthenticated" && !c.req.header("authorization")) return;
+  const event = code === "unauthenticated" ? "auth_failed" : "forbidden";
+  const userId = code === "forbidden" ? (c.get("user")?.id ?? null) : null;
+  const ip = c.req.header("cf-connecting-ip") ?? null;
+  const count = sampled(event, userId ?? ip ?? "unknown");
+  if (count === null) return;
   logSystemEvent(c, {
     level: "warn",
-    event: code === "unauthenticated" ? "auth_failed" : "forbidden",
+    event,
     message: detail,
-    userId: code === "forbidden" ? (c.get("user")?.id ?? null) : null,
-    data: {
-      method: c.req.method,
-      path: c.req.path,
-      ip: c.req.header("cf-connecting-ip") ?? null,
-    },
+    userId,
+    data: { method: c.req.method, path: c.req.path, ip, count_this_minute: count },
   });
 }
 

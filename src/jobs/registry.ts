@@ -7,6 +7,8 @@ import { cleanupJob } from "./cleanup";
 import { deadlinesJob } from "./deadlines";
 import { weatherJob } from "./weather";
 import claimRun from "../../sql/queries/jobs/job_runs_insert_claim.sql";
+import claimManualRun from "../../sql/queries/jobs/job_runs_insert_manual_claim.sql";
+import lockManualRuns from "../../sql/queries/jobs/job_runs_lock_manual.sql";
 import finishRun from "../../sql/queries/jobs/job_runs_update_finished.sql";
 
 export const jobNames = ["deadlines", "weather", "cleanup"] as const;
@@ -60,6 +62,36 @@ export async function runJob(name: JobName, now: Date, env: Bindings): Promise<J
     log.info("job_skipped", { reason: "already claimed" });
     return null;
   }
+  return execute(name, claim.id, now, db, config, log);
+}
+
+/** A manual run still RUNNING after this long is taken for dead (its Worker was stopped). */
+const MANUAL_RUN_LEASE_SECONDS = 15 * 60;
+
+export type ManualRun = { run: JobRun } | { running: string } | { retryAfterSeconds: number };
+
+/**
+ * Runs a job now at an admin's request: one manual run of a job at a time, and none until
+ * `JOB_RUN_COOLDOWN_SECONDS` after the last one ended. Postgres decides, under an advisory lock
+ * taken in the claim's own transaction, so concurrent requests cannot both start one.
+ */
+export async function runJobNow(name: JobName, env: Bindings): Promise<ManualRun> {
+  const now = new Date();
+  const config = loadConfig(env);
+  const log = createLogger({ job: name, scheduled_for: now.toISOString(), manual: true });
+  const db = createDb(config);
+  const replies = await db.batch([
+    { text: lockManualRuns, params: [name] },
+    { text: claimManualRun, params: [name, now.toISOString(), config.JOB_RUN_COOLDOWN_SECONDS, MANUAL_RUN_LEASE_SECONDS] },
+  ]);
+  const claim = replies[1]?.[0];
+  if (claim?.id) return { run: await execute(name, String(claim.id), now, db, config, log) };
+  if (claim?.running_id) return { running: String(claim.running_id) };
+  // Two claims in the same millisecond: the loser waits out a second.
+  return { retryAfterSeconds: Number(claim?.retry_after_seconds ?? 1) };
+}
+
+async function execute(name: JobName, runId: string, now: Date, db: Db, config: AppConfig, log: Logger): Promise<JobRun> {
   const job = jobs[name];
   let status: JobRun["status"] = "SUCCEEDED";
   let stats: Record<string, number> = {};
@@ -72,10 +104,11 @@ export async function runJob(name: JobName, now: Date, env: Bindings): Promise<J
     error = failure instanceof Error ? failure.message : String(failure);
     log.error("job_failed", describeError(failure));
   }
-  const [run] = await db.query<JobRun>(finishRun, [claim.id, status, JSON.stringify(stats), error]);
-  if (status === "FAILED") await writeSystemLog(db, { level: "error", event: "job_failed", message: error, data: { job: name, run_id: claim.id, scheduled_for: now.toISOString() } });
+  const [run] = await db.query<JobRun>(finishRun, [runId, status, JSON.stringify(stats), error]);
+  if (status === "FAILED") await writeSystemLog(db, { level: "error", event: "job_failed", message: error, data: { job: name, run_id: runId, scheduled_for: now.toISOString() } });
   log.info("job_finished", { status, stats });
-  return run ?? null;
+  if (!run) throw new Error(`the ${name} run ${runId} vanished before it was recorded`);
+  return run;
 }
 
 /** The Worker's scheduled handler: one trigger, one job. */

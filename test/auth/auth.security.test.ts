@@ -2,6 +2,9 @@ import { env } from "cloudflare:workers";
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { verifiedSubject } from "../../src/auth/jwt";
+import { loadConfig } from "../../src/env";
+import { ApiError } from "../../src/http/problem";
 import { call, expectProblem, signToken } from "../support/api";
 import { makeUser, type TestUser } from "../support/users";
 
@@ -83,6 +86,49 @@ describe("JWT authentication", () => {
   it("refuses the wrong issuer or audience", async () => {
     expectProblem(await me(await signToken(student.user.auth_subject, { issuer: "https://evil.example" })), 401, "unauthenticated");
     expectProblem(await me(await signToken(student.user.auth_subject, { audience: "another-api" })), 401, "unauthenticated");
+  });
+
+  it("refuses a token living longer than JWT_MAX_LIFETIME_SECONDS (24 h by default), with or without iat", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: { iat?: number; exp: number }) => {
+      const jwt = new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(student.user.auth_subject)
+        .setIssuer(env.JWT_ISSUER).setAudience(env.JWT_AUDIENCE).setExpirationTime(claims.exp);
+      if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+      return jwt.sign(new TextEncoder().encode(env.JWT_SECRET));
+    };
+    const century = await sign({ iat: now, exp: now + 100 * 365 * 86_400 });
+    const problem = expectProblem(await me(century), 401, "unauthenticated");
+    expect(problem.detail).toContain("86400");
+    expectProblem(await me(await sign({ exp: now + 86_400 + 600 })), 401, "unauthenticated");
+    // Issued two days ago, expiring in an hour: a 49-hour token, still too long.
+    expectProblem(await me(await sign({ iat: now - 2 * 86_400, exp: now + 3_600 })), 401, "unauthenticated");
+    // An iat far ahead would make a short "lifetime" that ends decades from now.
+    expectProblem(await me(await sign({ iat: now + 10 * 365 * 86_400, exp: now + 10 * 365 * 86_400 + 3_600 })), 401, "unauthenticated");
+    expect((await me(await sign({ iat: now, exp: now + 86_400 }))).status).toBe(200);
+    expect((await me(await sign({ exp: now + 3_600 }))).status).toBe(200);
+    // The maximum is configurable.
+    const strict = { ...env, JWT_MAX_LIFETIME_SECONDS: "600" };
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as never;
+    const hour = await sign({ iat: now, exp: now + 3_600 });
+    expect((await createApp().request("/v1/users/me", { headers: { authorization: `Bearer ${hour}` } }, strict, ctx)).status).toBe(401);
+  });
+
+  it("says in development that only the issuer or audience is wrong, and stays terse elsewhere", async () => {
+    const wrongIssuer = await signToken(student.user.auth_subject, { issuer: "https://evil.example" });
+    const wrongAudience = await signToken(student.user.auth_subject, { audience: "another-api" });
+    const dev = expectProblem(await me(wrongIssuer), 401, "unauthenticated");
+    expect(dev.detail).toContain("issuer");
+    expect(dev.detail).toContain(env.JWT_ISSUER);
+    expect(expectProblem(await me(wrongAudience), 401, "unauthenticated").detail).toContain("audience");
+    // A bad signature is not helped along, even in development.
+    const forged = await signToken(student.user.auth_subject, { issuer: "https://evil.example", secret: "z".repeat(40) });
+    expect(expectProblem(await me(forged), 401, "unauthenticated").detail).toBe("The token is invalid or expired.");
+    const production = { ...loadConfig(env), ENVIRONMENT: "production" as const };
+    for (const token of [wrongIssuer, wrongAudience]) {
+      const refusal = await verifiedSubject(production, token).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(ApiError);
+      expect((refusal as ApiError).detail).toBe("The token is invalid or expired.");
+    }
   });
 
   it("refuses a valid token for an unknown subject", async () => {

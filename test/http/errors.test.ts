@@ -1,6 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { NeonDbError } from "@neondatabase/serverless";
+import { toApiError, violatedConstraint } from "../../src/db/errors";
+import { ApiError } from "../../src/http/problem";
 import { call, expectProblem } from "../support/api";
 import { makeUser, type TestUser } from "../support/users";
 
@@ -108,6 +111,30 @@ describe("problem details for every failure", () => {
     expect(JSON.parse(text).code).toBe("internal_error");
     expect(text).not.toMatch(/secret_table|SELECT|password|db\.ts|at /);
     expect(JSON.parse(text).request_id).toBe(res.headers.get("x-request-id"));
+  });
+});
+
+describe("database refusals", () => {
+  it("a duplicate answers 409 without naming the schema's constraint, which stays in the cause for the routes", async () => {
+    const duplicate = Object.assign(new NeonDbError('duplicate key value violates unique constraint "reschedule_options_booking_position_key"'), {
+      code: "23505",
+      constraint: "reschedule_options_booking_position_key",
+      table: "reschedule_options",
+    });
+    const mapped = toApiError(duplicate);
+    expect(mapped).toBeInstanceOf(ApiError);
+    expect(violatedConstraint(mapped as ApiError)).toBe("reschedule_options_booking_position_key");
+    const app = createApp();
+    app.get("/duplicate", () => {
+      throw mapped;
+    });
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as never;
+    const res = await app.request("/duplicate", {}, env, ctx);
+    const text = await res.text();
+    expect(res.status).toBe(409);
+    expect(JSON.parse(text)).toMatchObject({ code: "conflict" });
+    expect(JSON.parse(text)).not.toHaveProperty("constraint");
+    expect(text).not.toMatch(/reschedule_options|_key\b|constraint/);
   });
 });
 

@@ -22,11 +22,28 @@ describe.skipIf(!redisUp)("rate limits", () => {
   });
 
   it("limits anonymous callers by IP", async () => {
-    const bindings = { ...env, RATE_LIMIT_PER_MINUTE: "2" };
+    const bindings = { ...env, RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: "2" };
     const app = createApp();
     const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
     const anon = () => app.request("/v1/users/me", { headers: { "cf-connecting-ip": ip } }, bindings, ctx);
     expect([(await anon()).status, (await anon()).status, (await anon()).status]).toEqual([401, 401, 429]);
+  });
+
+  it("counts refused tokens against the caller's address: 30 made-up tokens meet 429 under the default budget", async () => {
+    const bindings = { ...env, RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: undefined };
+    const app = createApp();
+    // Redis is shared: an address of this test's own.
+    const ip = `2001:db8::${crypto.randomUUID().slice(0, 4)}:${crypto.randomUUID().slice(0, 4)}`;
+    const statuses: number[] = [];
+    for (let i = 1; i <= 30; i++) {
+      const res = await app.request("/v1/users/me", { headers: { authorization: `Bearer x${i}`, "cf-connecting-ip": ip } }, bindings, ctx);
+      statuses.push(res.status);
+    }
+    // The default is 20 a minute.
+    expect(statuses).toEqual([...Array<number>(20).fill(401), ...Array<number>(10).fill(429)]);
+    // A signed-in user on the same address is not held up by it.
+    const user = await makeUser("STUDENT");
+    expect((await app.request("/v1/users/me", { headers: { authorization: `Bearer ${user.token}`, "cf-connecting-ip": ip } }, bindings, ctx)).status).toBe(200);
   });
 });
 

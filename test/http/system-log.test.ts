@@ -70,11 +70,33 @@ describe("system logs", () => {
     const bad = requestId();
     const none = requestId();
     const app = createApp();
-    expect((await app.request("/v1/users/me", { headers: { "x-request-id": bad, authorization: `Bearer ${forged}` } }, env, ctx)).status).toBe(401);
+    const ip = `2001:db8::${crypto.randomUUID().slice(0, 4)}`;
+    expect(
+      (await app.request("/v1/users/me", { headers: { "x-request-id": bad, authorization: `Bearer ${forged}`, "cf-connecting-ip": ip } }, env, ctx)).status,
+    ).toBe(401);
     expect((await app.request("/v1/users/me", { headers: { "x-request-id": none } }, env, ctx)).status).toBe(401);
     await settle();
     expect(await logsFor(bad)).toEqual([expect.objectContaining({ level: "warn", event: "auth_failed", user_id: null })]);
     expect(await logsFor(none)).toEqual([]);
+  });
+
+  it("samples a flood of refused tokens: 50 bad requests write a handful of rows, each with the count so far", async () => {
+    const { ctx, settle } = collectingCtx();
+    const app = createApp();
+    const ip = `2001:db8::${crypto.randomUUID().slice(0, 4)}:${crypto.randomUUID().slice(0, 4)}`;
+    for (let i = 1; i <= 50; i++) {
+      const res = await app.request("/v1/users/me", { headers: { authorization: `Bearer x${i}`, "cf-connecting-ip": ip } }, env, ctx);
+      expect(res.status).toBe(401);
+    }
+    await settle();
+    const rows = await ownerDb().query<{ count: number }>(
+      "SELECT (data->>'count_this_minute')::int AS count FROM system_logs WHERE event = 'auth_failed' AND data->>'ip' = $1 ORDER BY id",
+      [ip],
+    );
+    // 1, 2, 4, 8, 16, 32; a few more if the minute turned meanwhile, which starts the count again.
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.length).toBeLessThanOrEqual(12);
+    expect(rows[0]!.count).toBe(1);
   });
 
   it("an ordinary request writes nothing", async () => {

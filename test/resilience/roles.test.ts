@@ -65,7 +65,27 @@ const cases: Case[] = [
     run: (a) => as(a, `/v1/users/${ids().student}`),
     expected: { admin: "through", student: "through", instructor: "through", otherStudent: 404, otherInstructor: 404 },
   },
-  { endpoint: "PATCH /v1/users/:id (a student's name)", run: (a) => as(a, `/v1/users/${ids().student}`, "PATCH", { first_name: "Renamed" }), expected: studentsOwn },
+  {
+    // The instructor teaching the student may know the student exists: 403 rather than 404.
+    endpoint: "PATCH /v1/users/:id (a student's name)",
+    run: (a) => as(a, `/v1/users/${ids().student}`, "PATCH", { first_name: "Renamed" }),
+    expected: { ...studentsOwn, instructor: 403 },
+  },
+  {
+    endpoint: "PATCH /v1/users/:id (an instructor's name)",
+    run: (a) => as(a, `/v1/users/${ids().instructor}`, "PATCH", { first_name: "Renamed" }),
+    expected: { admin: "through", student: 403, instructor: "through", otherStudent: 403, otherInstructor: 403 },
+  },
+  {
+    endpoint: "PATCH /v1/users/:id (deactivate the other instructor)",
+    run: async (a) => {
+      const res = await as(a, `/v1/users/${people.otherInstructor.user.id}`, "PATCH", { active: false });
+      // Switched straight back on, so the cast stays usable for the cases that follow.
+      if (res.status === 200) await as("admin", `/v1/users/${people.otherInstructor.user.id}`, "PATCH", { active: true });
+      return res;
+    },
+    expected: { admin: "through", student: 403, instructor: 403, otherStudent: 403, otherInstructor: 403 },
+  },
   {
     endpoint: "PATCH /v1/users/:id (own role)",
     run: (a) => as(a, `/v1/users/${people[a].user.id}`, "PATCH", { role: people[a].user.role }),

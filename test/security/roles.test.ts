@@ -105,6 +105,37 @@ const cases: Case[] = [
     expected: { admin: true, student: false, instructor: true, otherStudent: true, otherInstructor: true },
   },
   {
+    endpoint: "GET /v1/users/:id (the student: which fields are shown)",
+    run: async (actor) => {
+      await lesson();
+      const res = await call(`/v1/users/${people.student.user.id}`, { token: people[actor].token });
+      return res.status === 200 ? Object.keys(res.body).sort().join(",") : res.status;
+    },
+    expected: {
+      admin: "active,auth_subject,created_at,email,first_name,id,last_name,phone_number,role,timezone,training_level,updated_at",
+      student: "active,auth_subject,created_at,email,first_name,id,last_name,phone_number,role,timezone,training_level,updated_at",
+      instructor: "email,first_name,id,last_name,phone_number,role,training_level",
+      otherStudent: 404,
+      otherInstructor: 404,
+    },
+  },
+  {
+    endpoint: "GET /v1/users?role=INSTRUCTOR (is the instructor's auth_subject or email listed?)",
+    run: async (actor) => {
+      const res = await call("/v1/users?role=INSTRUCTOR&limit=200", { token: people[actor].token });
+      expect(res.status).toBe(200);
+      let next: string | null = res.body.next_cursor;
+      let text = res.text;
+      while (next) {
+        const page = await call(`/v1/users?role=INSTRUCTOR&limit=200&cursor=${encodeURIComponent(next)}`, { token: people[actor].token });
+        text += page.text;
+        next = page.body.next_cursor;
+      }
+      return text.includes(people.instructor.user.auth_subject) || text.includes(people.instructor.user.email);
+    },
+    expected: { admin: true, student: false, instructor: true, otherStudent: false, otherInstructor: false },
+  },
+  {
     endpoint: "GET /v1/audit",
     run: async (actor) => status(await call("/v1/audit?entity_type=booking&limit=1", { token: people[actor].token })),
     expected: { admin: 200, student: 403, instructor: 403, otherStudent: 403, otherInstructor: 403 },

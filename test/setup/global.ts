@@ -22,6 +22,7 @@ type WorkerBindings = {
 /** What tests see as `env` (miniflare bindings) and through `inject("bindings")`. */
 export type TestBindings = WorkerBindings & {
   RATE_LIMIT_PER_MINUTE: string;
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: string;
   /** Superuser URL, for fixtures that must bypass the app role's rights. */
   TEST_OWNER_DATABASE_URL: string;
   /** Whether Redis answered; Redis-dependent tests skip themselves when "down". */
@@ -100,6 +101,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     TEST_FAULT_UPSTASH_TOKEN: faultToken,
     // Many test files share a few users; the rate-limit tests set their own low limits.
     RATE_LIMIT_PER_MINUTE: "1000000",
+    // Many test files send refused tokens from the same (absent) address.
+    RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: "1000000",
   };
   project.provide("bindings", bindings);
 

@@ -17,6 +17,6 @@ WITH created AS (
   FROM created
   WHERE $10::text IS NOT NULL
 )
-SELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone,
+SELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone, active,
        created_at, updated_at
 FROM created

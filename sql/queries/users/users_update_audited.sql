@@ -11,18 +11,22 @@ WITH before AS (
     phone_number   = CASE WHEN $2::jsonb ? 'phone_number'   THEN $2::jsonb->>'phone_number'   ELSE u.phone_number END,
     role           = CASE WHEN $2::jsonb ? 'role'           THEN $2::jsonb->>'role'           ELSE u.role END,
     training_level = CASE WHEN $2::jsonb ? 'training_level' THEN $2::jsonb->>'training_level' ELSE u.training_level END,
-    timezone       = CASE WHEN $2::jsonb ? 'timezone'       THEN $2::jsonb->>'timezone'       ELSE u.timezone END
+    timezone       = CASE WHEN $2::jsonb ? 'timezone'       THEN $2::jsonb->>'timezone'       ELSE u.timezone END,
+    active         = CASE WHEN $2::jsonb ? 'active'         THEN ($2::jsonb->>'active')::boolean ELSE u.active END
   FROM before
   WHERE u.id = before.id
   RETURNING u.*
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'user', updated.id::text, 'user.updated', $3::uuid,
+  SELECT 'user', updated.id::text,
+         CASE WHEN $2::jsonb ? 'active' THEN CASE WHEN updated.active THEN 'user.activated' ELSE 'user.deactivated' END
+              ELSE 'user.updated' END,
+         $3::uuid,
          jsonb_build_object(
            'before', (SELECT jsonb_object_agg(k, to_jsonb(before) -> k) FROM before, jsonb_object_keys($2::jsonb) k),
            'after', $2::jsonb)
   FROM updated
 )
-SELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone,
+SELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone, active,
        created_at, updated_at
 FROM updated

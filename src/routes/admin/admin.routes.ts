@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import type { Row } from "../../db/client";
-import { jobNames, runJob, type JobName } from "../../jobs/registry";
+import { jobNames, runJobNow, type JobName } from "../../jobs/registry";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { ApiError, notFound } from "../../http/problem";
@@ -129,8 +129,17 @@ export const adminRoutes = new Hono<AppEnv>()
   .post("/jobs/:name/run", validate("param", jobName), async (c) => {
     const { name } = c.req.valid("param");
     if (!(jobNames as readonly string[]).includes(name)) throw notFound(`Job "${name}"`);
-    const run = await runJob(name as JobName, new Date(), c.env);
-    // Another run claimed this very millisecond; the client can simply ask again.
-    if (!run) throw new ApiError("conflict", `The ${name} job was started by someone else at the same moment; try again.`);
-    return c.json(presentRun(run as unknown as Row), 201);
+    const outcome = await runJobNow(name as JobName, c.env);
+    if ("running" in outcome) {
+      throw new ApiError("conflict", `A run of the ${name} job is already under way; see GET /v1/admin/jobs?name=${name}.`, {
+        extra: { run_id: outcome.running },
+      });
+    }
+    if ("retryAfterSeconds" in outcome) {
+      const wait = outcome.retryAfterSeconds;
+      throw new ApiError("rate_limited", `The ${name} job ran moments ago; try again in ${wait} s.`, {
+        headers: { "retry-after": String(wait) },
+      });
+    }
+    return c.json(presentRun(outcome.run as unknown as Row), 201);
   });

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import type { Row } from "../../db/client";
+import { violatedConstraint } from "../../db/errors";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime } from "../../http/present";
@@ -36,7 +37,7 @@ function unknownReferences(row: Row): FieldError[] {
 
 /** A duplicate registration is the one unique value a client can collide with here. */
 function duplicateTail(error: unknown): never {
-  if (error instanceof ApiError && error.code === "conflict" && error.options.extra?.constraint === "aircraft_tail_number_key") {
+  if (error instanceof ApiError && error.code === "conflict" && violatedConstraint(error) === "aircraft_tail_number_key") {
     throw new ApiError("conflict", "An aircraft with this tail number already exists.", {
       errors: [{ path: "tail_number", message: "is already in the fleet" }],
     });

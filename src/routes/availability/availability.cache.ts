@@ -1,4 +1,4 @@
-import { cacheKeys } from "../../cache/keys";
+import { cacheKeys, cacheTtl } from "../../cache/keys";
 import type { Cache } from "../../cache/store";
 
 /**
@@ -17,4 +17,24 @@ export async function invalidateAvailability(cache: Cache, userId: string): Prom
 export async function availabilityGeneration(cache: Cache, userId: string): Promise<number | null> {
   const key = cacheKeys.availabilityGeneration(userId);
   return (await cache.get<number>(key)) ?? (await cache.incr(key));
+}
+
+/**
+ * One user's availability for a range: the cached view when it was computed under the user's
+ * current generation, else `load()` (cached for the next reader). Without a cache, just `load()`.
+ */
+export async function cachedAvailability<T>(
+  cache: Cache,
+  userId: string,
+  range: { from: string; to: string },
+  load: () => Promise<T | null>,
+): Promise<T | null> {
+  const generation = await availabilityGeneration(cache, userId);
+  if (generation === null) return load();
+  const key = cacheKeys.availability(userId, range.from, range.to);
+  const hit = await cache.get<{ generation: number; view: T }>(key);
+  if (hit?.generation === generation) return hit.view;
+  const view = await load();
+  if (view !== null) await cache.set(key, { generation, view }, cacheTtl.availability);
+  return view;
 }

@@ -1,8 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import type { User } from "../../auth/user";
-import { cached } from "../../cache/cached";
-import { cacheKeys, cacheTtl } from "../../cache/keys";
 import type { Row } from "../../db/client";
 import {
   computeAvailability,
@@ -23,7 +21,7 @@ import lockUser from "../../../sql/queries/availability/availability_patterns_lo
 import replacePatterns from "../../../sql/queries/availability/availability_patterns_replace_audited.sql";
 import selectPatterns from "../../../sql/queries/availability/availability_patterns_select_by_user.sql";
 import selectForRange from "../../../sql/queries/availability/availability_select_for_range.sql";
-import { availabilityGeneration, invalidateAvailability } from "./availability.cache";
+import { cachedAvailability, invalidateAvailability } from "./availability.cache";
 import { availabilityRange, createOverride, overrideParams, userIdParam, weeklyPatterns } from "./availability.schemas";
 
 /** A user's computed availability as cached; `role` stays inside, for the visibility rule. */
@@ -175,11 +173,7 @@ export const availabilityRoutes = new Hono<AppEnv>()
           }),
         };
       };
-      const generation = await availabilityGeneration(c.var.cache, id);
-      const view =
-        generation === null
-          ? await load()
-          : await cached(c.var.cache, cacheKeys.availability(id, generation, from, to), cacheTtl.availability, load);
+      const view = await cachedAvailability(c.var.cache, id, { from, to }, load);
       if (!view || !mayRead(c.var.user, { id, role: view.role })) throw notFound("User");
       return c.json({ user_id: view.user_id, timezone: view.timezone, from, to, slots: view.slots }, 200);
     },

@@ -1,8 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
-import { requireRole } from "../../auth/guards";
-import { presentUser } from "../../auth/user";
-import { cacheKeys } from "../../cache/keys";
+import { forgetUser, requireRole } from "../../auth/guards";
+import { presentUser, presentUserFor, type Visibility } from "../../auth/user";
 import { invalidateAvailability } from "../availability/availability.cache";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
@@ -39,11 +38,14 @@ export const usersRoutes = new Hono<AppEnv>()
     if (viewer.role !== "ADMIN" && role !== "INSTRUCTOR") {
       throw forbidden("Only admins can list users other than instructors; add ?role=INSTRUCTOR.");
     }
+    const admin = viewer.role === "ADMIN";
     const after = decodeCursor(cursor, 2);
-    const rows = await c.var.db.query(listByRole, [role ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
+    const rows = await c.var.db.query(listByRole, [role ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1, admin], {
       idempotent: true,
     });
-    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentUser), 200);
+    // Nobody teaches an instructor, so a non-admin sees only the public fields of anyone listed.
+    const present = (row: Record<string, unknown>) => presentUserFor(presentUser(row), admin || row.id === viewer.id ? "full" : "public");
+    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], present), 200);
   })
 
   .get("/:id", validate("param", userId), async (c) => {
@@ -51,7 +53,7 @@ export const usersRoutes = new Hono<AppEnv>()
     const viewer = c.var.user;
     const [row] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
     if (!row) throw notFound("User");
-    return c.json(presentUser(row), 200);
+    return c.json(presentUserFor(presentUser(row), row.visibility as Visibility), 200);
   })
 
   .patch("/:id", validate("param", userId), validate("json", updateUser), async (c) => {
@@ -59,9 +61,16 @@ export const usersRoutes = new Hono<AppEnv>()
     const changes = c.req.valid("json");
     const viewer = c.var.user;
     if (viewer.role !== "ADMIN") {
-      if (viewer.id !== id) throw notFound("User");
+      if (viewer.id !== id) {
+        // 403 only when the caller may know this user exists (they can read them); 404 otherwise.
+        const [visible] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
+        if (visible) throw forbidden("Only admins can change other users.");
+        throw notFound("User");
+      }
       const refused = Object.keys(changes).filter((k) => !(selfEditable as readonly string[]).includes(k));
       if (refused.length > 0) throw forbidden(`You can change only ${selfEditable.join(", ")} yourself.`);
+    } else if (changes.active === false && viewer.id === id) {
+      throw forbidden("You cannot deactivate yourself; ask another admin.");
     }
     const rows = await c.var.db.query(updateAudited, [id, JSON.stringify(changes), viewer.id]).catch((error: unknown) => {
       if (error instanceof ApiError && error.code === "conflict") {
@@ -77,11 +86,8 @@ export const usersRoutes = new Hono<AppEnv>()
     const row = rows[0];
     if (!row) throw notFound("User");
     const user = presentUser(row);
-    // Dropped before answering, so the next request never sees the old role, name or zone
-    // (availability is computed in the user's zone and shown by role).
-    await Promise.all([
-      c.var.cache.del(cacheKeys.userBySubject(user.auth_subject)),
-      invalidateAvailability(c.var.cache, user.id),
-    ]);
+    // Dropped before answering, so the next request never sees the old role, name, zone or
+    // active flag (availability is computed in the user's zone and shown by role).
+    await Promise.all([forgetUser(c.var.cache, user), invalidateAvailability(c.var.cache, user.id)]);
     return c.json(user, 200);
   });

@@ -39,6 +39,7 @@ export const updateUser = v.pipe(
     role: v.optional(v.picklist(roles)),
     training_level: v.optional(v.nullable(v.picklist(trainingLevels))),
     timezone: v.optional(ianaTimezone),
+    active: v.optional(v.boolean()),
   }),
   v.check((u) => Object.keys(u).length > 0, "send at least one field to change"),
 );

@@ -1,4 +1,6 @@
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../../src/app";
 import { call, expectProblem } from "../../support/api";
 import { ownerDb, redisUp } from "../../support/db";
 import { makeUser, type TestUser } from "../../support/users";
@@ -180,6 +182,49 @@ describe("admin jobs", () => {
 
     expectProblem(await call("/v1/admin/jobs/nope/run", { method: "POST", token: admin.token }), 404, "not_found");
     expectProblem(await call("/v1/admin/jobs?name=nope", { token: admin.token }), 422, "validation_failed");
+  });
+
+  const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as never;
+  const runNow = (bindings: Record<string, unknown>) =>
+    createApp().request("/v1/admin/jobs/cleanup/run", { method: "POST", headers: { authorization: `Bearer ${admin.token}` } }, bindings, ctx);
+  const noCooldown = { ...env, JOB_RUN_COOLDOWN_SECONDS: "0" };
+
+  it("runs one manual run of a job at a time: concurrent asks never overlap, the others get 409", async () => {
+    const answers = await Promise.all([runNow(noCooldown), runNow(noCooldown), runNow(noCooldown)]);
+    const bodies = await Promise.all(answers.map((res) => res.json() as Promise<Record<string, unknown>>));
+    const runs = bodies.filter((_, i) => answers[i]!.status === 201);
+    expect(runs.length).toBeGreaterThanOrEqual(1);
+    for (const [i, res] of answers.entries()) {
+      if (res.status === 201) continue;
+      expect(res.status).toBe(409);
+      expect(bodies[i]).toMatchObject({ code: "conflict", run_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    }
+    const spans = runs.map((r) => [Date.parse(String(r.started_at)), Date.parse(String(r.finished_at))] as const).sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+  });
+
+  it("answers 409 naming the run still under way", async () => {
+    const db = ownerDb();
+    const [running] = await db.query<{ id: string }>(
+      `INSERT INTO job_runs (job, scheduled_for, status, manual) VALUES ('cleanup', now() + make_interval(days => 36500, secs => $1), 'RUNNING', true) RETURNING id`,
+      [Math.random() * 86_400],
+    );
+    try {
+      const res = await runNow(noCooldown);
+      expect(res.status).toBe(409);
+      expect(await res.json()).toMatchObject({ code: "conflict", run_id: running!.id });
+    } finally {
+      await db.query("DELETE FROM job_runs WHERE id = $1", [running!.id]);
+    }
+  });
+
+  it("waits out a cooldown after a manual run ends: 429 with Retry-After", async () => {
+    expect((await runNow(noCooldown)).status).toBe(201);
+    const res = await runNow({ ...env, JOB_RUN_COOLDOWN_SECONDS: "30" });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(Number(res.headers.get("retry-after"))).toBeLessThanOrEqual(30);
+    expect(await res.json()).toMatchObject({ code: "rate_limited" });
   });
 
   it("pages newest first without gaps or repeats", async () => {

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { cacheKeys, cacheTtl } from "../../../src/cache/keys";
+import { createCache } from "../../../src/cache/store";
+import { loadConfig } from "../../../src/env";
+import { createLogger } from "../../../src/http/log";
 import { call, expectProblem, signToken } from "../../support/api";
-import { ownerDb } from "../../support/db";
+import { ownerDb, redisUp } from "../../support/db";
 import { makeUser, type TestUser } from "../../support/users";
 
 let admin: TestUser;
@@ -128,20 +133,78 @@ describe("GET /v1/users/me and /v1/users/:id", () => {
     expect(res.body.role).toBe("INSTRUCTOR");
   });
 
-  it("lets an instructor read only the students they teach", async () => {
+  it("lets an instructor read a student only while they share an active booking", async () => {
     const taught = await makeUser("STUDENT");
     expectProblem(await call(`/v1/users/${taught.user.id}`, { token: instructor.token }), 404, "not_found");
-    const start = new Date(Date.now() + 86_400_000 * (30 + Math.floor(Math.random() * 300)));
-    await ownerDb().query(
-      `INSERT INTO bookings (student_id, instructor_id, departure_airport, arrival_airport, departure_latitude,
-         departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, duration_minutes, status, training_level)
-       SELECT $1, $2, 'KJFK', 'KJFK', a.latitude, a.longitude, a.latitude, a.longitude, $3, 60, 'CONFIRMED', 'STUDENT_PILOT'
-       FROM airports a WHERE a.icao = 'KJFK'`,
-      [taught.user.id, instructor.user.id, start.toISOString()],
-    );
+    const booking = await bookTogether(taught, instructor);
     const res = await call(`/v1/users/${taught.user.id}`, { token: instructor.token });
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(taught.user.id);
+    await ownerDb().query("UPDATE bookings SET status = 'CANCELLED' WHERE id = $1", [booking]);
+    expectProblem(await call(`/v1/users/${taught.user.id}`, { token: instructor.token }), 404, "not_found");
+  });
+});
+
+/** A confirmed lesson of `student` with `teacher`, straight in the database; returns its id. */
+async function bookTogether(student: TestUser, teacher: TestUser): Promise<string> {
+  const start = new Date(Date.now() + 86_400_000 * (30 + Math.floor(Math.random() * 300)) + Math.floor(Math.random() * 86_400_000));
+  const [row] = await ownerDb().query<{ id: string }>(
+    `INSERT INTO bookings (student_id, instructor_id, departure_airport, arrival_airport, departure_latitude,
+       departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, duration_minutes, status, training_level)
+     SELECT $1, $2, 'KJFK', 'KJFK', a.latitude, a.longitude, a.latitude, a.longitude, $3, 60, 'CONFIRMED', 'STUDENT_PILOT'
+     FROM airports a WHERE a.icao = 'KJFK'
+     RETURNING id`,
+    [student.user.id, teacher.user.id, start.toISOString()],
+  );
+  return row!.id;
+}
+
+const PUBLIC_FIELDS = ["first_name", "id", "last_name", "role", "training_level"];
+
+describe("what of a user each viewer sees", () => {
+  it("students see an instructor's public fields only, read or listed", async () => {
+    const read = await call(`/v1/users/${instructor.user.id}`, { token: student.token });
+    expect(read.status).toBe(200);
+    expect(Object.keys(read.body).sort()).toEqual(PUBLIC_FIELDS);
+    const listed = await call("/v1/users?role=INSTRUCTOR&limit=200", { token: student.token });
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.length).toBeGreaterThan(0);
+    for (const row of listed.body.data) expect(Object.keys(row).sort()).toEqual(PUBLIC_FIELDS);
+    expect(listed.text).not.toContain(instructor.user.auth_subject);
+    expect(listed.text).not.toContain(instructor.user.email);
+  });
+
+  it("an instructor sees a taught student's email and phone, never their auth subject; other instructors' public fields only", async () => {
+    const taught = await makeUser("STUDENT");
+    await ownerDb().query("UPDATE users SET phone_number = '+1 555 010 0142' WHERE id = $1", [taught.user.id]);
+    await bookTogether(taught, instructor);
+    const read = await call(`/v1/users/${taught.user.id}`, { token: instructor.token });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({
+      id: taught.user.id,
+      first_name: taught.user.first_name,
+      last_name: taught.user.last_name,
+      role: "STUDENT",
+      training_level: "STUDENT_PILOT",
+      email: taught.user.email,
+      phone_number: "+1 555 010 0142",
+    });
+    const colleague = await makeUser("INSTRUCTOR");
+    const other = await call(`/v1/users/${colleague.user.id}`, { token: instructor.token });
+    expect(Object.keys(other.body).sort()).toEqual(PUBLIC_FIELDS);
+    const listed = await call("/v1/users?role=INSTRUCTOR&limit=200", { token: instructor.token });
+    const self = listed.body.data.find((u: { id: string }) => u.id === instructor.user.id);
+    expect(self?.auth_subject).toBe(instructor.user.auth_subject);
+    expect(listed.body.data.filter((u: { auth_subject?: string }) => u.auth_subject !== undefined)).toHaveLength(1);
+  });
+
+  it("the user themself and admins see everything, auth subject and active flag included", async () => {
+    const own = await call(`/v1/users/${student.user.id}`, { token: student.token });
+    expect(own.body).toMatchObject({ auth_subject: student.user.auth_subject, email: student.user.email, active: true });
+    const seen = await call(`/v1/users/${instructor.user.id}`, { token: admin.token });
+    expect(seen.body).toMatchObject({ auth_subject: instructor.user.auth_subject, email: instructor.user.email, active: true });
+    const listed = await call(`/v1/users?role=INSTRUCTOR&limit=200`, { token: admin.token });
+    expect(listed.body.data.every((u: { auth_subject?: string }) => typeof u.auth_subject === "string")).toBe(true);
   });
 });
 
@@ -162,6 +225,21 @@ describe("PATCH /v1/users/:id", () => {
       [self.user.id],
     );
     expect(audit?.metadata).toMatchObject({ before: { first_name: "Test" }, after: { first_name: "Bessie" } });
+  });
+
+  it("answers 403 to a student changing an instructor they can read, 404 for a user they cannot", async () => {
+    const self = await makeUser("STUDENT");
+    expectProblem(
+      await call(`/v1/users/${instructor.user.id}`, { method: "PATCH", token: self.token, body: { first_name: "X" } }),
+      403,
+      "forbidden",
+    );
+    expectProblem(
+      await call(`/v1/users/${crypto.randomUUID()}`, { method: "PATCH", token: self.token, body: { first_name: "X" } }),
+      404,
+      "not_found",
+    );
+    expect((await call(`/v1/users/${instructor.user.id}`, { token: admin.token })).body.first_name).toBe(instructor.user.first_name);
   });
 
   it("refuses a user changing their own role or another user", async () => {
@@ -202,6 +280,57 @@ describe("PATCH /v1/users/:id", () => {
 
   it("refuses an empty change", async () => {
     expectProblem(await call(`/v1/users/${student.user.id}`, { method: "PATCH", token: admin.token, body: {} }), 422, "validation_failed");
+  });
+});
+
+describe("deactivating a user", () => {
+  it("an admin's PATCH { active: false } refuses the user's next request, audited; active again lets them back", async () => {
+    const leaving = await makeUser("INSTRUCTOR");
+    expect((await call("/v1/users/me", { token: leaving.token })).status).toBe(200);
+    const off = await call(`/v1/users/${leaving.user.id}`, { method: "PATCH", token: admin.token, body: { active: false } });
+    expect(off.status).toBe(200);
+    expect(off.body.active).toBe(false);
+    expectProblem(await call("/v1/users/me", { token: leaving.token }), 401, "unauthenticated");
+    expectProblem(await call("/v1/airports/KJFK", { token: leaving.token }), 401, "unauthenticated");
+    // Inactive users drop out of other people's lists.
+    const listed = await call("/v1/users?role=INSTRUCTOR&limit=200", { token: student.token });
+    expect(listed.body.data.map((u: { id: string }) => u.id)).not.toContain(leaving.user.id);
+    const audit = await ownerDb().query("SELECT action, user_id FROM audit_log WHERE entity_type = 'user' AND entity_id = $1", [leaving.user.id]);
+    expect(audit).toEqual([{ action: "user.deactivated", user_id: admin.user.id }]);
+    const on = await call(`/v1/users/${leaving.user.id}`, { method: "PATCH", token: admin.token, body: { active: true } });
+    expect(on.body.active).toBe(true);
+    expect((await call("/v1/users/me", { token: leaving.token })).status).toBe(200);
+  });
+
+  it("is for admins, and not on themselves", async () => {
+    const self = await makeUser("STUDENT");
+    expectProblem(await call(`/v1/users/${self.user.id}`, { method: "PATCH", token: self.token, body: { active: false } }), 403, "forbidden");
+    expectProblem(await call(`/v1/users/${admin.user.id}`, { method: "PATCH", token: admin.token, body: { active: false } }), 403, "forbidden");
+    expectProblem(await call(`/v1/users/${self.user.id}`, { method: "PATCH", token: admin.token, body: { active: "no" } }), 422, "validation_failed");
+    expect((await call("/v1/users/me", { token: self.token })).status).toBe(200);
+    expect((await call("/v1/users/me", { token: admin.token })).status).toBe(200);
+  });
+});
+
+describe.skipIf(!redisUp)("the cached user after a change", () => {
+  const cache = () => createCache(loadConfig(env), createLogger({ test: true }));
+
+  it("a copy of the user loaded before the change is never used, even when written after it", async () => {
+    const leaving = await makeUser("STUDENT");
+    const before = (await call("/v1/users/me", { token: leaving.token })).body;
+    expect(before.active).toBe(true);
+    expect((await call(`/v1/users/${leaving.user.id}`, { method: "PATCH", token: admin.token, body: { active: false } })).status).toBe(200);
+    // A slow load that read the row before the change writes its copy back afterwards.
+    await cache().set(cacheKeys.userBySubject(leaving.user.auth_subject), before, cacheTtl.userBySubject);
+    expectProblem(await call("/v1/users/me", { token: leaving.token }), 401, "unauthenticated");
+  });
+
+  it("a role change is seen at once, whatever copy is cached", async () => {
+    const promoted = await makeUser("STUDENT");
+    const before = (await call("/v1/users/me", { token: promoted.token })).body;
+    await call(`/v1/users/${promoted.user.id}`, { method: "PATCH", token: admin.token, body: { role: "INSTRUCTOR", training_level: null } });
+    await cache().set(cacheKeys.userBySubject(promoted.user.auth_subject), before, cacheTtl.userBySubject);
+    expect((await call("/v1/users/me", { token: promoted.token })).body.role).toBe("INSTRUCTOR");
   });
 });
 
