@@ -19,6 +19,12 @@ describe("booking status moves", () => {
       ["CONFIRMED", "COMPLETED"],
       ["AT_RISK", "COMPLETED"],
       ["RESCHEDULING", "COMPLETED"],
+      // v1.1: dispatch (from AT_RISK only with an admin's override, which the route checks),
+      // check-in, and a dispatched flight that never left.
+      ["CONFIRMED", "DISPATCHED"],
+      ["AT_RISK", "DISPATCHED"],
+      ["DISPATCHED", "COMPLETED"],
+      ["DISPATCHED", "CANCELLED"],
     ];
     const key = ([from, to]: [string, string]) => `${from}→${to}`;
     const expected = new Set(allowed.map(key));
