@@ -13,6 +13,7 @@ import { ApiError, problemResponse } from "./http/problem";
 import { rateLimitAnonymous } from "./http/rate-limit";
 import { logSecurityEvent, logUnexpectedError } from "./http/system-log";
 import { adminRoutes } from "./routes/admin/admin.routes";
+import { reportsRoutes } from "./routes/admin/reports.routes";
 import { aircraftRoutes } from "./routes/aircraft/aircraft.routes";
 import { airportsRoutes } from "./routes/airports/airports.routes";
 import { analysesRoutes } from "./routes/analyses/analyses.routes";
@@ -105,6 +106,7 @@ export function createApp() {
     .route("/v1/analytics", analyticsRoutes)
     .route("/v1/analyses", analysesRoutes)
     .route("/v1/charts", chartsRoutes)
+    .route("/v1/admin/reports", reportsRoutes)
     .route("/v1/admin", adminRoutes);
 
   app.route("/", docsRoutes(app));

@@ -66,7 +66,14 @@ export const updateBooking = v.pipe(
   ),
 );
 
+/** Why a flight was cancelled, as schools bill by it (docs/contract.md, cancellation policy). */
+export const cancellationCategories = ["WEATHER", "MAINTENANCE", "ILLNESS", "STUDENT", "INSTRUCTOR", "OTHER"] as const;
+
 export const cancelBooking = v.strictObject({
+  category: v.optional(
+    v.picklist(cancellationCategories, `must be one of ${cancellationCategories.join(", ")}`),
+    "OTHER",
+  ),
   reason: v.pipe(
     v.string("must be a string"),
     v.check((text) => text.trim().length > 0, "must not be empty"),
