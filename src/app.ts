@@ -8,7 +8,7 @@ import { authenticate } from "./auth/guards";
 import { createCache } from "./cache/store";
 import { createDb } from "./db/client";
 import { ConfigError, loadConfig } from "./env";
-import { createLogger, describeError } from "./http/log";
+import { createLogger, describeError, loggablePath } from "./http/log";
 import { ApiError, problemResponse } from "./http/problem";
 import { rateLimitAnonymous } from "./http/rate-limit";
 import { logSecurityEvent, logUnexpectedError } from "./http/system-log";
@@ -21,6 +21,8 @@ import { analyticsRoutes } from "./routes/analytics/analytics.routes";
 import { auditRoutes } from "./routes/audit/audit.routes";
 import { availabilityRoutes } from "./routes/availability/availability.routes";
 import { bookingsRoutes } from "./routes/bookings/bookings.routes";
+import { calendarFeedRoutes } from "./routes/calendar/calendar-feed.routes";
+import { calendarRoutes } from "./routes/calendar/calendar.routes";
 import { chartsRoutes } from "./routes/charts/charts.routes";
 import { docsRoutes } from "./routes/docs";
 import { flightsRoutes } from "./routes/flights/flights.routes";
@@ -64,7 +66,7 @@ export function createApp() {
     await next();
     c.var.log.info("request", {
       method: c.req.method,
-      path: c.req.path,
+      path: loggablePath(c.req.path),
       status: c.res.status,
       duration_ms: Date.now() - started,
       user_id: c.var.user?.id ?? null,
@@ -86,6 +88,9 @@ export function createApp() {
   });
   // Ingestion streams files of up to 50 MiB and sets its own limit.
   app.use("/v1/*", (c, next) => (c.req.path.startsWith("/v1/ingestions") ? next() : bodyLimitOneMiB(c, next)));
+  // A feed's token is its credential: calendar clients send no Authorization, so feeds answer
+  // before authentication, limited by IP (calendarRoutes spends that limit itself).
+  app.route("/v1/calendar", calendarRoutes);
   app.use("/v1/*", rateLimitAnonymous);
   app.use("/v1/*", authenticate);
 
@@ -93,6 +98,7 @@ export function createApp() {
     .route("/health", healthRoutes)
     .route("/v1/users", usersRoutes)
     .route("/v1/users", availabilityRoutes)
+    .route("/v1/users", calendarFeedRoutes)
     .route("/v1/airports", airportsRoutes)
     .route("/v1/aircraft", aircraftRoutes)
     .route("/v1/bookings", bookingsRoutes)

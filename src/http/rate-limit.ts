@@ -50,10 +50,12 @@ export async function spendRateLimit(c: Context<AppEnv>, identity: string): Prom
   }
 }
 
-/** Callers without a token are limited by client IP (signed-in users by `authenticate`). */
-export const rateLimitAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.req.header("authorization")) {
-    await spendRateLimit(c, `ip:${c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown"}`);
-  }
+/** Spends one request of the client IP's budget, whatever credentials the request carries. */
+export const rateLimitByIp: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await spendRateLimit(c, `ip:${c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown"}`);
   await next();
 };
+
+/** Callers without a token are limited by client IP (signed-in users by `authenticate`). */
+export const rateLimitAnonymous: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.req.header("authorization") ? next() : rateLimitByIp(c, next);
