@@ -31,6 +31,7 @@ import { ingestionsRoutes } from "./routes/ingestions/ingestions.routes";
 import { notificationsRoutes } from "./routes/notifications/notifications.routes";
 import { reschedulingRoutes } from "./routes/rescheduling/rescheduling.routes";
 import { settingsRoutes } from "./routes/settings/settings.routes";
+import { standbyRoutes } from "./routes/standby/standby.routes";
 import { usersRoutes } from "./routes/users/users.routes";
 import { weatherRoutes } from "./routes/weather/weather.routes";
 
@@ -103,6 +104,7 @@ export function createApp() {
     .route("/v1/aircraft", aircraftRoutes)
     .route("/v1/bookings", bookingsRoutes)
     .route("/v1/bookings", reschedulingRoutes)
+    .route("/v1/standby", standbyRoutes)
     .route("/v1/notifications", notificationsRoutes)
     .route("/v1/audit", auditRoutes)
     .route("/v1/weather", weatherRoutes)
