@@ -118,6 +118,7 @@ DECLARE
   made       bookings%ROWTYPE;
   tries      integer;
   promoted   integer := 0;
+  contended  boolean := false;
   -- Each entry gets a bounded number of tries, so one cancellation never turns into a search.
   max_tries  constant integer := 8;
   earliest   constant timestamptz := date_bin('15 minutes', now(), timestamptz 'epoch') + interval '15 minutes';
@@ -196,13 +197,21 @@ BEGIN
           WHERE ap.icao = entry.departure_airport AND s.id = entry.student_id AND s.role = 'STUDENT'
           RETURNING * INTO made;
           EXIT slots WHEN made.id IS NOT NULL;
-        EXCEPTION WHEN exclusion_violation OR SQLSTATE 'SK409' THEN
-          -- Taken meanwhile, or against the rules: this try is undone.
-          made := NULL;
+        EXCEPTION
+          WHEN exclusion_violation OR SQLSTATE 'SK409' THEN
+            -- Taken meanwhile, or against the rules: this try is undone.
+            made := NULL;
+          WHEN deadlock_detected THEN
+            -- A writer booking these people right now waits for this transaction's freed slot
+            -- while holding what this try needs: the slot is theirs. Undone, and the promotion
+            -- ends, so the transaction that freed the slot still commits.
+            contended := true;
+            made := NULL;
         END;
-        EXIT slots WHEN tries >= max_tries;
+        EXIT slots WHEN tries >= max_tries OR contended;
       END LOOP;
     END LOOP;
+    EXIT WHEN contended;
     CONTINUE WHEN made.id IS NULL;
 
     UPDATE standby_entries SET status = 'PROMOTED', booking_id = made.id, promoted_at = now() WHERE id = entry.id;

@@ -3,7 +3,6 @@ import type { BookingStatus } from "./booking-status";
 /** RFC 5545 3.1: a content line is at most 75 octets before its line break. */
 const MAX_OCTETS = 75;
 const CRLF = "\r\n";
-const utf8 = new TextEncoder();
 
 /** One event of a calendar feed, already in the product's words. */
 export interface CalendarEvent {
@@ -46,16 +45,21 @@ export function utcDateTime(at: Date): string {
   return at.toISOString().replace(/\.\d{3}/, "").replace(/[-:]/g, "");
 }
 
+/** UTF-8 octets of one code point. */
+const octetsOf = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
 /**
  * Folds a content line into lines of at most 75 octets, each continuation starting with one
  * space (RFC 5545 3.1). It cuts between characters, never inside one's UTF-8 bytes.
  */
 export function foldLine(line: string): string {
+  // Most lines are short ASCII: one char is one octet, so the length says it all.
+  if (line.length <= MAX_OCTETS && !/[^\x00-\x7f]/.test(line)) return line;
   const lines: string[] = [];
   let current = "";
   let octets = 0;
   for (const ch of line) {
-    const size = utf8.encode(ch).length;
+    const size = octetsOf(ch.codePointAt(0)!);
     if (octets + size > MAX_OCTETS) {
       lines.push(current);
       // The continuation's leading space counts towards its 75 octets.

@@ -17,9 +17,19 @@ SELECT f.user_id AS owner_id, f.first_name AS owner_first_name, f.last_name AS o
        p.tail_number, p.type_code,
        greatest(b.updated_at, s.updated_at, i.updated_at) AS modified
 FROM feed f
-LEFT JOIN bookings b
-  ON (b.student_id = f.user_id OR b.instructor_id = f.user_id)
- AND b.ends_at > now() - interval '30 days' AND b.scheduled_at < now() + interval '180 days'
+-- Two index range scans (by student, by instructor; nobody is both in one booking). A lesson
+-- lasts at most 12 hours, so its start bounds the range as its end does.
+LEFT JOIN LATERAL (
+  SELECT * FROM bookings x
+  WHERE x.student_id = f.user_id
+    AND x.scheduled_at > now() - interval '30 days' - interval '12 hours' AND x.ends_at > now() - interval '30 days'
+    AND x.scheduled_at < now() + interval '180 days'
+  UNION ALL
+  SELECT * FROM bookings x
+  WHERE x.instructor_id = f.user_id
+    AND x.scheduled_at > now() - interval '30 days' - interval '12 hours' AND x.ends_at > now() - interval '30 days'
+    AND x.scheduled_at < now() + interval '180 days'
+) b ON true
 LEFT JOIN users s ON s.id = b.student_id
 LEFT JOIN users i ON i.id = b.instructor_id
 LEFT JOIN aircraft p ON p.id = b.aircraft_id

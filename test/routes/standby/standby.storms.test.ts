@@ -171,3 +171,45 @@ describe("standby promotion storms", () => {
     }
   });
 });
+
+describe("a freed slot and direct bookings racing for it", () => {
+  it("the slot ends up held by exactly one booking, a promotion's or a direct one", async () => {
+    for (let round = 0; round < 3; round++) {
+      const airport = await quietAirport();
+      const [instructor, holder, waiting, ...direct] = await Promise.all([
+        makeInstructor(), makeUser("STUDENT"), makeUser("STUDENT"), makeUser("STUDENT"), makeUser("STUDENT"), makeUser("STUDENT"),
+      ]);
+      const start = upcomingHour();
+      const freed = await bookAt(admin.token, { student: holder, instructor, airport, at: start });
+      await joinStandby(admin.token, {
+        student_id: waiting.user.id, departure_airport: airport, window_start: iso(start), window_end: iso(plus(start, HOUR)),
+        duration_minutes: 60, instructor_id: instructor.user.id,
+      });
+      const [cancelled, ...booked] = await Promise.all([
+        cancelBooking(admin.token, freed),
+        ...direct.map((student) =>
+          call("/v1/bookings", {
+            method: "POST",
+            token: admin.token,
+            body: {
+              student_id: student.user.id, instructor_id: instructor.user.id, departure_airport: airport, arrival_airport: airport,
+              scheduled_at: iso(start), duration_minutes: 60,
+            },
+          })),
+      ]);
+      expect(cancelled.status).toBe(200);
+      for (const res of booked) expect([201, 409]).toContain(res.status);
+
+      const holding = await activeBookingsAt(airport);
+      expect(holding).toHaveLength(1);
+      const [entry] = await entriesAt(airport);
+      if (holding[0]!.student_id === waiting.user.id) {
+        expect(entry).toMatchObject({ status: "PROMOTED", booking_id: holding[0]!.id });
+        expect(booked.every((r) => r.status === 409)).toBe(true);
+      } else {
+        expect(entry).toMatchObject({ status: "WAITING", booking_id: null });
+        expect(booked.filter((r) => r.status === 201)).toHaveLength(1);
+      }
+    }
+  });
+});
