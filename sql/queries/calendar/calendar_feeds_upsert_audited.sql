@@ -11,7 +11,7 @@ WITH person AS (
   RETURNING user_id, created_at
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'calendar_feed', i.user_id::text, 'calendar_feed.issued', $3::uuid,
+  SELECT 'user', i.user_id::text, 'user.calendar_feed_issued', $3::uuid,
          jsonb_build_object('replaced', p.had_feed)
   FROM issued i JOIN person p ON p.id = i.user_id
 )

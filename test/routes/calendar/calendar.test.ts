@@ -105,8 +105,11 @@ describe("calendar feeds", () => {
       [token],
     );
     expect(leaks).toEqual([]);
-    const [audit] = await ownerDb().query("SELECT action, user_id FROM audit_log WHERE entity_type = 'calendar_feed' AND entity_id = $1", [student.user.id]);
-    expect(audit).toEqual({ action: "calendar_feed.issued", user_id: student.user.id });
+    const audit = await ownerDb().query(
+      "SELECT action, user_id, metadata FROM audit_log WHERE entity_type = 'user' AND entity_id = $1 AND action = 'user.calendar_feed_issued'",
+      [student.user.id],
+    );
+    expect(audit).toEqual([{ action: "user.calendar_feed_issued", user_id: student.user.id, metadata: { replaced: false } }]);
   });
 
   it("serves every booking of the user in the window as RFC 5545, without Authorization", async () => {
