@@ -1,7 +1,8 @@
 -- A calendar feed by its token's hash: its owner, and each booking they fly in (as student or
 -- instructor) ending at most 30 days ago or starting in the next 180 days, with the names the
--- event shows. `modified` is the latest change the event reflects (the booking, or a person's
--- name). No row: no such feed. One row with a null id: a feed without bookings.
+-- event shows. `modified` is the latest change the event reflects (the booking, a person's
+-- name, the aircraft, an airport). No row: no such feed. One row with a null id: a feed
+-- without bookings.
 -- $1 token hash
 WITH feed AS (
   SELECT f.user_id, u.first_name, u.last_name, greatest(f.created_at, u.updated_at) AS feed_modified
@@ -15,7 +16,7 @@ SELECT f.user_id AS owner_id, f.first_name AS owner_first_name, f.last_name AS o
        s.first_name AS student_first_name, s.last_name AS student_last_name,
        i.first_name AS instructor_first_name, i.last_name AS instructor_last_name,
        p.tail_number, p.type_code,
-       greatest(b.updated_at, s.updated_at, i.updated_at) AS modified
+       greatest(b.updated_at, s.updated_at, i.updated_at, p.updated_at, dep.updated_at, arr.updated_at) AS modified
 FROM feed f
 -- Two index range scans (by student, by instructor; nobody is both in one booking). A lesson
 -- lasts at most 12 hours, so its start bounds the range as its end does.

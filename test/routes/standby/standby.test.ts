@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import updateCancelled from "../../../sql/queries/bookings/bookings_update_cancelled.sql";
+import { statusesMovableTo } from "../../../src/domain/booking-status";
 import { cleanupJob } from "../../../src/jobs/cleanup";
 import { call, expectProblem } from "../../support/api";
 import { ownerDb } from "../../support/db";
@@ -244,6 +246,36 @@ describe("promotion", () => {
     } finally {
       await ownerDb().query("DELETE FROM availability_overrides WHERE user_id = $1", [instructor.user.id]);
     }
+  });
+
+  it("goes through the booking rules: an entry they refuse is passed over, its try undone", async () => {
+    const airport = await quietAirport();
+    const [holder, refused, next] = await Promise.all([1, 2, 3].map(() => makeUser("STUDENT")));
+    const start = upcomingHour();
+    const freed = await bookAt(admin.token, { student: holder!, instructor, airport, at: start });
+    const window = { departure_airport: airport, window_start: iso(start), window_end: iso(plus(start, HOUR)), duration_minutes: 60 };
+    const first = await joinStandby(admin.token, { student_id: refused!.user.id, ...window });
+    const second = await joinStandby(admin.token, { student_id: next!.user.id, ...window });
+    // One transaction: a rule that refuses the first student, the cancellation with its promotion
+    // run at once (not at commit), then the rule as it was. No other session ever sees the rule.
+    const refusing = JSON.stringify([{ code: "rule_failed", mode: "block", overridable: true, rule: "test_rule", detail: "refused" }]);
+    await ownerDb().batch([
+      { text: "SET CONSTRAINTS bookings_promote_standby IMMEDIATE" },
+      { text: "CREATE TEMP TABLE kept_rules ON COMMIT DROP AS SELECT pg_get_functiondef('booking_rule_findings(bookings)'::regprocedure) AS def" },
+      {
+        text: `CREATE OR REPLACE FUNCTION booking_rule_findings(b bookings) RETURNS jsonb LANGUAGE sql STABLE AS
+               $fn$ SELECT CASE WHEN b.student_id = '${refused!.user.id}' THEN '${refusing}'::jsonb ELSE '[]'::jsonb END $fn$`,
+      },
+      { text: updateCancelled, params: [freed, admin.user.id, "ADMIN", "sick", statusesMovableTo("CANCELLED"), "ILLNESS"] },
+      { text: "DO $do$ BEGIN EXECUTE (SELECT def FROM kept_rules); END $do$" },
+    ]);
+    const byId = new Map((await entriesAt(airport)).map((e) => [e.id, e]));
+    expect(byId.get(first.body.id)!.status).toBe("WAITING");
+    expect(byId.get(second.body.id)!.status).toBe("PROMOTED");
+    const active = await activeBookingsAt(airport);
+    expect(active.map((b) => b.student_id)).toEqual([next!.user.id]);
+    const [tried] = await ownerDb().query<{ n: number }>("SELECT count(*)::int AS n FROM bookings WHERE student_id = $1", [refused!.user.id]);
+    expect(tried!.n).toBe(0);
   });
 
   it("fills a slot freed by reschedule_resolve, after the replacement has taken its own", async () => {
