@@ -1,6 +1,7 @@
 // `npm run bench`: every figure side by side from one run against the local stack (workerd under
 // wrangler dev, the local gateway, embedded Postgres, Redis), printed as one table and written
 // to bench/results/<time>.json so runs can be compared.
+import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
@@ -139,6 +140,20 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     );
     await floor("  floor: availability inputs", await sqlFile("availability/availability_select_for_range.sql"), () => [instructor.id, from, to]);
 
+    // A calendar app polling the instructor's feed (300 flights): the whole feed, then a 304.
+    const issued = (await fetch(`${cachedWorker.url}/v1/users/${instructor.id}/calendar-feed`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${instructorToken}` },
+    }).then((r) => r.json())) as { url: string };
+    const feedPath = new URL(issued.url).pathname;
+    const feedHash = createHash("sha256").update(feedPath.slice("/v1/calendar/".length, -".ics".length)).digest("hex");
+    const poll = (headers: Record<string, string>, status: number) => async () =>
+      (await fetch(`${cachedWorker.url}${feedPath}`, { headers }).then(async (r) => (await r.arrayBuffer(), r.status))) === status;
+    const feedEtag = (await fetch(`${cachedWorker.url}${feedPath}`)).headers.get("etag") ?? "";
+    await measure("GET /v1/calendar/:token.ics (300 flights)", poll({}, 200));
+    await measure("  same, If-None-Match", poll({ "if-none-match": feedEtag }, 304), "304, no body");
+    await floor("  floor: feed events", await sqlFile("calendar/calendar_feeds_select_events.sql"), () => [feedHash]);
+
     // Each booking gets its own student and its own two-hour slot, far from the listed ones.
     const slotBase = Date.now() + 400 * 86_400_000;
     let reportedFailure = false;
@@ -168,7 +183,8 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     const insertBooking = await sqlFile("bookings/bookings_insert_audited.sql");
     await floor("  floor: booking insert statement", insertBooking, (i) => [
       students[i % students.length]!.id, instructor.id, null, "KJFK", "KBOS",
-      new Date(slotBase + 5_000_000 * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, null, null, "/v1/bookings",
+      new Date(slotBase + 5_000_000 * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, "DUAL", false,
+      null, null, "/v1/bookings",
     ]);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));

@@ -8,11 +8,12 @@ import { authenticate } from "./auth/guards";
 import { createCache } from "./cache/store";
 import { createDb } from "./db/client";
 import { ConfigError, loadConfig } from "./env";
-import { createLogger, describeError } from "./http/log";
+import { createLogger, describeError, loggablePath } from "./http/log";
 import { ApiError, problemResponse } from "./http/problem";
 import { TripLog } from "./http/trips";
 import { logSecurityEvent, logUnexpectedError } from "./http/system-log";
 import { adminRoutes } from "./routes/admin/admin.routes";
+import { reportsRoutes } from "./routes/admin/reports.routes";
 import { aircraftRoutes } from "./routes/aircraft/aircraft.routes";
 import { airportsRoutes } from "./routes/airports/airports.routes";
 import { analysesRoutes } from "./routes/analyses/analyses.routes";
@@ -20,6 +21,8 @@ import { analyticsRoutes } from "./routes/analytics/analytics.routes";
 import { auditRoutes } from "./routes/audit/audit.routes";
 import { availabilityRoutes } from "./routes/availability/availability.routes";
 import { bookingsRoutes } from "./routes/bookings/bookings.routes";
+import { calendarFeedRoutes } from "./routes/calendar/calendar-feed.routes";
+import { calendarRoutes } from "./routes/calendar/calendar.routes";
 import { chartsRoutes } from "./routes/charts/charts.routes";
 import { docsRoutes } from "./routes/docs";
 import { flightsRoutes } from "./routes/flights/flights.routes";
@@ -28,6 +31,7 @@ import { ingestionsRoutes } from "./routes/ingestions/ingestions.routes";
 import { notificationsRoutes } from "./routes/notifications/notifications.routes";
 import { reschedulingRoutes } from "./routes/rescheduling/rescheduling.routes";
 import { settingsRoutes } from "./routes/settings/settings.routes";
+import { standbyRoutes } from "./routes/standby/standby.routes";
 import { usersRoutes } from "./routes/users/users.routes";
 import { weatherRoutes } from "./routes/weather/weather.routes";
 
@@ -63,7 +67,7 @@ export function createApp() {
     await next();
     c.var.log.info("request", {
       method: c.req.method,
-      path: c.req.path,
+      path: loggablePath(c.req.path),
       status: c.res.status,
       duration_ms: Date.now() - started,
       user_id: c.var.user?.id ?? null,
@@ -87,6 +91,9 @@ export function createApp() {
   });
   // Ingestion streams files of up to 50 MiB and sets its own limit.
   app.use("/v1/*", (c, next) => (c.req.path.startsWith("/v1/ingestions") ? next() : bodyLimitOneMiB(c, next)));
+  // A feed's token is its credential: calendar clients send no Authorization, so feeds answer
+  // before authentication, limited by IP (calendarRoutes spends that limit itself).
+  app.route("/v1/calendar", calendarRoutes);
   // A read that started on a stale copy of its user is run again from the top.
   app.use("/v1/*", authenticate((request, env, ctx) => app.fetch(request, env, ctx)));
 
@@ -94,10 +101,12 @@ export function createApp() {
     .route("/health", healthRoutes)
     .route("/v1/users", usersRoutes)
     .route("/v1/users", availabilityRoutes)
+    .route("/v1/users", calendarFeedRoutes)
     .route("/v1/airports", airportsRoutes)
     .route("/v1/aircraft", aircraftRoutes)
     .route("/v1/bookings", bookingsRoutes)
     .route("/v1/bookings", reschedulingRoutes)
+    .route("/v1/standby", standbyRoutes)
     .route("/v1/notifications", notificationsRoutes)
     .route("/v1/audit", auditRoutes)
     .route("/v1/weather", weatherRoutes)
@@ -107,6 +116,7 @@ export function createApp() {
     .route("/v1/analytics", analyticsRoutes)
     .route("/v1/analyses", analysesRoutes)
     .route("/v1/charts", chartsRoutes)
+    .route("/v1/admin/reports", reportsRoutes)
     .route("/v1/admin", adminRoutes);
 
   app.route("/", docsRoutes(app));

@@ -15,7 +15,8 @@ export interface IdempotencyRequest {
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
-async function sha256(text: string): Promise<string> {
+/** Hex SHA-256 of a text: request fingerprints, and secrets kept only as their hash. */
+export async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

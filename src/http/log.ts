@@ -25,3 +25,8 @@ export function describeError(error: unknown): Record<string, unknown> {
   const cause = error.cause instanceof Error ? { cause: error.cause.message } : {};
   return { error: error.message, error_name: error.name, stack: error.stack, ...cause };
 }
+
+/** A request path fit for logs: a calendar feed's path carries its secret token, which is hidden. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/v1\/calendar\/[^/]+/, "/v1/calendar/:token");
+}

@@ -1,5 +1,5 @@
 import type { Redis } from "@upstash/redis/cloudflare";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "./problem";
 
@@ -94,3 +94,12 @@ export async function spendRateLimit(c: Context<AppEnv>, identity: string, limit
 export function clientIp(c: Context<AppEnv>): string {
   return c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown";
 }
+
+/**
+ * Spends one request of the client IP's budget: for requests whose credential is not a token,
+ * such as a calendar feed's secret address.
+ */
+export const rateLimitByIp: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await spendRateLimit(c, `ip:${clientIp(c)}`, c.var.config.RATE_LIMIT_PER_MINUTE);
+  await next();
+};

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import type { Db } from "../db/client";
-import { createLogger } from "./log";
+import { createLogger, loggablePath } from "./log";
 import insertEvent from "../../sql/queries/system_logs/system_logs_insert_event.sql";
 
 export type SystemLogLevel = "debug" | "info" | "warn" | "error";
@@ -96,7 +96,7 @@ export function logSecurityEvent(c: Context<AppEnv>, code: "unauthenticated" | "
     event,
     message: detail,
     userId,
-    data: { method: c.req.method, path: c.req.path, ip, count_this_minute: count },
+    data: { method: c.req.method, path: loggablePath(c.req.path), ip, count_this_minute: count },
   });
 }
 
@@ -107,6 +107,6 @@ export function logUnexpectedError(c: Context<AppEnv>, error: Error): void {
     event: "unexpected_error",
     message: error.message,
     userId: c.get("user")?.id ?? null,
-    data: { method: c.req.method, path: c.req.path, error_name: error.name, stack: error.stack?.slice(0, 4_000) ?? null },
+    data: { method: c.req.method, path: loggablePath(c.req.path), error_name: error.name, stack: error.stack?.slice(0, 4_000) ?? null },
   });
 }

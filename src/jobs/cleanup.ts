@@ -2,6 +2,7 @@ import completeFinished from "../../sql/queries/cleanup/cleanup_bookings_complet
 import writeRollups from "../../sql/queries/cleanup/cleanup_metric_rollups_job.sql";
 import deleteNotifications from "../../sql/queries/cleanup/cleanup_notifications_job.sql";
 import deleteRescheduling from "../../sql/queries/cleanup/cleanup_rescheduling_job.sql";
+import expireStandby from "../../sql/queries/cleanup/cleanup_standby_expired_job.sql";
 import ensurePartitions from "../../sql/queries/cleanup/cleanup_system_logs_partitions_job.sql";
 import deleteIdempotencyKeys from "../../sql/queries/cleanup/cleanup_idempotency_keys_older_than.sql";
 import dropLogPartitions from "../../sql/queries/cleanup/cleanup_system_logs_older_than.sql";
@@ -37,7 +38,8 @@ async function inChunks(db: Db, text: string, params: unknown[], chunk: number, 
 /**
  * Nightly housekeeping: finished flights become COMPLETED, old read notifications, options and
  * preferences of resolved bookings and expired idempotency keys go, system logs past retention
- * are dropped a partition at a time (and the coming days' partitions made), and the daily,
+ * are dropped a partition at a time (and the coming days' partitions made), standby entries
+ * whose window has passed expire, and the daily,
  * weekly and monthly rollups of the day before are written. Every step is set-based and safe
  * to repeat.
  */
@@ -51,12 +53,13 @@ export const cleanupJob: Job = async ({ now, db }) => {
     NOTIFICATION_CHUNK,
     "deleted",
   );
-  const [rescheduling, keys, dropped, created, rollups] = await db.batch([
+  const [rescheduling, keys, dropped, created, rollups, standby] = await db.batch([
     { text: deleteRescheduling, params: [ago(now, RESCHEDULING_RETENTION_DAYS)] },
     { text: deleteIdempotencyKeys, params: [at] },
     { text: dropLogPartitions, params: [ago(now, SYSTEM_LOG_RETENTION_DAYS)] },
     { text: ensurePartitions, params: [at] },
     { text: writeRollups, params: [at] },
+    { text: expireStandby, params: [at] },
   ]);
   const first = (rows: Record<string, unknown>[] | undefined, key: string) => Number(rows?.[0]?.[key] ?? 0);
   return {
@@ -68,6 +71,7 @@ export const cleanupJob: Job = async ({ now, db }) => {
     log_partitions_dropped: first(dropped, "dropped_partitions"),
     log_partitions_created: first(created, "created_partitions"),
     rollups_written: first(rollups, "rollups_written"),
-    statements: completeStatements + notificationStatements + 5,
+    standby_expired: first(standby, "expired"),
+    statements: completeStatements + notificationStatements + 6,
   };
 };

@@ -7,7 +7,7 @@ import { metaOf, type RouteMeta } from "./meta";
 
 type Json = Record<string, unknown>;
 
-const PUBLIC_PATHS = new Set(["/health", "/openapi.json", "/docs"]);
+const PUBLIC_PATHS = new Set(["/health", "/openapi.json", "/docs", "/v1/calendar/:token"]);
 const SUCCESS: Record<string, number> = { POST: 201 };
 
 function jsonSchema(schema: v.GenericSchema): Json {

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { jobNames } from "../../jobs/registry";
 import { pageQuery } from "../../http/pagination";
 
-const isoDate = v.pipe(
+export const isoDate = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD"),
   v.check((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "must be a real calendar date"),

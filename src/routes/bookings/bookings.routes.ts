@@ -154,9 +154,11 @@ export const bookingsRoutes = new Hono<AppEnv>()
 
   .post("/:id/cancel", validate("param", bookingId), validate("json", cancelBooking), async (c) => {
     const { id } = c.req.valid("param");
-    const { reason } = c.req.valid("json");
+    const { reason, category } = c.req.valid("json");
     const viewer = c.var.user;
-    const [row] = await c.var.db.query(updateCancelled, [id, viewer.id, viewer.role, reason, statusesMovableTo("CANCELLED")]);
+    const [row] = await c.var.db.query(updateCancelled, [
+      id, viewer.id, viewer.role, reason, statusesMovableTo("CANCELLED"), category,
+    ]);
     if (!row) throw notFound("Booking");
     if (row.id === null) {
       throw new ApiError("invalid_state", `The booking is ${String(row.seen_status)} and can no longer be cancelled.`);

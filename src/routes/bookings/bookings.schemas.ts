@@ -25,12 +25,12 @@ export const instant = v.pipe(
   v.check(isRfc3339, "must be an RFC 3339 timestamp such as 2026-05-01T14:00:00Z"),
 );
 
-const futureInstant = v.pipe(
+export const futureInstant = v.pipe(
   instant,
   v.check((text) => Date.parse(text) > Date.now(), "must be in the future"),
 );
 
-const durationMinutes = v.pipe(
+export const durationMinutes = v.pipe(
   v.number("must be a number"),
   v.integer("must be a whole number of minutes"),
   v.minValue(15, "must be at least 15 minutes"),
@@ -66,7 +66,14 @@ export const updateBooking = v.pipe(
   ),
 );
 
+/** Why a flight was cancelled, as schools bill by it (docs/contract.md, cancellation policy). */
+export const cancellationCategories = ["WEATHER", "MAINTENANCE", "ILLNESS", "STUDENT", "INSTRUCTOR", "OTHER"] as const;
+
 export const cancelBooking = v.strictObject({
+  category: v.optional(
+    v.picklist(cancellationCategories, `must be one of ${cancellationCategories.join(", ")}`),
+    "OTHER",
+  ),
   reason: v.pipe(
     v.string("must be a string"),
     v.check((text) => text.trim().length > 0, "must not be empty"),

@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env";
+import { requireRole } from "../../auth/guards";
+import type { Row } from "../../db/client";
+import { decodeCursor, toPage } from "../../http/pagination";
+import { validate } from "../../http/validation";
+import { describeRoute } from "../../openapi/meta";
+import reportCancellations from "../../../sql/queries/reports/bookings_report_cancellations.sql";
+import { cancellationsReportQuery } from "./reports.schemas";
+
+interface Counts {
+  cancelled: number;
+  late: number;
+  no_fault: number;
+}
+
+const counts = (row: Row): Counts => ({ cancelled: Number(row.cancelled), late: Number(row.late), no_fault: Number(row.no_fault) });
+const withCategories = (row: Row) => ({ ...counts(row), by_category: row.by_category as Record<string, Counts> });
+
+export const reportsRoutes = new Hono<AppEnv>().get(
+  "/cancellations",
+  describeRoute({
+    summary: "Cancellations to bill: per category, late and no-fault, overall and per student",
+    description:
+      "Counts the cancelled flights scheduled from `from` to `to` (UTC days, both included). `late` ones were cancelled " +
+      "less than the booking rules' `late_cancel_hours` before the flight; `no_fault` ones (weather or maintenance the " +
+      "school could not fly in) are never late. `data` is a page of students in id order.",
+    responses: { 200: "the totals and a page of students" },
+  }),
+  requireRole("ADMIN"),
+  validate("query", cancellationsReportQuery),
+  async (c) => {
+    const q = c.req.valid("query");
+    const after = decodeCursor(q.cursor, 1);
+    const [totals, ...students] = await c.var.db.query(
+      reportCancellations,
+      [q.from, q.to, after?.[0] ?? null, q.limit + 1],
+      { idempotent: true },
+    );
+    const page = toPage(students, q.limit, (r) => [String(r.student_id)], (r) => ({
+      student_id: String(r.student_id),
+      first_name: String(r.first_name),
+      last_name: String(r.last_name),
+      ...withCategories(r),
+    }));
+    return c.json({ from: q.from, to: q.to, totals: withCategories(totals!), ...page }, 200);
+  },
+);

@@ -1,0 +1,89 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env";
+import { idempotent, runCreating } from "../../http/idempotency";
+import { decodeCursor, toPage } from "../../http/pagination";
+import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
+import { validate } from "../../http/validation";
+import { describeRoute } from "../../openapi/meta";
+import insertAudited from "../../../sql/queries/standby/standby_entries_insert_audited.sql";
+import listVisible from "../../../sql/queries/standby/standby_entries_list_visible.sql";
+import updateWithdrawn from "../../../sql/queries/standby/standby_entries_update_withdrawn.sql";
+import { presentStandbyEntry } from "./standby.present";
+import { createStandbyEntry, listStandbyEntries, standbyEntryId } from "./standby.schemas";
+
+export const standbyRoutes = new Hono<AppEnv>()
+  .post(
+    "/",
+    describeRoute({
+      summary: "Put a student on the standby list for a window at an airport",
+      description:
+        "A student for themselves; instructors and admins for anyone. When a booking there is cancelled or " +
+        "rescheduled away, or an aircraft of the type returns to service, the oldest waiting entry that fits every " +
+        "booking rule is booked in the same transaction (PROMOTED, with `booking_id`, and `STANDBY_PROMOTED`).",
+      responses: { 201: "the entry, WAITING, with its position in the queue" },
+    }),
+    idempotent(presentStandbyEntry),
+    validate("json", createStandbyEntry),
+    async (c) => {
+      const e = c.req.valid("json");
+      const viewer = c.var.user;
+      if (viewer.role === "STUDENT" && e.student_id !== viewer.id) throw forbidden("Students can only join the standby list themselves.");
+      const rows = await runCreating(c, insertAudited, [
+        e.student_id, e.departure_airport, e.window_start, e.window_end, e.duration_minutes,
+        e.instructor_id, e.aircraft_type_code, e.lesson_type, viewer.id,
+      ]);
+      // The statement always answers one row: the checks, joined with the entry if it was made.
+      const row = rows[0]!;
+      if (row.id === null) {
+        const errors: FieldError[] = [];
+        if (!row.departure_found) errors.push({ path: "departure_airport", message: "is not a known airport" });
+        if (!row.student_found) errors.push({ path: "student_id", message: "is not a student" });
+        if (!row.instructor_found) errors.push({ path: "instructor_id", message: "is not an instructor" });
+        if (!row.type_found) errors.push({ path: "aircraft_type_code", message: "is not a known aircraft type" });
+        throw validationFailed(errors);
+      }
+      return c.json(presentStandbyEntry(row), 201);
+    },
+  )
+
+  .get(
+    "/",
+    describeRoute({ summary: "Standby entries in queue order (students: their own)", responses: { 200: "a page of entries" } }),
+    validate("query", listStandbyEntries),
+    async (c) => {
+      const q = c.req.valid("query");
+      const viewer = c.var.user;
+      if (viewer.role === "STUDENT" && q.student_id !== undefined && q.student_id !== viewer.id) {
+        throw forbidden("Students can only see their own standby entries.");
+      }
+      const after = decodeCursor(q.cursor, 2);
+      const rows = await c.var.db.query(
+        listVisible,
+        [viewer.id, viewer.role, q.student_id ?? null, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, q.limit + 1],
+        { idempotent: true },
+      );
+      return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), String(r.id)], presentStandbyEntry), 200);
+    },
+  )
+
+  .delete(
+    "/:id",
+    describeRoute({ summary: "Withdraw a waiting standby entry", responses: { 200: "the entry, WITHDRAWN" } }),
+    validate("param", standbyEntryId),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const viewer = c.var.user;
+      const [row] = await c.var.db.query(updateWithdrawn, [id, viewer.id, viewer.role]);
+      if (!row) throw notFound("Standby entry");
+      if (row.id === null) {
+        const seen = String(row.seen_status);
+        throw new ApiError(
+          "invalid_state",
+          seen === "WAITING"
+            ? "The entry was promoted meanwhile and can no longer be withdrawn."
+            : `The entry is ${seen} and can no longer be withdrawn.`,
+        );
+      }
+      return c.json(presentStandbyEntry(row), 200);
+    },
+  );
