@@ -28,6 +28,7 @@ import { ingestionsRoutes } from "./routes/ingestions/ingestions.routes";
 import { notificationsRoutes } from "./routes/notifications/notifications.routes";
 import { reschedulingRoutes } from "./routes/rescheduling/rescheduling.routes";
 import { settingsRoutes } from "./routes/settings/settings.routes";
+import { qualificationsRoutes } from "./routes/users/qualifications.routes";
 import { usersRoutes } from "./routes/users/users.routes";
 import { weatherRoutes } from "./routes/weather/weather.routes";
 
@@ -92,6 +93,7 @@ export function createApp() {
     .route("/health", healthRoutes)
     .route("/v1/users", usersRoutes)
     .route("/v1/users", availabilityRoutes)
+    .route("/v1/users", qualificationsRoutes)
     .route("/v1/airports", airportsRoutes)
     .route("/v1/aircraft", aircraftRoutes)
     .route("/v1/bookings", bookingsRoutes)

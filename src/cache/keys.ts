@@ -4,8 +4,11 @@ const PREFIX = "skyslot:v1";
 export const cacheKeys = {
   /** The user a token's subject maps to; dropped when the user changes. */
   userBySubject: (subject: string) => `${PREFIX}:user:sub:${subject}`,
-  /** One airport by ICAO code; reference data, dropped when the airports table is reseeded. */
-  airport: (icao: string) => `${PREFIX}:airport:${icao}`,
+  /**
+   * One airport by ICAO code, with its runways; reference data, dropped when the airports table
+   * is reseeded or its runways change. (`airport2`: the shape that carries runways.)
+   */
+  airport: (icao: string) => `${PREFIX}:airport2:${icao}`,
   /** IATA → ICAO resolution. */
   airportByIata: (iata: string) => `${PREFIX}:airport:iata:${iata}`,
   /**
