@@ -167,25 +167,25 @@ CREATE OR REPLACE FUNCTION booking_rule_findings(b bookings) RETURNS jsonb
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
   rules    jsonb := booking_rules() -> 'rules';
-  found    jsonb := '[]'::jsonb;
-  day      date := booking_local_day(b);
+  broken   jsonb := '[]'::jsonb;
+  flight_day date := booking_local_day(b);
   on_day   text;
   type_code text;
   twilight civil_twilight%ROWTYPE;
   duty     record;
   held     integer;
 BEGIN
-  on_day := to_char(day, 'YYYY-MM-DD');
+  on_day := to_char(flight_day, 'YYYY-MM-DD');
   IF b.lesson_type = 'DUAL' THEN
     IF rules -> 'instructor_certificate' ->> 'mode' <> 'off'
-       AND NOT qualification_valid(b.instructor_id, 'CFI_CERTIFICATE', NULL, day) THEN
-      found := found || rule_finding(rules, 'instructor_certificate',
+       AND NOT qualification_valid(b.instructor_id, 'CFI_CERTIFICATE', NULL, flight_day) THEN
+      broken := broken || rule_finding(rules, 'instructor_certificate',
                                      'The instructor has no CFI certificate valid on ' || on_day || '.');
     END IF;
     IF rules -> 'instructor_duty' ->> 'mode' <> 'off' THEN
       SELECT * INTO duty FROM instructor_duty_peak(b);
       IF duty.minutes > (rules -> 'instructor_duty' ->> 'max_minutes')::int THEN
-        found := found || (rule_finding(rules, 'instructor_duty',
+        broken := broken || (rule_finding(rules, 'instructor_duty',
                    format('The instructor would fly %s minutes of DUAL lessons between %s and %s, over the limit of %s in any 24 hours.',
                           duty.minutes, utc_text(duty.window_start), utc_text(duty.window_start + interval '24 hours'),
                           rules -> 'instructor_duty' ->> 'max_minutes'))
@@ -198,34 +198,34 @@ BEGIN
     END IF;
   ELSE
     IF rules -> 'solo_endorsement' ->> 'mode' <> 'off' AND b.training_level = 'STUDENT_PILOT'
-       AND NOT qualification_valid(b.student_id, 'SOLO_ENDORSEMENT', NULL, day) THEN
-      found := found || rule_finding(rules, 'solo_endorsement',
+       AND NOT qualification_valid(b.student_id, 'SOLO_ENDORSEMENT', NULL, flight_day) THEN
+      broken := broken || rule_finding(rules, 'solo_endorsement',
                                      'The student pilot has no solo endorsement valid on ' || on_day || '.');
     END IF;
-    IF rules -> 'medical' ->> 'mode' <> 'off' AND NOT qualification_valid(b.student_id, 'MEDICAL', NULL, day) THEN
-      found := found || rule_finding(rules, 'medical', 'The student has no medical valid on ' || on_day || '.');
+    IF rules -> 'medical' ->> 'mode' <> 'off' AND NOT qualification_valid(b.student_id, 'MEDICAL', NULL, flight_day) THEN
+      broken := broken || rule_finding(rules, 'medical', 'The student has no medical valid on ' || on_day || '.');
     END IF;
     IF rules -> 'flight_review' ->> 'mode' <> 'off' AND b.training_level IN ('PRIVATE_PILOT', 'INSTRUMENT_RATED')
-       AND NOT qualification_valid(b.student_id, 'FLIGHT_REVIEW', NULL, day) THEN
-      found := found || rule_finding(rules, 'flight_review', 'The pilot has no flight review valid on ' || on_day || '.');
+       AND NOT qualification_valid(b.student_id, 'FLIGHT_REVIEW', NULL, flight_day) THEN
+      broken := broken || rule_finding(rules, 'flight_review', 'The pilot has no flight review valid on ' || on_day || '.');
     END IF;
     IF rules -> 'aircraft_checkout' ->> 'mode' <> 'off' THEN
       SELECT p.type_code INTO type_code FROM aircraft p WHERE p.id = b.aircraft_id;
-      IF NOT qualification_valid(b.student_id, 'AIRCRAFT_CHECKOUT', type_code, day) THEN
-        found := found || rule_finding(rules, 'aircraft_checkout',
+      IF NOT qualification_valid(b.student_id, 'AIRCRAFT_CHECKOUT', type_code, flight_day) THEN
+        broken := broken || rule_finding(rules, 'aircraft_checkout',
                                        format('The student has no checkout in the %s valid on %s.', coalesce(type_code, 'aircraft'), on_day));
       END IF;
     END IF;
     IF rules -> 'daylight' ->> 'mode' <> 'off' AND (rules -> 'daylight' -> 'levels') ? b.training_level THEN
-      SELECT * INTO twilight FROM civil_twilight t WHERE t.airport = b.departure_airport AND t.day = day;
+      SELECT * INTO twilight FROM civil_twilight t WHERE t.airport = b.departure_airport AND t.day = flight_day;
       IF NOT FOUND THEN
-        found := found || rule_finding(rules, 'daylight',
+        broken := broken || rule_finding(rules, 'daylight',
                    format('Civil twilight at %s on %s is not known, so daylight cannot be confirmed.', b.departure_airport, on_day));
       ELSIF twilight.civil_dawn IS NULL THEN
-        found := found || rule_finding(rules, 'daylight',
+        broken := broken || rule_finding(rules, 'daylight',
                    format('The sun stays below civil twilight at %s on %s.', b.departure_airport, on_day));
       ELSIF b.scheduled_at < twilight.civil_dawn OR b.ends_at > twilight.civil_dusk THEN
-        found := found || rule_finding(rules, 'daylight',
+        broken := broken || rule_finding(rules, 'daylight',
                    format('A solo flight must start after civil dawn (%s) and end before civil dusk (%s) at %s.',
                           utc_text(twilight.civil_dawn), utc_text(twilight.civil_dusk), b.departure_airport));
       END IF;
@@ -234,7 +234,7 @@ BEGIN
 
   IF rules -> 'booking_horizon' ->> 'mode' <> 'off'
      AND b.scheduled_at > now() + make_interval(days => (rules -> 'booking_horizon' ->> 'days')::int) THEN
-    found := found || rule_finding(rules, 'booking_horizon',
+    broken := broken || rule_finding(rules, 'booking_horizon',
                format('Bookings can be made at most %s days ahead.', rules -> 'booking_horizon' ->> 'days'));
   END IF;
   IF rules -> 'student_active_bookings' ->> 'mode' <> 'off' AND b.ends_at > now() THEN
@@ -244,12 +244,12 @@ BEGIN
       AND o.scheduled_at > now() - interval '12 hours' AND o.ends_at > now()
       AND o.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED');
     IF held > (rules -> 'student_active_bookings' ->> 'max')::int THEN
-      found := found || rule_finding(rules, 'student_active_bookings',
+      broken := broken || rule_finding(rules, 'student_active_bookings',
                  format('The student would hold %s active future bookings; the limit is %s.',
                         held, rules -> 'student_active_bookings' ->> 'max'));
     END IF;
   END IF;
-  RETURN found;
+  RETURN broken;
 END
 $$;
 

@@ -43,8 +43,9 @@ const qualificationParams = v.object({
   qualification_id: v.pipe(v.string(), v.uuid("must be a UUID")),
 });
 
-/** The driver gives dates as text; a jsonb copy (idempotent replay) does too. */
-const dateOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value).slice(0, 10));
+/** The driver gives a date as a Date at UTC midnight; a jsonb copy (idempotent replay) as text. */
+const dateOrNull = (value: unknown) =>
+  value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 
 export function presentQualification(row: Row) {
   return {
