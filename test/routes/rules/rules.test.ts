@@ -222,3 +222,15 @@ describe("runways", () => {
     expectProblem(await call("/v1/airports/QQQQ/runways", { method: "PUT", token: admin.token, body: [] }), 404, "not_found");
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("describes the new routes with their request schemas", async () => {
+    const doc = (await call("/openapi.json")).body;
+    expect(doc.paths["/v1/users/{id}/qualifications"].post.requestBody).toBeDefined();
+    expect(doc.paths["/v1/users/{id}/qualifications"].get).toBeDefined();
+    expect(doc.paths["/v1/users/{id}/qualifications/{qualification_id}"].delete).toBeDefined();
+    expect(doc.paths["/v1/settings/booking-rules"].put.requestBody).toBeDefined();
+    expect(doc.paths["/v1/settings/booking-rules"].get).toBeDefined();
+    expect(doc.paths["/v1/airports/{code}/runways"].put.requestBody).toBeDefined();
+  });
+});
