@@ -234,3 +234,21 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/v1/airports/{code}/runways"].put.requestBody).toBeDefined();
   });
 });
+
+describe("rules at dispatch and in the weather check", () => {
+  it("re-checks a SOLO flight when it is dispatched: a medical that lapsed meanwhile refuses it", async () => {
+    const [pilot, aircraft] = await Promise.all([makeUser("STUDENT"), makeAircraft()]);
+    const medical = await qualify(admin.token, pilot.user.id, { kind: "MEDICAL" });
+    for (const body of [{ kind: "SOLO_ENDORSEMENT" }, { kind: "AIRCRAFT_CHECKOUT", aircraft_type_code: "C172" }]) {
+      await qualify(admin.token, pilot.user.id, body);
+    }
+    const booked = await solo(pilot, aircraft, midday());
+    expect(booked.status, booked.text).toBe(201);
+    await call(`/v1/users/${pilot.user.id}/qualifications/${medical.body.id}`, { method: "DELETE", token: admin.token });
+    // Dispatch moves the booking to DISPATCHED; the trigger judges it again at that moment.
+    const refused = await ownerDb()
+      .query("UPDATE bookings SET status = 'DISPATCHED', dispatched_at = now() WHERE id = $1", [booked.body.id])
+      .then(() => null, (error: unknown) => error);
+    expect(refused).toMatchObject({ code: "rule_failed", options: { extra: { failures: [expect.objectContaining({ rule: "medical" })] } } });
+  });
+});
