@@ -174,6 +174,22 @@ describe("people rules on a SOLO flight (default modes)", () => {
     const night = new Date(nextSlot().getTime() - 7 * 3_600_000);
     const problem = expectProblem(await solo(pilot, aircraft, night), 409, "rule_failed");
     expect(problem.failures).toEqual([expect.objectContaining({ rule: "daylight" })]);
+    // Moving a daylight flight into the night is refused the same way.
+    const day = await solo(pilot, aircraft, midday());
+    expect(day.status, day.text).toBe(201);
+    const moved = await call(`/v1/bookings/${day.body.id}`, {
+      method: "PATCH", token: admin.token, body: { scheduled_at: new Date(Date.parse(day.body.scheduled_at) + 12 * 3_600_000).toISOString() },
+    });
+    expect(expectProblem(moved, 409, "rule_failed").failures).toEqual([expect.objectContaining({ rule: "daylight" })]);
+    // Two days later at midday: the move itself brings that day's twilight figures along.
+    const later = new Date(Date.parse(day.body.scheduled_at) + 48 * 3_600_000);
+    const sunny = await call(`/v1/bookings/${day.body.id}`, { method: "PATCH", token: admin.token, body: { scheduled_at: later.toISOString() } });
+    expect(sunny.status, sunny.text).toBe(200);
+    const stored = await ownerDb().query(
+      "SELECT 1 FROM civil_twilight WHERE airport = 'KJFK' AND day = ($1::timestamptz AT TIME ZONE 'America/New_York')::date",
+      [later.toISOString()],
+    );
+    expect(stored).toHaveLength(1);
     const noAircraft = expectProblem(await solo(pilot, null as unknown as string, midday()), 422, "validation_failed");
     expect((noAircraft.errors as { path: string }[])[0]!.path).toBe("aircraft_id");
   });
