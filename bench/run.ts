@@ -60,16 +60,18 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     workers.push(uncachedWorker);
     log(`workers up (cache ${stack.redisAvailable ? "on" : "off: Redis unreachable"})`);
 
-    // People: an admin, an instructor available every day all day, many students.
+    // People: an admin, an instructor available every day all day, many students. Subjects carry
+    // the run, so a user cached in the shared Redis by an earlier run never stands in for them.
+    const run = Date.now().toString(36);
     const people = await owner.query<{ id: string; auth_subject: string; role: string }>(`
       INSERT INTO users (auth_subject, email, first_name, last_name, role, training_level, timezone)
-      SELECT 'bench|' || r || '|' || g, 'bench-' || r || '-' || g || '@example.test', 'Bench', r, r,
+      SELECT 'bench|' || $1 || '|' || r || '|' || g, 'bench-' || r || '-' || g || '@example.test', 'Bench', r, r,
              CASE WHEN r = 'STUDENT' THEN 'PRIVATE_PILOT' END, 'America/New_York'
       FROM (VALUES ('ADMIN', 1), ('INSTRUCTOR', 1)) v(r, n), generate_series(1, n) g
       UNION ALL
-      SELECT 'bench|STUDENT|' || g, 'bench-student-' || g || '@example.test', 'Bench', 'Student', 'STUDENT', 'PRIVATE_PILOT', 'America/New_York'
+      SELECT 'bench|' || $1 || '|STUDENT|' || g, 'bench-student-' || g || '@example.test', 'Bench', 'Student', 'STUDENT', 'PRIVATE_PILOT', 'America/New_York'
       FROM generate_series(1, 400) g
-      RETURNING id, auth_subject, role`);
+      RETURNING id, auth_subject, role`, [run]);
     const admin = people.rows.find((p) => p.role === "ADMIN")!;
     const instructor = people.rows.find((p) => p.role === "INSTRUCTOR")!;
     const students = people.rows.filter((p) => p.role === "STUDENT");
@@ -82,11 +84,11 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     await owner.query(
       `INSERT INTO bookings (student_id, instructor_id, departure_airport, arrival_airport, departure_latitude,
          departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, duration_minutes, status, training_level)
-       SELECT (SELECT id FROM users WHERE auth_subject = 'bench|STUDENT|' || (1 + g % 400)), $1, 'KJFK', 'KJFK',
+       SELECT (SELECT id FROM users WHERE auth_subject = 'bench|' || $2 || '|STUDENT|' || (1 + g % 400)), $1, 'KJFK', 'KJFK',
               a.latitude, a.longitude, a.latitude, a.longitude,
               date_trunc('day', now()) + interval '30 days' + g * interval '3 hours', 60, 'CONFIRMED', 'PRIVATE_PILOT'
        FROM generate_series(1, 300) g, airports a WHERE a.icao = 'KJFK'`,
-      [instructor.id],
+      [instructor.id, run],
     );
     const token = (subject: string) => signDevToken({ secret: stack.jwt.secret, subject, issuer: stack.jwt.issuer, audience: stack.jwt.audience });
     const adminToken = await token(admin.auth_subject);
@@ -154,38 +156,117 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     await measure("  same, If-None-Match", poll({ "if-none-match": feedEtag }, 304), "304, no body");
     await floor("  floor: feed events", await sqlFile("calendar/calendar_feeds_select_events.sql"), () => [feedHash]);
 
-    // Each booking gets its own student and its own two-hour slot, far from the listed ones.
-    const slotBase = Date.now() + 400 * 86_400_000;
+
+    // Booking create with every booking rule off (the v1 figure), then with the rules on.
+    const allRules = ["instructor_certificate", "solo_endorsement", "medical", "flight_review", "aircraft_checkout",
+      "daylight", "instructor_duty", "booking_horizon", "student_active_bookings"];
+    const setRules = (mode: "off" | null) =>
+      owner.query("UPDATE settings SET value = booking_rules_over($1::jsonb) WHERE key = 'booking_rules'", [
+        JSON.stringify(mode ? { rules: Object.fromEntries(allRules.map((r) => [r, { mode }])) } : {}),
+      ]);
     let reportedFailure = false;
-    const book = (i: number) =>
+    const post = (body: Record<string, unknown>) =>
       fetch(`${cachedWorker.url}/v1/bookings`, {
         method: "POST",
         headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          student_id: students[i % students.length]!.id,
-          instructor_id: instructor.id,
-          departure_airport: "KJFK",
-          arrival_airport: "KBOS",
-          scheduled_at: new Date(slotBase + i * 2 * 3_600_000).toISOString(),
-          duration_minutes: 60,
-          override_availability: true,
-        }),
+        body: JSON.stringify(body),
       }).then(async (r) => {
-        const body = await r.text();
+        const text = await r.text();
         lastTrips = r.headers.get("x-skyslot-trips");
         if (r.status !== 201 && !reportedFailure) {
           reportedFailure = true;
-          log(`POST /v1/bookings answered ${r.status}: ${body.slice(0, 300)}`);
+          log(`POST /v1/bookings answered ${r.status}: ${text.slice(0, 300)}`);
         }
         return r.status === 201;
       });
-    await measure("POST /v1/bookings", book, "admin, override_availability");
-    const insertBooking = await sqlFile("bookings/bookings_insert_audited.sql");
-    await floor("  floor: booking insert statement", insertBooking, (i) => [
-      students[i % students.length]!.id, instructor.id, null, "KJFK", "KBOS",
-      new Date(slotBase + 5_000_000 * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, "DUAL", false,
-      null, null, "/v1/bookings",
-    ]);
+
+    // Each booking gets its own student and its own two-hour slot, far from the listed ones.
+    const slotBase = Date.now() + 400 * 86_400_000;
+    const book = (i: number) =>
+      post({
+        student_id: students[i % students.length]!.id,
+        instructor_id: instructor.id,
+        departure_airport: "KJFK",
+        arrival_airport: "KBOS",
+        scheduled_at: new Date(slotBase + i * 2 * 3_600_000).toISOString(),
+        duration_minutes: 60,
+        override_availability: true,
+      });
+    await setRules("off");
+    try {
+      await measure("POST /v1/bookings (rules off)", book, "admin, override_availability");
+      const insertBooking = await sqlFile("bookings/bookings_insert_audited.sql");
+      await floor("  floor: booking insert statement", insertBooking, (i) => [
+        students[i % students.length]!.id, instructor.id, null, "KJFK", "KBOS",
+        new Date(slotBase + 5_000_000 * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, "DUAL", false, "[]",
+        null, null, "/v1/bookings",
+      ]);
+    } finally {
+      await setRules(null);
+    }
+
+    // Rules on (the defaults): a certified instructor's DUAL lessons three hours apart (eight in
+    // any 24 h: exactly the duty limit), within the booking horizon.
+    const [dutyInstructor] = (
+      await owner.query<{ id: string }>(
+        `WITH u AS (INSERT INTO users (auth_subject, email, first_name, last_name, role, timezone)
+                    VALUES ('bench|' || $1 || '|INSTRUCTOR|rules', 'bench-instructor-rules@example.test', 'Bench', 'Rules', 'INSTRUCTOR', 'UTC')
+                    RETURNING id),
+              q AS (INSERT INTO user_qualifications (user_id, kind) SELECT id, 'CFI_CERTIFICATE' FROM u)
+         SELECT id FROM u`,
+        [run],
+      )
+    ).rows;
+    const dualBase = Date.now() + 2 * 86_400_000;
+    await measure(
+      "POST /v1/bookings (rules on, DUAL)",
+      (i) =>
+        post({
+          student_id: students[i % students.length]!.id,
+          instructor_id: dutyInstructor!.id,
+          departure_airport: "KJFK",
+          arrival_airport: "KBOS",
+          // Round-trip counting sends i ≥ 1,000,000: slots of their own past the load's.
+          scheduled_at: new Date(dualBase + (i >= 1_000_000 ? 2_700 + (i - 1_000_000) : i % 2_600) * 3 * 3_600_000).toISOString(),
+          duration_minutes: 60,
+          override_availability: true,
+        }),
+      "certificate, duty limit, horizon, active bookings checked by the trigger",
+    );
+
+    // Rules on, SOLO: qualified students on fifty aircraft at 16:00 UTC (daylight at KJFK all
+    // year), so the endorsement, medical, checkout and daylight rules all run; the twilight
+    // figures come from the cached airport.
+    const aircraft = (
+      await owner.query<{ id: string }>(
+        `INSERT INTO aircraft (tail_number, type_code, home_airport)
+         SELECT 'NB' || g, 'C172', 'KJFK' FROM generate_series(1, 50) g RETURNING id`,
+      )
+    ).rows;
+    await owner.query(
+      `INSERT INTO user_qualifications (user_id, kind, aircraft_type_code)
+       SELECT s, k.kind, k.type FROM unnest($1::uuid[]) s,
+         (VALUES ('SOLO_ENDORSEMENT', NULL), ('MEDICAL', NULL), ('FLIGHT_REVIEW', NULL), ('AIRCRAFT_CHECKOUT', 'C172')) k (kind, type)`,
+      [students.map((s) => s.id)],
+    );
+    const today = new Date();
+    const soloBase = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 2, 16);
+    await measure(
+      "POST /v1/bookings (rules on, SOLO)",
+      (i) =>
+        post({
+          student_id: students[i % students.length]!.id,
+          instructor_id: dutyInstructor!.id,
+          aircraft_id: aircraft[i % aircraft.length]!.id,
+          lesson_type: "SOLO",
+          departure_airport: "KJFK",
+          arrival_airport: "KBOS",
+          scheduled_at: new Date(soloBase + Math.floor((i % 15_000) / aircraft.length) * 86_400_000).toISOString(),
+          duration_minutes: 60,
+          override_availability: true,
+        }),
+      "people rules and daylight as well",
+    );
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await owner.end();

@@ -137,7 +137,7 @@ async function seedAirports(client: Queryable): Promise<number> {
 /** Airports, aircraft types, airlines and default settings. */
 export async function seedReference(client: Queryable): Promise<void> {
   await seedAirports(client);
-  for (const file of ["aircraft_types.sql", "airlines.sql", "settings.sql"]) {
+  for (const file of ["aircraft_types.sql", "airlines.sql", "settings.sql", "runways.sql"]) {
     await client.query(await readSeed(file));
   }
 }

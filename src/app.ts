@@ -32,6 +32,7 @@ import { notificationsRoutes } from "./routes/notifications/notifications.routes
 import { reschedulingRoutes } from "./routes/rescheduling/rescheduling.routes";
 import { settingsRoutes } from "./routes/settings/settings.routes";
 import { standbyRoutes } from "./routes/standby/standby.routes";
+import { qualificationsRoutes } from "./routes/users/qualifications.routes";
 import { usersRoutes } from "./routes/users/users.routes";
 import { weatherRoutes } from "./routes/weather/weather.routes";
 
@@ -102,6 +103,7 @@ export function createApp() {
     .route("/v1/users", usersRoutes)
     .route("/v1/users", availabilityRoutes)
     .route("/v1/users", calendarFeedRoutes)
+    .route("/v1/users", qualificationsRoutes)
     .route("/v1/airports", airportsRoutes)
     .route("/v1/aircraft", aircraftRoutes)
     .route("/v1/bookings", bookingsRoutes)

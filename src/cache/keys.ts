@@ -9,8 +9,11 @@ export const cacheKeys = {
    * and is not used, even one written after the change by a load that read the old row.
    */
   userChangedAt: (subject: string) => `${PREFIX}:user:changed:${subject}`,
-  /** One airport by ICAO code; reference data, dropped when the airports table is reseeded. */
-  airport: (icao: string) => `${PREFIX}:airport:${icao}`,
+  /**
+   * One airport by ICAO code, with its runways; reference data, dropped when the airports table
+   * is reseeded or its runways change. (`airport2`: the shape that carries runways.)
+   */
+  airport: (icao: string) => `${PREFIX}:airport2:${icao}`,
   /** IATA → ICAO resolution. */
   airportByIata: (iata: string) => `${PREFIX}:airport:iata:${iata}`,
   /**

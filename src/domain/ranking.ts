@@ -7,6 +7,8 @@ export interface Candidate {
   weather: WeatherStatus;
   /** forecastCertainty() of the slot, in [0, 1]. */
   certainty: number;
+  /** What else the option's reasons should say (rules it passed closely). */
+  notes?: string[];
 }
 
 export interface RankedOption {
@@ -93,6 +95,6 @@ export function rankOptions(
     ends_at: candidate.endsAt.toISOString(),
     confidence,
     weather_status: candidate.weather,
-    reasons: [forecastReason(candidate), timeOfDayReason(shift), `In ${duration(leadMinutes)}`],
+    reasons: [forecastReason(candidate), timeOfDayReason(shift), `In ${duration(leadMinutes)}`, ...(candidate.notes ?? [])],
   }));
 }

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { TrainingLevel } from "../auth/user";
+import { crosswindLimit, crosswindOf, type RunwayEnd } from "./crosswind";
 
 /** One forecast period of a TAF, as aviationweather.gov's JSON gives it (times in epoch seconds). */
 export interface TafPeriod {
@@ -8,6 +9,8 @@ export interface TafPeriod {
   /** null for the base forecast; FM, BECMG, TEMPO or PROB for change groups. */
   fcstChange?: string | null;
   probability?: number | null;
+  /** Degrees true the wind blows from, or "VRB" (variable). */
+  wdir?: number | "VRB" | null;
   wspd?: number | null;
   wgst?: number | null;
   /** Statute miles: a number, "6+" (more than six), or text such as "1 1/2" or "M1/4". */
@@ -35,6 +38,8 @@ export interface Minimums {
   gust_max_kt: number | null;
   thunderstorms_allowed: boolean;
   icing_allowed: boolean;
+  /** Knots across the runway; the aircraft's own limit applies too when it is lower. */
+  crosswind_max_kt: number | null;
 }
 
 export type MinimumsByLevel = Record<TrainingLevel, Minimums>;
@@ -49,21 +54,35 @@ export const MinimumsSchema = v.strictObject({
   gust_max_kt: limit(100),
   thunderstorms_allowed: v.boolean(),
   icing_allowed: v.boolean(),
+  crosswind_max_kt: v.optional(limit(60)),
 });
 
+/** The contract's crosswind limits, for a level whose minimums leave it out. */
+export const DEFAULT_CROSSWIND_MAX_KT: Record<TrainingLevel, number> = {
+  STUDENT_PILOT: 10,
+  PRIVATE_PILOT: 15,
+  INSTRUMENT_RATED: 20,
+};
+
+const levelMinimums = (level: TrainingLevel) =>
+  v.pipe(
+    MinimumsSchema,
+    v.transform((m): Minimums => ({ ...m, crosswind_max_kt: m.crosswind_max_kt === undefined ? DEFAULT_CROSSWIND_MAX_KT[level] : m.crosswind_max_kt })),
+  );
+
 export const MinimumsByLevelSchema = v.strictObject({
-  STUDENT_PILOT: MinimumsSchema,
-  PRIVATE_PILOT: MinimumsSchema,
-  INSTRUMENT_RATED: MinimumsSchema,
+  STUDENT_PILOT: levelMinimums("STUDENT_PILOT"),
+  PRIVATE_PILOT: levelMinimums("PRIVATE_PILOT"),
+  INSTRUMENT_RATED: levelMinimums("INSTRUMENT_RATED"),
 });
 
 /** The minimums a settings value holds for one level (written only through the schema above). */
-export function minimumsFrom(value: unknown): Minimums {
-  return v.parse(MinimumsSchema, value);
+export function minimumsFrom(value: unknown, level: TrainingLevel): Minimums {
+  return v.parse(levelMinimums(level), value);
 }
 
 export type WeatherStatus = "OK" | "VIOLATION" | "UNKNOWN";
-export type WeatherRule = "ceiling" | "visibility" | "wind" | "gust" | "thunderstorms" | "icing";
+export type WeatherRule = "ceiling" | "visibility" | "wind" | "gust" | "thunderstorms" | "icing" | "crosswind";
 
 export interface Violation {
   airport: string;
@@ -74,6 +93,16 @@ export interface Violation {
   rule: WeatherRule;
   observed: number | string;
   limit: number | string;
+  /** The crosswind rule's runway end (null when none helps). */
+  runway?: string | null;
+}
+
+/** The strongest crosswind forecast for a flight, against its limit. */
+export interface CrosswindPeak {
+  airport: string;
+  observed: number;
+  limit: number;
+  runway: string | null;
 }
 
 export interface WeatherCheck {
@@ -81,6 +110,14 @@ export interface WeatherCheck {
   violations: Violation[];
   /** Airports whose forecast does not cover the whole window (the reason for UNKNOWN). */
   uncovered: string[];
+  /** The strongest crosswind in the window, when runways and a limit are known. */
+  crosswind?: CrosswindPeak;
+}
+
+/** What the crosswind rule needs beyond the minimums: runway ends per airport, the aircraft's limit. */
+export interface CrosswindContext {
+  runways: ReadonlyMap<string, readonly RunwayEnd[]>;
+  aircraftLimitKt: number | null;
 }
 
 /** A booking is judged on the forecast from an hour before it starts to an hour after it ends. */
@@ -135,8 +172,22 @@ function changeLabel(period: TafPeriod): string {
   return change === "PROB" && period.probability ? `PROB${period.probability}` : change;
 }
 
+/** The crosswind of a period at an airport against its limit; null when it is not checked. */
+function periodCrosswind(airport: string, period: TafPeriod, minimums: Minimums, context: CrosswindContext | undefined): CrosswindPeak | null {
+  const limit = crosswindLimit(minimums.crosswind_max_kt, context?.aircraftLimitKt);
+  const runways = context?.runways.get(airport) ?? [];
+  if (limit === null) return null;
+  const wind = crosswindOf({ direction: period.wdir, speed_kt: period.wspd, gust_kt: period.wgst }, runways);
+  return wind && { airport, observed: wind.crosswind_kt, limit, runway: wind.runway };
+}
+
 /** Every minimum a single forecast period breaks. */
-export function periodViolations(airport: string, period: TafPeriod, minimums: Minimums): Violation[] {
+export function periodViolations(
+  airport: string,
+  period: TafPeriod,
+  minimums: Minimums,
+  crosswind?: CrosswindContext,
+): Violation[] {
   const at = {
     airport,
     period_from: new Date(period.timeFrom * 1000).toISOString(),
@@ -164,6 +215,10 @@ export function periodViolations(airport: string, period: TafPeriod, minimums: M
   if (!minimums.icing_allowed && hasIcing(period)) {
     found.push({ ...at, rule: "icing", observed: period.wxString ?? "icing group", limit: "none" });
   }
+  const across = periodCrosswind(airport, period, minimums, crosswind);
+  if (across && across.observed > across.limit) {
+    found.push({ ...at, rule: "crosswind", observed: across.observed, limit: across.limit, runway: across.runway });
+  }
   return found;
 }
 
@@ -179,20 +234,29 @@ export interface CheckWindow {
  * window counts, change groups (TEMPO, PROB) included: a violation anywhere is a VIOLATION.
  * Otherwise a missing TAF, or one that stops short of the window, makes it UNKNOWN.
  */
-export function checkWeather(window: CheckWindow, tafs: ReadonlyMap<string, Taf>, minimums: Minimums): WeatherCheck {
+export function checkWeather(
+  window: CheckWindow,
+  tafs: ReadonlyMap<string, Taf>,
+  minimums: Minimums,
+  crosswind?: CrosswindContext,
+): WeatherCheck {
   const from = (window.startsAt.getTime() - CHECK_MARGIN_MS) / 1000;
   const to = (window.endsAt.getTime() + CHECK_MARGIN_MS) / 1000;
   const violations: Violation[] = [];
   const uncovered: string[] = [];
+  let peak: CrosswindPeak | null = null;
   for (const airport of new Set(window.airports)) {
     const taf = tafs.get(airport);
     if (!taf || taf.validTimeFrom > from || taf.validTimeTo < to) uncovered.push(airport);
     for (const period of taf?.fcsts ?? []) {
-      if (period.timeFrom < to && period.timeTo > from) violations.push(...periodViolations(airport, period, minimums));
+      if (!(period.timeFrom < to && period.timeTo > from)) continue;
+      violations.push(...periodViolations(airport, period, minimums, crosswind));
+      const across = periodCrosswind(airport, period, minimums, crosswind);
+      if (across && (peak === null || across.observed - across.limit > peak.observed - peak.limit)) peak = across;
     }
   }
   const weather_status: WeatherStatus = violations.length > 0 ? "VIOLATION" : uncovered.length > 0 ? "UNKNOWN" : "OK";
-  return { weather_status, violations, uncovered };
+  return { weather_status, violations, uncovered, ...(peak ? { crosswind: peak } : {}) };
 }
 
 /**
@@ -216,4 +280,18 @@ export function forecastCertainty(window: CheckWindow, tafs: ReadonlyMap<string,
     if (changeable) certainty -= 0.15;
   }
   return Math.max(0, Math.min(1, certainty));
+}
+
+/**
+ * The crosswind context of a booking row: `runways` as airport_runway_ends() gives them
+ * ({ airport: [{ name, heading_deg }] }) and the aircraft's crosswind limit, if any.
+ */
+export function crosswindContextFrom(runways: unknown, aircraftLimitKt: unknown): CrosswindContext {
+  const byAirport = (runways ?? {}) as Record<string, { name: string; heading_deg: number | string }[]>;
+  return {
+    runways: new Map(
+      Object.entries(byAirport).map(([airport, ends]) => [airport, ends.map((e) => ({ name: e.name, heading_deg: Number(e.heading_deg) }))]),
+    ),
+    aircraftLimitKt: aircraftLimitKt === null || aircraftLimitKt === undefined ? null : Number(aircraftLimitKt),
+  };
 }

@@ -1,4 +1,5 @@
-import { checkWeather, minimumsFrom } from "../domain/weather";
+import type { TrainingLevel } from "../auth/user";
+import { checkWeather, crosswindContextFrom, minimumsFrom } from "../domain/weather";
 import { loadTafs, storeForecasts } from "../weather/provider";
 import selectDue from "../../sql/queries/weather/bookings_select_weather_due.sql";
 import applyWeather from "../../sql/queries/weather/bookings_update_weather_checked.sql";
@@ -10,7 +11,10 @@ interface DueBooking {
   ends_at: Date;
   departure_airport: string;
   arrival_airport: string;
+  training_level: TrainingLevel;
   minimums: unknown;
+  runways: unknown;
+  aircraft_crosswind_limit_kt: number | null;
 }
 
 /**
@@ -28,7 +32,8 @@ export const weatherJob: Job = async ({ now, db, cache, config, log }): Promise<
     const check = checkWeather(
       { startsAt: b.scheduled_at, endsAt: b.ends_at, airports: [b.departure_airport, b.arrival_airport] },
       tafs,
-      minimumsFrom(b.minimums),
+      minimumsFrom(b.minimums, b.training_level),
+      crosswindContextFrom(b.runways, b.aircraft_crosswind_limit_kt),
     );
     return { id: b.id, weather_status: check.weather_status, violations: check.violations };
   });

@@ -34,6 +34,12 @@ const PeriodSchema = v.object({
   timeTo: epochSeconds,
   fcstChange: v.nullish(v.string()),
   probability: maybeNumber,
+  // Degrees true, or "VRB"; any other text reads as no direction rather than refusing the TAF.
+  wdir: v.pipe(
+    v.nullish(v.union([v.number(), v.string()])),
+    v.transform((d): number | "VRB" | null =>
+      typeof d === "number" ? d : d === "VRB" ? "VRB" : d !== null && d !== undefined && /^\d{1,3}$/.test(d) ? Number(d) : null),
+  ),
   wspd: maybeNumber,
   wgst: maybeNumber,
   visib: v.nullish(v.union([v.number(), v.string()])),

@@ -19,10 +19,10 @@ import tempoThunderstorms from "../fixtures/taf/tempo_thunderstorms.json";
 const at = (hour: number) => new Date(Date.UTC(2026, 4, 1, 12) + hour * 3_600_000);
 
 const student: Minimums = {
-  ceiling_min_ft: 3000, visibility_min_sm: 5, wind_max_kt: 10, gust_max_kt: 15, thunderstorms_allowed: false, icing_allowed: false,
+  ceiling_min_ft: 3000, visibility_min_sm: 5, wind_max_kt: 10, gust_max_kt: 15, thunderstorms_allowed: false, icing_allowed: false, crosswind_max_kt: 10,
 };
 const instrument: Minimums = {
-  ceiling_min_ft: null, visibility_min_sm: null, wind_max_kt: 30, gust_max_kt: 35, thunderstorms_allowed: false, icing_allowed: false,
+  ceiling_min_ft: null, visibility_min_sm: null, wind_max_kt: 30, gust_max_kt: 35, thunderstorms_allowed: false, icing_allowed: false, crosswind_max_kt: 20,
 };
 
 function forecasts(...lists: unknown[]): Map<string, Taf> {

@@ -67,9 +67,10 @@ async function fill(url: string): Promise<void> {
     const replacement = crypto.randomUUID();
     const booking = `INSERT INTO bookings (id, student_id, instructor_id, aircraft_id, departure_airport, arrival_airport,
         departure_latitude, departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, ends_at,
-        duration_minutes, status, training_level, original_booking_id, rescheduled_to, weather_status, cancel_reason)
+        duration_minutes, status, training_level, original_booking_id, rescheduled_to, weather_status, cancel_reason,
+        rules_overridden)
       VALUES ($1, $2, $3, $4, 'KJFK', 'KBOS', 40.63980103, -73.77890015, 42.36429977, -71.00520325, $5, $5, 90, $6,
-              'STUDENT_PILOT', $7, $8, $9, $10)`;
+              'STUDENT_PILOT', $7, $8, $9, $10, true)`; // 2031 is past the booking horizon: placed as an admin's override
     await c.query(booking, [original, student, instructor, aircraft.rows[0]!.id, "2031-05-01T14:00:00.123456Z", "RESCHEDULED", null, replacement, "VIOLATION", null]);
     await c.query(booking, [replacement, student, instructor, aircraft.rows[0]!.id, "2031-05-02T14:00:00Z", "CONFIRMED", original, null, "OK", null]);
     await c.query(booking, [crypto.randomUUID(), student, instructor, null, "2031-05-03T09:15:00Z", "CANCELLED", null, null, null, odd]);

@@ -7,8 +7,9 @@
 -- without occupying them, so their availability is not asked.
 -- $1 student id, $2 instructor id, $3 aircraft id or null, $4 departure code, $5 arrival code,
 -- $6 scheduled_at, $7 duration_minutes, $8 override availability, $9 acting user id,
--- $10 lesson type, $11 override rules,
--- $12 Idempotency-Key or null, $13 request hash, $14 request path
+-- $10 lesson type, $11 override rules, $12 civil twilight rows the daylight rule may read
+-- (jsonb [{ airport, day, civil_dawn, civil_dusk }], computed by the application),
+-- $13 Idempotency-Key or null, $14 request hash, $15 request path
 -- Codes arrive upper-cased; ICAO codes have four characters and IATA codes three, so each matches
 -- at most one airport.
 WITH departure AS (
@@ -27,6 +28,13 @@ WITH departure AS (
   FROM (SELECT 1) AS one
   LEFT JOIN departure d ON true
   LEFT JOIN arrival a ON true
+), twilight AS (
+  -- Stored before the booking row is made (it reads this CTE), so the rules trigger sees it.
+  INSERT INTO civil_twilight (airport, day, civil_dawn, civil_dusk)
+  SELECT x.airport, x.day, x.civil_dawn, x.civil_dusk
+  FROM jsonb_to_recordset($12::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
+  ON CONFLICT (airport, day) DO NOTHING
+  RETURNING 1
 ), created AS (
   INSERT INTO bookings (student_id, instructor_id, aircraft_id, departure_airport, arrival_airport,
                         departure_latitude, departure_longitude, arrival_latitude, arrival_longitude,
@@ -36,6 +44,7 @@ WITH departure AS (
          k.departure_lat, k.departure_lon, k.arrival_lat, k.arrival_lon,
          $6::timestamptz, $7::int, k.student_level, $9::uuid, $8::boolean, $10::text, $11::boolean
   FROM checked k
+  CROSS JOIN (SELECT count(*) FROM twilight) AS twilight_stored
   WHERE k.departure_icao IS NOT NULL AND k.arrival_icao IS NOT NULL AND k.student_level IS NOT NULL
     AND k.instructor_found AND k.aircraft_found AND k.instructor_available
   RETURNING *
@@ -60,9 +69,9 @@ WITH departure AS (
   WHERE party.user_id <> $9::uuid
 ), remembered AS (
   INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $9::uuid, $12, 'POST', $14, $13, 201, to_jsonb(c)
+  SELECT $9::uuid, $13, 'POST', $15, $14, 201, to_jsonb(c)
   FROM created c
-  WHERE $12::text IS NOT NULL
+  WHERE $13::text IS NOT NULL
 )
 SELECT k.departure_icao IS NOT NULL AS departure_found, k.arrival_icao IS NOT NULL AS arrival_found,
        k.student_level IS NOT NULL AS student_found, k.instructor_found, k.aircraft_found, k.instructor_available,

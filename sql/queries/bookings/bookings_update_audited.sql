@@ -5,8 +5,16 @@
 -- $1 booking id, $2 acting user id, $3 acting role, $4 new scheduled_at or null,
 -- $5 new duration_minutes or null, $6 whether aircraft_id was sent, $7 new aircraft id or null,
 -- $8 override availability, $9 statuses that may be edited, $10 override rules (the aircraft and
--- booking rules are applied by the bookings_verify_rules trigger, SQLSTATE SK409)
-WITH seen AS (
+-- booking rules are applied by the bookings_verify_rules trigger, SQLSTATE SK409), $11 civil
+-- twilight rows for the daylight rule at the new time (jsonb [{ airport, day, civil_dawn, civil_dusk }])
+WITH twilight AS (
+  -- Stored before the booking row changes (it reads this CTE), so the rules trigger sees it.
+  INSERT INTO civil_twilight (airport, day, civil_dawn, civil_dusk)
+  SELECT x.airport, x.day, x.civil_dawn, x.civil_dusk
+  FROM jsonb_to_recordset($11::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
+  ON CONFLICT (airport, day) DO NOTHING
+  RETURNING 1
+), seen AS (
   SELECT b.*, ($3 = 'ADMIN' OR b.instructor_id = $2::uuid) AS may_edit
   FROM bookings b
   WHERE b.id = $1::uuid AND ($3 = 'ADMIN' OR b.student_id = $2::uuid OR b.instructor_id = $2::uuid)
@@ -30,6 +38,7 @@ WITH seen AS (
       availability_overridden = b.availability_overridden OR $8::boolean,
       rules_overridden = $10::boolean
   FROM checked k
+  CROSS JOIN (SELECT count(*) FROM twilight) AS twilight_stored
   WHERE b.id = k.id AND k.may_edit AND k.aircraft_found AND k.instructor_available
     AND b.status = ANY ($9::text[])
   RETURNING b.*

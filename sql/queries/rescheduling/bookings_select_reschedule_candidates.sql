@@ -1,10 +1,16 @@
 -- A booking a viewer may see, the minimums of its training level, and every candidate slot for
 -- it: starts on the half hour, at least 2 h ahead and within 7 days, with the student, the
 -- instructor and the aircraft all free (no other active booking overlaps) and both people
--- available. Slots are only searched for someone who may generate options.
+-- available. Slots are only searched for someone who may generate options. Each slot is judged
+-- by the people and sky rules as the booking moved there (booking_rule_findings): a slot a
+-- `block` rule refuses is left out, and each slot says how close it came (duty minutes, civil
+-- dusk for the daylight rule) and which `warn` rules it breaks. Daylight reads civil_twilight,
+-- which the caller fills for the slots' days first.
 -- $1 booking id, $2 viewer id, $3 viewer role, $4 now
 WITH target AS (
-  SELECT b.*, (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums
+  SELECT b.*, (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,
+         airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,
+         (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt
   FROM bookings b
   WHERE b.id = $1 AND ($3 = 'ADMIN' OR b.student_id = $2 OR b.instructor_id = $2)
 ), slots AS (
@@ -32,9 +38,25 @@ WITH target AS (
   WHERE NOT EXISTS (SELECT 1 FROM busy WHERE busy.span && tstzrange(s.starts_at, s.ends_at, '[)'))
     AND user_available_during(t.student_id, s.starts_at, s.ends_at)
     AND user_available_during(t.instructor_id, s.starts_at, s.ends_at)
+), judged AS (
+  SELECT f.starts_at, f.ends_at, r.findings,
+         CASE WHEN t.lesson_type = 'DUAL' THEN (instructor_duty_peak(m.moved)).minutes END AS duty_minutes,
+         (SELECT c.civil_dusk FROM civil_twilight c
+          WHERE t.lesson_type = 'SOLO' AND c.airport = t.departure_airport AND c.day = booking_local_day(m.moved)) AS civil_dusk
+  FROM free f
+  CROSS JOIN target t
+  -- The booking as it would be at the slot; its own row is left out of every sum.
+  CROSS JOIN LATERAL (SELECT jsonb_populate_record(NULL::bookings, to_jsonb(t)
+                        || jsonb_build_object('scheduled_at', f.starts_at, 'ends_at', f.ends_at)) AS moved) m
+  CROSS JOIN LATERAL (SELECT booking_rule_findings(m.moved) AS findings) r
+  WHERE NOT jsonb_path_exists(r.findings, '$[*] ? (@.mode == "block")')
 )
 SELECT t.id, t.student_id, t.instructor_id, t.status, t.scheduled_at, t.ends_at, t.duration_minutes,
-       t.departure_airport, t.arrival_airport, t.training_level, t.minimums,
-       coalesce((SELECT jsonb_agg(jsonb_build_object('starts_at', f.starts_at, 'ends_at', f.ends_at) ORDER BY f.starts_at)
-                 FROM free f), '[]'::jsonb) AS slots
+       t.departure_airport, t.arrival_airport, t.training_level, t.minimums, t.lesson_type,
+       t.runways, t.aircraft_crosswind_limit_kt,
+       (booking_rules() -> 'rules' -> 'instructor_duty' ->> 'max_minutes')::int AS duty_limit_minutes,
+       coalesce((SELECT jsonb_agg(jsonb_build_object('starts_at', j.starts_at, 'ends_at', j.ends_at,
+                                                     'findings', j.findings, 'duty_minutes', j.duty_minutes,
+                                                     'civil_dusk', j.civil_dusk) ORDER BY j.starts_at)
+                 FROM judged j), '[]'::jsonb) AS slots
 FROM target t

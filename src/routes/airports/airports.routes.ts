@@ -1,65 +1,18 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
-import { cached } from "../../cache/cached";
-import { cacheKeys, cacheTtl } from "../../cache/keys";
-import type { Cache } from "../../cache/store";
-import type { Db, Row } from "../../db/client";
+import { findAirport, presentAirport } from "../../airports/cached";
+import { requireRole } from "../../auth/guards";
+import { cacheKeys } from "../../cache/keys";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
 import listSearch from "../../../sql/queries/airports/airports_list_search.sql";
-import selectByCode from "../../../sql/queries/airports/airports_select_by_code.sql";
-import { airportCodeParam, listAirports } from "./airports.schemas";
-
-export interface Airport {
-  icao: string;
-  iata: string | null;
-  name: string;
-  city: string | null;
-  country: string | null;
-  latitude: number;
-  longitude: number;
-  timezone: string | null;
-  elevation_ft: number | null;
-}
-
-function presentAirport(row: Row): Airport {
-  return {
-    icao: String(row.icao),
-    iata: (row.iata ?? null) as string | null,
-    name: String(row.name),
-    city: (row.city ?? null) as string | null,
-    country: (row.country ?? null) as string | null,
-    latitude: Number(row.latitude),
-    longitude: Number(row.longitude),
-    timezone: (row.timezone ?? null) as string | null,
-    elevation_ft: row.elevation_ft === null || row.elevation_ft === undefined ? null : Number(row.elevation_ft),
-  };
-}
+import replaceRunways from "../../../sql/queries/airports/airport_runways_replace_audited.sql";
+import { airportCodeParam, listAirports, runwaysBody } from "./airports.schemas";
 
 /** `%`, `_` and `\` match themselves in the search, not as LIKE wildcards. */
 const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-
-/**
- * One airport by an upper-cased ICAO or IATA code, from the cache when warm. An IATA code is
- * first resolved to its ICAO code (cached too), and the airport is kept under its ICAO key only.
- */
-async function findAirport(db: Db, cache: Cache, code: string): Promise<Airport | null> {
-  const load = async (byCode: string) => {
-    const [row] = await db.query(selectByCode, [byCode], { idempotent: true });
-    return row ? presentAirport(row) : null;
-  };
-  if (code.length === 4) return cached(cache, cacheKeys.airport(code), cacheTtl.airport, () => load(code));
-  let loaded = null as Airport | null;
-  const icao = await cached<string>(cache, cacheKeys.airportByIata(code), cacheTtl.airport, async () => {
-    loaded = await load(code);
-    if (loaded) await cache.set(cacheKeys.airport(loaded.icao), loaded, cacheTtl.airport);
-    return loaded?.icao ?? null;
-  });
-  if (icao === null) return null;
-  return loaded ?? cached(cache, cacheKeys.airport(icao), cacheTtl.airport, () => load(icao));
-}
 
 export const airportsRoutes = new Hono<AppEnv>()
   .get(
@@ -87,5 +40,22 @@ export const airportsRoutes = new Hono<AppEnv>()
       const airport = await findAirport(c.var.db, c.var.cache, code);
       if (!airport) throw notFound("Airport");
       return c.json(airport, 200);
+    },
+  )
+
+  .put(
+    "/:code/runways",
+    describeRoute({ summary: "Replace an airport's runway ends (true headings), for the crosswind rule", responses: { 200: "the airport with its runways" } }),
+    requireRole("ADMIN"),
+    validate("param", airportCodeParam),
+    validate("json", runwaysBody),
+    async (c) => {
+      const { code } = c.req.valid("param");
+      const runways = c.req.valid("json");
+      const [row] = await c.var.db.query(replaceRunways, [code, JSON.stringify(runways), c.var.user.id]);
+      if (!row) throw notFound("Airport");
+      // Dropped before answering, so the next read of the airport shows the new runways.
+      await c.var.cache.del(cacheKeys.airport(String(row.icao)));
+      return c.json(presentAirport(row), 200);
     },
   );

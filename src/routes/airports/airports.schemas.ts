@@ -9,3 +9,25 @@ export const listAirports = v.object({
   country: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(100))),
   ...pageQuery,
 });
+
+/** One runway end: "04", "22L"; its TRUE heading (TAF winds are true, not magnetic). */
+const runwayEnd = v.strictObject({
+  name: v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[0-9]{1,2}[LCRW]?$/, "must be a runway designator such as 04 or 22L")),
+  heading_deg: v.pipe(v.number("must be a number of degrees"), v.minValue(0, "must be at least 0"), v.maxValue(360, "must be at most 360")),
+});
+
+/** PUT /v1/airports/:code/runways: every runway end of the airport, each name once. */
+export const runwaysBody = v.pipe(
+  v.array(runwayEnd),
+  v.maxLength(40, "must list at most 40 runway ends"),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const seen = new Set<string>();
+    dataset.value.forEach((end, i) => {
+      if (seen.has(end.name)) {
+        addIssue({ message: "names a runway end already listed", path: [{ type: "array", origin: "value", input: dataset.value, key: i, value: end }, { type: "object", origin: "value", input: end, key: "name", value: end.name }] });
+      }
+      seen.add(end.name);
+    });
+  }),
+);

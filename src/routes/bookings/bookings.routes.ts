@@ -1,7 +1,8 @@
 import { NeonDbError } from "@neondatabase/serverless";
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
-import { presentBooking } from "../../bookings/present";
+import { presentBooking, type LessonType } from "../../bookings/present";
+import { daylightFigures } from "../../bookings/twilight";
 import type { Row } from "../../db/client";
 import { editableStatuses, statusesMovableTo } from "../../domain/booking-status";
 import { idempotent, runCreating } from "../../http/idempotency";
@@ -106,10 +107,11 @@ export const bookingsRoutes = new Hono<AppEnv>()
       durationMinutes: b.duration_minutes,
       movingBookingId: null,
     };
+    const twilight = await daylightFigures(c, b.lesson_type, b.departure_airport, new Date(b.scheduled_at));
     const rows = await retryingDeadlocks(() =>
       runCreating(c, insertAudited, [
         b.student_id, b.instructor_id, b.aircraft_id, b.departure_airport, b.arrival_airport,
-        b.scheduled_at, b.duration_minutes, b.override_availability, viewer.id, b.lesson_type, b.override_rules,
+        b.scheduled_at, b.duration_minutes, b.override_availability, viewer.id, b.lesson_type, b.override_rules, twilight,
       ]),
     ).catch((error: unknown) => nameConflicts(c, error, slot));
     // The statement always answers one row: the checks, joined with the booking if it was made.
@@ -173,11 +175,19 @@ export const bookingsRoutes = new Hono<AppEnv>()
     const viewer = c.var.user;
     if (changes.override_availability && viewer.role !== "ADMIN") throw forbidden("Only admins can override availability.");
     if (changes.override_rules && viewer.role !== "ADMIN") throw forbidden("Only admins can override the booking rules.");
+    // A SOLO flight moved to a new day is judged on that day's daylight at its departure airport,
+    // which only the application can compute: one more statement, for a new time only.
+    let twilight = "[]";
+    if (changes.scheduled_at !== undefined) {
+      const [seen] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
+      if (!seen) throw notFound("Booking");
+      twilight = await daylightFigures(c, seen.lesson_type as LessonType, String(seen.departure_airport), new Date(changes.scheduled_at));
+    }
     const [row] = await retryingDeadlocks(() =>
       c.var.db.query(updateAudited, [
         id, viewer.id, viewer.role, changes.scheduled_at ?? null, changes.duration_minutes ?? null,
         changes.aircraft_id !== undefined, changes.aircraft_id ?? null, changes.override_availability, editableStatuses,
-        changes.override_rules,
+        changes.override_rules, twilight,
       ]),
     ).catch((error: unknown) =>
       nameConflicts(c, error, {

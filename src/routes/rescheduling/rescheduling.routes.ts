@@ -1,10 +1,13 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import { presentBooking } from "../../bookings/present";
 import { activeStatuses, isActive, type BookingStatus } from "../../domain/booking-status";
 import { preferenceDeadline } from "../../domain/deadlines";
+import { findAirport } from "../../airports/cached";
+import { twilightsDuring } from "../../domain/daylight";
 import { rankOptions, type Candidate } from "../../domain/ranking";
-import { checkWeather, forecastCertainty, minimumsFrom, type Taf } from "../../domain/weather";
+import type { TrainingLevel } from "../../auth/user";
+import { checkWeather, crosswindContextFrom, forecastCertainty, minimumsFrom, type Taf } from "../../domain/weather";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { isoTime } from "../../http/present";
 import { ApiError, forbidden, notFound } from "../../http/problem";
@@ -13,13 +16,32 @@ import { loadTafs, storeForecasts, WeatherUnavailable } from "../../weather/prov
 import selectForCheck from "../../../sql/queries/weather/bookings_select_for_weather_check.sql";
 import applyWeather from "../../../sql/queries/weather/bookings_update_weather_checked.sql";
 import selectCandidates from "../../../sql/queries/rescheduling/bookings_select_reschedule_candidates.sql";
+import selectVisible from "../../../sql/queries/bookings/bookings_select_visible.sql";
+import insertTwilight from "../../../sql/queries/rules/civil_twilight_insert_missing.sql";
 import replaceOptions from "../../../sql/queries/rescheduling/reschedule_options_replace_audited.sql";
 import selectOptions from "../../../sql/queries/rescheduling/reschedule_options_select_visible.sql";
 import submitPreferences from "../../../sql/queries/rescheduling/preference_rankings_submit.sql";
 import { presentOffer, presentOption, presentPreference } from "./rescheduling.present";
+import { closeCalls, OPTION_DAYS_MS, type JudgedSlot } from "./rescheduling.rules";
 import { bookingId, preferences } from "./rescheduling.schemas";
 
 type Row = Record<string, unknown>;
+
+/**
+ * The booking with its candidate slots, each already judged by the people and sky rules. A SOLO
+ * flight is judged on daylight, which reads the departure airport's civil twilight for the
+ * slots' days: the application computes those first and stores them in the same transaction.
+ */
+async function selectCandidatesJudged(c: Context<AppEnv>, id: string, now: Date): Promise<Row[]> {
+  const viewer = c.var.user;
+  const candidates = { text: selectCandidates, params: [id, viewer.id, viewer.role, now.toISOString()] };
+  const [seen] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
+  if (!seen || seen.lesson_type !== "SOLO") return seen ? c.var.db.query(candidates.text, candidates.params, { idempotent: true }) : [];
+  const airport = await findAirport(c.var.db, c.var.cache, String(seen.departure_airport));
+  const days = airport ? twilightsDuring(airport, now, new Date(now.getTime() + OPTION_DAYS_MS)) : [];
+  const [, rows] = await c.var.db.batch([{ text: insertTwilight, params: [JSON.stringify(days)] }, candidates]);
+  return rows ?? [];
+}
 
 const onlyInstructorOrAdmin = (what: string) => forbidden(`Only the booking's instructor or an admin can ${what}.`);
 
@@ -46,7 +68,8 @@ export const reschedulingRoutes = new Hono<AppEnv>()
     const check = checkWeather(
       { startsAt: booking.scheduled_at as Date, endsAt: booking.ends_at as Date, airports },
       loaded.tafs,
-      minimumsFrom(booking.minimums),
+      minimumsFrom(booking.minimums, booking.training_level as TrainingLevel),
+      crosswindContextFrom(booking.runways, booking.aircraft_crosswind_limit_kt),
     );
     const checkedAt = new Date();
     const results = await c.var.db.batch([
@@ -73,9 +96,7 @@ export const reschedulingRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
     const now = new Date();
-    const [booking] = await c.var.db.query(selectCandidates, [id, viewer.id, viewer.role, now.toISOString()], {
-      idempotent: true,
-    });
+    const [booking] = await selectCandidatesJudged(c, id, now);
     if (!booking) throw notFound("Booking");
     if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw onlyInstructorOrAdmin("offer new times");
     // Instructors reschedule flights the weather put at risk; admins may reschedule any active one.
@@ -99,11 +120,17 @@ export const reschedulingRoutes = new Hono<AppEnv>()
       // Options are still offered, each marked UNKNOWN and ranked on timing alone.
       c.var.log.warn("weather_unavailable", { booking_id: id, error: error.message });
     }
-    const minimums = minimumsFrom(booking.minimums);
-    const candidates: Candidate[] = (booking.slots as { starts_at: string; ends_at: string }[]).map((slot) => {
+    const minimums = minimumsFrom(booking.minimums, booking.training_level as TrainingLevel);
+    const crosswind = crosswindContextFrom(booking.runways, booking.aircraft_crosswind_limit_kt);
+    const candidates: Candidate[] = (booking.slots as JudgedSlot[]).map((slot) => {
       const window = { startsAt: new Date(slot.starts_at), endsAt: new Date(slot.ends_at), airports };
-      const check = checkWeather(window, tafs, minimums);
-      return { ...window, weather: check.weather_status, certainty: forecastCertainty(window, tafs, check) };
+      const check = checkWeather(window, tafs, minimums, crosswind);
+      return {
+        ...window,
+        weather: check.weather_status,
+        certainty: forecastCertainty(window, tafs, check),
+        notes: closeCalls(slot, Number(booking.duty_limit_minutes), check.crosswind),
+      };
     });
     const ranked = rankOptions(candidates, { scheduledAt }, now);
     if (ranked.length === 0) {

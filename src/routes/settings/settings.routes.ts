@@ -4,15 +4,28 @@ import { requireRole } from "../../auth/guards";
 import { isoTime } from "../../http/present";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
+import { describeRoute } from "../../openapi/meta";
+import selectBookingRules from "../../../sql/queries/settings/settings_select_booking_rules.sql";
+import updateBookingRules from "../../../sql/queries/settings/settings_update_booking_rules_audited.sql";
 import selectMinimums from "../../../sql/queries/weather/settings_select_weather_minimums.sql";
 import updateMinimums from "../../../sql/queries/weather/settings_update_weather_minimums_audited.sql";
-import { weatherMinimums } from "./settings.schemas";
+import { bookingRules, weatherMinimums } from "./settings.schemas";
 
 const present = (row: Record<string, unknown>) => ({
   minimums: row.value,
   updated_at: isoTime(row.updated_at),
   updated_by: row.updated_by ?? null,
 });
+
+const presentRules = (row: Record<string, unknown>) => {
+  const value = row.value as { rules: unknown; late_cancel_hours: unknown };
+  return {
+    rules: value.rules,
+    late_cancel_hours: value.late_cancel_hours,
+    updated_at: row.updated_at ? isoTime(row.updated_at) : null,
+    updated_by: row.updated_by ?? null,
+  };
+};
 
 export const settingsRoutes = new Hono<AppEnv>()
   // Everyone signed in may read the minimums their flights are judged by.
@@ -26,4 +39,30 @@ export const settingsRoutes = new Hono<AppEnv>()
     const minimums = c.req.valid("json");
     const [row] = await c.var.db.query(updateMinimums, [JSON.stringify(minimums), c.var.user.id]);
     return c.json(present(row!), 200);
-  });
+  })
+
+  .get(
+    "/booking-rules",
+    describeRoute({ summary: "The booking rules in force: each rule's mode (block, warn, off) and parameters", responses: { 200: "the rules" } }),
+    requireRole("ADMIN"),
+    async (c) => {
+      const [row] = await c.var.db.query(selectBookingRules, [], { idempotent: true });
+      return c.json(presentRules(row!), 200);
+    },
+  )
+
+  .put(
+    "/booking-rules",
+    describeRoute({
+      summary: "Change booking rules",
+      description: "Each rule sent replaces the fields it names (mode, parameters); rules and fields left out keep their values. Audited.",
+      responses: { 200: "the rules now in force" },
+    }),
+    requireRole("ADMIN"),
+    validate("json", bookingRules),
+    async (c) => {
+      const changes = c.req.valid("json");
+      const [row] = await c.var.db.query(updateBookingRules, [JSON.stringify(changes), c.var.user.id]);
+      return c.json(presentRules(row!), 200);
+    },
+  );

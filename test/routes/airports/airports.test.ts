@@ -22,7 +22,7 @@ describe("GET /v1/airports/:code", () => {
     expect(byIcao.body.latitude).toBeCloseTo(40.64, 1);
     expect(byIcao.body.longitude).toBeCloseTo(-73.78, 1);
     expect(Object.keys(byIcao.body).sort()).toEqual(
-      ["city", "country", "elevation_ft", "iata", "icao", "latitude", "longitude", "name", "timezone"],
+      ["city", "country", "elevation_ft", "iata", "icao", "latitude", "longitude", "name", "runways", "timezone"],
     );
     for (const code of ["JFK", "jfk", "kjfk"]) {
       const res = await call(`/v1/airports/${code}`, { token: student.token });

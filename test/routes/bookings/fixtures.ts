@@ -10,6 +10,8 @@ export async function makeAvailableInstructor(): Promise<TestUser> {
      SELECT $1, d, '00:00', '24:00' FROM generate_series(0, 6) d`,
     [instructor.user.id],
   );
+  // A current flight instructor, so lessons carry no instructor_certificate warning.
+  await ownerDb().query("INSERT INTO user_qualifications (user_id, kind) VALUES ($1, 'CFI_CERTIFICATE')", [instructor.user.id]);
   return instructor;
 }
 
@@ -23,12 +25,14 @@ export async function makeAircraft(status: "AVAILABLE" | "MAINTENANCE" | "RETIRE
 }
 
 /**
- * Far-future days no other test uses (a random week among thousands), 10:00 UTC, three days apart,
- * so overlaps in a test are only the ones it makes.
+ * Days ahead no other test uses (a random week within the booking horizon of 365 days), 10:00 UTC,
+ * three days apart, so overlaps in a test are only the ones it makes.
  */
 export const nextSlot = (() => {
   let n = 0;
-  const base = Date.UTC(2033, 0, 1, 10) + Math.floor(Math.random() * 4_000) * 7 * 86_400_000;
+  const today = new Date();
+  const base = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 7, 10)
+    + Math.floor(Math.random() * 30) * 7 * 86_400_000;
   return () => new Date(base + n++ * 3 * 86_400_000);
 })();
 
@@ -43,6 +47,7 @@ export interface BookingBody {
   scheduled_at: string;
   duration_minutes?: number;
   override_availability?: boolean;
+  override_rules?: boolean;
 }
 
 export const book = (token: string, body: BookingBody, headers: Record<string, string> = {}) =>

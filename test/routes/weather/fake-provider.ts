@@ -140,7 +140,11 @@ export async function makeCrew(level: "STUDENT_PILOT" | "PRIVATE_PILOT" | "INSTR
   return { student, instructor };
 }
 
-/** A booking inserted directly, as the bookings endpoints would store it. */
+/**
+ * A booking inserted directly, as the bookings endpoints would store it. Tests place these years
+ * ahead (past the booking horizon) to keep clear of each other, so they pass the rules as an
+ * admin's override would.
+ */
 export async function insertBooking(
   crew: Crew,
   fields: { at: Date; from: string; to?: string; minutes?: number; status?: string; level?: string },
@@ -148,9 +152,9 @@ export async function insertBooking(
   const [row] = await ownerDb().query<{ id: string; ends_at: Date }>(
     `INSERT INTO bookings (student_id, instructor_id, departure_airport, arrival_airport, departure_latitude,
        departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, duration_minutes, status, training_level,
-       risk_reasons)
+       risk_reasons, rules_overridden)
      SELECT $1, $2, d.icao, a.icao, d.latitude, d.longitude, a.latitude, a.longitude, $5, $6, $7, $8,
-            CASE WHEN $7 = 'AT_RISK' THEN '{weather}'::text[] ELSE '{}' END
+            CASE WHEN $7 = 'AT_RISK' THEN '{weather}'::text[] ELSE '{}' END, true
      FROM airports d, airports a WHERE d.icao = $3 AND a.icao = $4
      RETURNING id, ends_at`,
     [

@@ -44,9 +44,9 @@ describe("GET /v1/weather/:airport", () => {
 
 describe("weather minimums", () => {
   const minimums = {
-    STUDENT_PILOT: { ceiling_min_ft: 3000, visibility_min_sm: 5, wind_max_kt: 10, gust_max_kt: 15, thunderstorms_allowed: false, icing_allowed: false },
-    PRIVATE_PILOT: { ceiling_min_ft: 1000, visibility_min_sm: 3, wind_max_kt: 20, gust_max_kt: 25, thunderstorms_allowed: false, icing_allowed: false },
-    INSTRUMENT_RATED: { ceiling_min_ft: null, visibility_min_sm: null, wind_max_kt: 30, gust_max_kt: 35, thunderstorms_allowed: false, icing_allowed: false },
+    STUDENT_PILOT: { ceiling_min_ft: 3000, visibility_min_sm: 5, wind_max_kt: 10, gust_max_kt: 15, thunderstorms_allowed: false, icing_allowed: false, crosswind_max_kt: 10 },
+    PRIVATE_PILOT: { ceiling_min_ft: 1000, visibility_min_sm: 3, wind_max_kt: 20, gust_max_kt: 25, thunderstorms_allowed: false, icing_allowed: false, crosswind_max_kt: 15 },
+    INSTRUMENT_RATED: { ceiling_min_ft: null, visibility_min_sm: null, wind_max_kt: 30, gust_max_kt: 35, thunderstorms_allowed: false, icing_allowed: false, crosswind_max_kt: 20 },
   };
 
   it("lets an admin change them, audited with the values before and after", async () => {

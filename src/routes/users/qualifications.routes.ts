@@ -1,0 +1,123 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import type { AppEnv } from "../../app-env";
+import type { Row } from "../../db/client";
+import { isCalendarDate } from "../../domain/timezone";
+import { idempotent, runCreating } from "../../http/idempotency";
+import { isoTime } from "../../http/present";
+import { decodeCursor, pageQuery, toPage } from "../../http/pagination";
+import { forbidden, notFound, validationFailed } from "../../http/problem";
+import { validate } from "../../http/validation";
+import { describeRoute } from "../../openapi/meta";
+import deleteAudited from "../../../sql/queries/qualifications/user_qualifications_delete_audited.sql";
+import listVisible from "../../../sql/queries/qualifications/user_qualifications_list_visible.sql";
+import upsertAudited from "../../../sql/queries/qualifications/user_qualifications_upsert_audited.sql";
+
+export const qualificationKinds = ["MEDICAL", "FLIGHT_REVIEW", "CFI_CERTIFICATE", "SOLO_ENDORSEMENT", "AIRCRAFT_CHECKOUT"] as const;
+
+const calendarDate = v.pipe(v.string(), v.check(isCalendarDate, "must be a date as YYYY-MM-DD"));
+
+const qualificationBody = v.pipe(
+  v.strictObject({
+    kind: v.picklist(qualificationKinds, `must be one of ${qualificationKinds.join(", ")}`),
+    aircraft_type_code: v.optional(
+      v.nullable(v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z][A-Z0-9]{1,3}$/, "must be an ICAO aircraft type designator"))),
+      null,
+    ),
+    issued_on: v.optional(v.nullable(calendarDate), null),
+    expires_on: v.optional(v.nullable(calendarDate), null),
+  }),
+  v.forward(
+    v.check((q) => (q.kind === "AIRCRAFT_CHECKOUT") === (q.aircraft_type_code !== null), "is required for AIRCRAFT_CHECKOUT and only for it"),
+    ["aircraft_type_code"],
+  ),
+  v.forward(
+    v.check((q) => q.issued_on === null || q.expires_on === null || q.expires_on >= q.issued_on, "must not be before issued_on"),
+    ["expires_on"],
+  ),
+);
+
+const userParam = v.object({ id: v.pipe(v.string(), v.uuid("must be a UUID")) });
+const qualificationParams = v.object({
+  id: v.pipe(v.string(), v.uuid("must be a UUID")),
+  qualification_id: v.pipe(v.string(), v.uuid("must be a UUID")),
+});
+
+/** The driver gives a date as a Date at UTC midnight; a jsonb copy (idempotent replay) as text. */
+const dateOrNull = (value: unknown) =>
+  value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+
+export function presentQualification(row: Row) {
+  return {
+    id: String(row.id),
+    user_id: String(row.user_id),
+    kind: String(row.kind),
+    aircraft_type_code: (row.aircraft_type_code ?? null) as string | null,
+    issued_on: dateOrNull(row.issued_on),
+    expires_on: dateOrNull(row.expires_on),
+    recorded_by: (row.recorded_by ?? null) as string | null,
+    created_at: isoTime(row.created_at),
+    updated_at: isoTime(row.updated_at),
+  };
+}
+
+/** Qualifications per user (contract v1.1, "Rules for people and sky"), under /v1/users. */
+export const qualificationsRoutes = new Hono<AppEnv>()
+  .post(
+    "/:id/qualifications",
+    describeRoute({
+      summary: "Record a qualification of a user (or replace the one of the same kind and aircraft type)",
+      description: "Admins record any kind; an instructor records SOLO_ENDORSEMENT and AIRCRAFT_CHECKOUT for the students they teach.",
+      responses: { 201: "the recorded qualification", 200: "the replaced qualification" },
+    }),
+    idempotent(presentQualification),
+    validate("param", userParam),
+    validate("json", qualificationBody),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const q = c.req.valid("json");
+      const viewer = c.var.user;
+      const [row] = await runCreating(c, upsertAudited, [
+        id, q.kind, q.aircraft_type_code, q.issued_on, q.expires_on, viewer.id, viewer.role,
+      ]);
+      if (!row || !row.visible) throw notFound("User");
+      if (!row.may_record) {
+        throw forbidden("Only admins record qualifications; instructors record solo endorsements and aircraft checkouts of their students.");
+      }
+      if (!row.type_known) throw validationFailed([{ path: "aircraft_type_code", message: "is not a known aircraft type" }]);
+      return c.json(presentQualification(row), row.created ? 201 : 200);
+    },
+  )
+
+  .get(
+    "/:id/qualifications",
+    describeRoute({ summary: "A user's qualifications, in the order first recorded", responses: { 200: "a page of qualifications" } }),
+    validate("param", userParam),
+    validate("query", v.object(pageQuery)),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { limit, cursor } = c.req.valid("query");
+      const viewer = c.var.user;
+      const after = decodeCursor(cursor, 2);
+      const rows = await c.var.db.query(listVisible, [id, viewer.id, viewer.role, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
+        idempotent: true,
+      });
+      if (!rows[0]?.visible) throw notFound("User");
+      const held = rows.filter((r) => r.id !== null);
+      return c.json(toPage(held, limit, (r) => [String(r.cursor_at), String(r.id)], presentQualification), 200);
+    },
+  )
+
+  .delete(
+    "/:id/qualifications/:qualification_id",
+    describeRoute({ summary: "Remove a qualification of a user", responses: { 204: "removed" } }),
+    validate("param", qualificationParams),
+    async (c) => {
+      const { id, qualification_id } = c.req.valid("param");
+      const viewer = c.var.user;
+      const [row] = await c.var.db.query(deleteAudited, [id, qualification_id, viewer.id, viewer.role]);
+      if (!row || !row.visible) throw notFound("Qualification");
+      if (!row.may_remove) throw forbidden("Only whoever may record this qualification can remove it.");
+      return c.body(null, 204);
+    },
+  );
