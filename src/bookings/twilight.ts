@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { findAirport } from "../airports/cached";
-import { civilTwilight, localDay } from "../domain/daylight";
+import { civilTwilight, localDay, twilightsDuring } from "../domain/daylight";
+import insertTwilight from "../../sql/queries/rules/civil_twilight_insert_missing.sql";
 import type { LessonType } from "./present";
 
 /**
@@ -14,4 +15,15 @@ export async function daylightFigures(c: Context<AppEnv>, lessonType: LessonType
   if (lessonType !== "SOLO") return "[]";
   const airport = await findAirport(c.var.db, c.var.cache, departure);
   return JSON.stringify(airport ? [civilTwilight(airport, localDay(startsAt, airport.timezone))] : []);
+}
+
+/**
+ * Stores the civil twilight of every day of a window at an airport, for SOLO flights Postgres books
+ * on its own later (a standby promotion runs inside whatever statement frees a slot, where no
+ * application code can compute them). Rows already stored are kept.
+ */
+export async function storeTwilightsDuring(c: Context<AppEnv>, departure: string, from: Date, to: Date): Promise<void> {
+  const airport = await findAirport(c.var.db, c.var.cache, departure);
+  if (!airport) return;
+  await c.var.db.query(insertTwilight, [JSON.stringify(twilightsDuring(airport, from, to))]);
 }

@@ -344,6 +344,39 @@ describe("promotion", () => {
   });
 });
 
+describe("a SOLO entry", () => {
+  it("is promoted in daylight: joining stored the airport's civil twilight for the window", async () => {
+    const airport = await quietAirport();
+    const [place] = await ownerDb().query<{ longitude: number }>("SELECT longitude FROM airports WHERE icao = $1", [airport]);
+    const student = await makeUser("STUDENT");
+    await ownerDb().query(
+      `INSERT INTO user_qualifications (user_id, kind, aircraft_type_code)
+       VALUES ($1, 'SOLO_ENDORSEMENT', NULL), ($1, 'MEDICAL', NULL), ($1, 'AIRCRAFT_CHECKOUT', 'C172')`,
+      [student.user.id],
+    );
+    const plane = await makeAircraftAt(airport, "MAINTENANCE");
+    // Local solar noon, within two hours: daylight at any latitude a school flies from.
+    const day = upcomingHour();
+    day.setUTCHours(0, 0, 0, 0);
+    const noon = new Date(day.getTime() + Math.round(12 - place!.longitude / 15) * HOUR);
+    const entry = await joinStandby(student.token, {
+      student_id: student.user.id, departure_airport: airport, lesson_type: "SOLO", aircraft_type_code: "C172",
+      window_start: iso(plus(noon, -HOUR)), window_end: iso(plus(noon, HOUR)), duration_minutes: 60,
+    });
+    expect(entry.status, entry.text).toBe(201);
+    const [stored] = await ownerDb().query<{ n: number }>("SELECT count(*)::int AS n FROM civil_twilight WHERE airport = $1", [airport]);
+    expect(stored!.n).toBeGreaterThan(0);
+
+    await ownerDb().query("UPDATE aircraft SET status = 'AVAILABLE' WHERE id = $1", [plane]);
+    const [promoted] = await ownerDb().query<{ n: number }>("SELECT standby_promote_for_aircraft($1, NULL) AS n", [plane]);
+    expect(promoted!.n).toBe(1);
+    const [booking] = await activeBookingsAt(airport);
+    expect(booking).toMatchObject({ student_id: student.user.id, aircraft_id: plane });
+    const shown = await call(`/v1/bookings/${booking!.id}`, { token: student.token });
+    expect(shown.body).toMatchObject({ lesson_type: "SOLO", status: "CONFIRMED" });
+  });
+});
+
 describe("expiry", () => {
   it("the cleanup job marks entries whose window has passed EXPIRED, and only those", async () => {
     const airport = await quietAirport();
