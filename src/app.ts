@@ -14,6 +14,7 @@ import { rateLimitAnonymous } from "./http/rate-limit";
 import { logSecurityEvent, logUnexpectedError } from "./http/system-log";
 import { adminRoutes } from "./routes/admin/admin.routes";
 import { aircraftRoutes } from "./routes/aircraft/aircraft.routes";
+import { airworthinessRoutes } from "./routes/aircraft/airworthiness.routes";
 import { airportsRoutes } from "./routes/airports/airports.routes";
 import { analysesRoutes } from "./routes/analyses/analyses.routes";
 import { analyticsRoutes } from "./routes/analytics/analytics.routes";
@@ -94,6 +95,7 @@ export function createApp() {
     .route("/v1/users", availabilityRoutes)
     .route("/v1/airports", airportsRoutes)
     .route("/v1/aircraft", aircraftRoutes)
+    .route("/v1/aircraft", airworthinessRoutes)
     .route("/v1/bookings", bookingsRoutes)
     .route("/v1/bookings", reschedulingRoutes)
     .route("/v1/notifications", notificationsRoutes)
