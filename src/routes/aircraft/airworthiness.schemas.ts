@@ -65,7 +65,8 @@ export const resolveSquawk = v.strictObject({
 export const createBlock = v.pipe(
   v.strictObject({ starts_at: instant, ends_at: instant, reason: text(1000) }),
   v.forward(
-    v.check((b) => Date.parse(b.ends_at) > Date.parse(b.starts_at), "must be after starts_at"),
+    // Only once both are instants; a malformed one has its own error.
+    v.check((b) => !(Date.parse(b.starts_at) >= Date.parse(b.ends_at)), "must be after starts_at"),
     ["ends_at"],
   ),
 );

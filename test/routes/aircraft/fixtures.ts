@@ -49,3 +49,34 @@ export async function notificationsOf(bookingId: string, type = "AIRCRAFT_GROUND
     type,
   ]);
 }
+
+/** Whole hours from now (on the hour): near enough that every maintenance item is still in date. */
+export function hoursAhead(h: number): Date {
+  const d = new Date(Date.now() + h * 3_600_000);
+  d.setUTCMinutes(0, 0, 0);
+  return d;
+}
+
+/** A booking stored directly (e.g. one already flown or cancelled), as the endpoints would store it. */
+export async function insertBooking(fields: {
+  studentId: string;
+  instructorId: string;
+  aircraftId: string;
+  at: Date;
+  minutes?: number;
+  status?: string;
+  riskReasons?: string[];
+}): Promise<string> {
+  const status = fields.status ?? "CONFIRMED";
+  const [row] = await ownerDb().query<{ id: string }>(
+    `INSERT INTO bookings (student_id, instructor_id, aircraft_id, departure_airport, arrival_airport, departure_latitude,
+       departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, duration_minutes, status, training_level,
+       risk_reasons)
+     SELECT $1, $2, $3, d.icao, d.icao, d.latitude, d.longitude, d.latitude, d.longitude, $4, $5, $6, 'STUDENT_PILOT', $7
+     FROM airports d WHERE d.icao = 'KJFK'
+     RETURNING id`,
+    [fields.studentId, fields.instructorId, fields.aircraftId, fields.at.toISOString(), fields.minutes ?? 60, status,
+     fields.riskReasons ?? []],
+  );
+  return row!.id;
+}
