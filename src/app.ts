@@ -21,6 +21,7 @@ import { analyticsRoutes } from "./routes/analytics/analytics.routes";
 import { auditRoutes } from "./routes/audit/audit.routes";
 import { availabilityRoutes } from "./routes/availability/availability.routes";
 import { bookingsRoutes } from "./routes/bookings/bookings.routes";
+import { dispatchRoutes } from "./routes/bookings/dispatch.routes";
 import { chartsRoutes } from "./routes/charts/charts.routes";
 import { docsRoutes } from "./routes/docs";
 import { flightsRoutes } from "./routes/flights/flights.routes";
@@ -97,6 +98,7 @@ export function createApp() {
     .route("/v1/aircraft", aircraftRoutes)
     .route("/v1/aircraft", airworthinessRoutes)
     .route("/v1/bookings", bookingsRoutes)
+    .route("/v1/bookings", dispatchRoutes)
     .route("/v1/bookings", reschedulingRoutes)
     .route("/v1/notifications", notificationsRoutes)
     .route("/v1/audit", auditRoutes)
