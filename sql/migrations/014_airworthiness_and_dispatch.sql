@@ -209,6 +209,22 @@ LANGUAGE sql STABLE AS $$
     WHERE a.id = b.aircraft_id), '[]'::jsonb)
 $$;
 
+-- Whether an aircraft could take a booking moved to [p_from, p_to): no other active booking of it
+-- overlaps, and the aircraft rule passes for the booking as it would be (reschedule options;
+-- the booking's own hours are counted once, as it would be moved, not added).
+CREATE FUNCTION aircraft_can_take(p_booking uuid, p_aircraft uuid, p_from timestamptz, p_to timestamptz) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT NOT EXISTS (
+           SELECT 1 FROM bookings o
+           WHERE o.aircraft_id = p_aircraft AND o.id <> p_booking
+             AND o.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
+             AND tstzrange(o.scheduled_at, o.ends_at, '[)') && tstzrange(p_from, p_to, '[)'))
+     AND booking_aircraft_findings(jsonb_populate_record(b, jsonb_build_object(
+           'aircraft_id', p_aircraft, 'scheduled_at', p_from, 'ends_at', p_to))) = '[]'::jsonb
+  FROM bookings b
+  WHERE b.id = p_booking
+$$;
+
 -- Re-evaluates the aircraft's active future bookings after its airworthiness changed: a
 -- CONFIRMED or AT_RISK booking the aircraft could not fly gains 'aircraft' in risk_reasons
 -- (AT_RISK; AIRCRAFT_GROUNDED to its student and instructor, once per grounding, as only the
@@ -548,6 +564,7 @@ DROP FUNCTION IF EXISTS maintenance_item_state(maintenance_items);
 DROP FUNCTION IF EXISTS aircraft_record_changed();
 DROP FUNCTION IF EXISTS aircraft_airworthiness_changed();
 DROP FUNCTION IF EXISTS aircraft_refresh_risk(uuid);
+DROP FUNCTION IF EXISTS aircraft_can_take(uuid, uuid, timestamptz, timestamptz);
 CREATE OR REPLACE FUNCTION booking_aircraft_findings(b bookings) RETURNS jsonb
 LANGUAGE sql STABLE AS $$ SELECT '[]'::jsonb $$;
 DROP FUNCTION IF EXISTS aircraft_grounded_reasons(aircraft);

@@ -1,7 +1,9 @@
 -- A booking a viewer may see, the minimums of its training level, and every candidate slot for
 -- it: starts on the half hour, at least 2 h ahead and within 7 days, with the student, the
 -- instructor and the aircraft all free (no other active booking overlaps) and both people
--- available. Slots are only searched for someone who may generate options.
+-- available. Slots are only searched for someone who may generate options. The aircraft of a
+-- slot is the booking's own when it is free and airworthy then (booking_aircraft_findings),
+-- else another AVAILABLE one of the same type that is; a slot with neither is no candidate.
 -- $1 booking id, $2 viewer id, $3 viewer role, $4 now
 WITH target AS (
   SELECT b.*, (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums
@@ -16,11 +18,10 @@ WITH target AS (
     $4::timestamptz + interval '7 days',
     interval '30 minutes') AS s (starts_at)
   WHERE ($3 = 'ADMIN' OR t.instructor_id = $2)
-    AND (t.aircraft_id IS NULL OR EXISTS (SELECT 1 FROM aircraft p WHERE p.id = t.aircraft_id AND p.status = 'AVAILABLE'))
 ), busy AS (
   SELECT tstzrange(o.scheduled_at, o.ends_at, '[)') AS span
   FROM target t
-  JOIN bookings o ON o.student_id = t.student_id OR o.aircraft_id = t.aircraft_id
+  JOIN bookings o ON o.student_id = t.student_id
     OR (o.instructor_id = t.instructor_id AND o.lesson_type = 'DUAL' AND t.lesson_type = 'DUAL')
   WHERE o.id <> t.id
     AND o.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
@@ -32,9 +33,23 @@ WITH target AS (
   WHERE NOT EXISTS (SELECT 1 FROM busy WHERE busy.span && tstzrange(s.starts_at, s.ends_at, '[)'))
     AND user_available_during(t.student_id, s.starts_at, s.ends_at)
     AND user_available_during(t.instructor_id, s.starts_at, s.ends_at)
+), planned AS (
+  SELECT f.starts_at, f.ends_at, plane.aircraft_id
+  FROM free f
+  CROSS JOIN target t
+  CROSS JOIN LATERAL (
+    -- Another aircraft is only searched for when the booking's own cannot take the slot.
+    SELECT coalesce(
+      (SELECT p.id FROM aircraft p WHERE p.id = t.aircraft_id AND aircraft_can_take(t.id, p.id, f.starts_at, f.ends_at)),
+      (SELECT p.id FROM aircraft own JOIN aircraft p ON p.type_code = own.type_code AND p.status = 'AVAILABLE'
+       WHERE own.id = t.aircraft_id AND p.id <> own.id AND aircraft_can_take(t.id, p.id, f.starts_at, f.ends_at)
+       ORDER BY p.tail_number LIMIT 1)) AS aircraft_id
+  ) AS plane
+  WHERE t.aircraft_id IS NULL OR plane.aircraft_id IS NOT NULL
 )
 SELECT t.id, t.student_id, t.instructor_id, t.status, t.scheduled_at, t.ends_at, t.duration_minutes,
        t.departure_airport, t.arrival_airport, t.training_level, t.minimums,
-       coalesce((SELECT jsonb_agg(jsonb_build_object('starts_at', f.starts_at, 'ends_at', f.ends_at) ORDER BY f.starts_at)
-                 FROM free f), '[]'::jsonb) AS slots
+       coalesce((SELECT jsonb_agg(jsonb_build_object('starts_at', f.starts_at, 'ends_at', f.ends_at, 'aircraft_id', f.aircraft_id)
+                                  ORDER BY f.starts_at)
+                 FROM planned f), '[]'::jsonb) AS slots
 FROM target t

@@ -100,7 +100,9 @@ export const reschedulingRoutes = new Hono<AppEnv>()
       c.var.log.warn("weather_unavailable", { booking_id: id, error: error.message });
     }
     const minimums = minimumsFrom(booking.minimums);
-    const candidates: Candidate[] = (booking.slots as { starts_at: string; ends_at: string }[]).map((slot) => {
+    const slots = booking.slots as { starts_at: string; ends_at: string; aircraft_id: string | null }[];
+    const aircraftAt = new Map(slots.map((slot) => [new Date(slot.starts_at).toISOString(), slot.aircraft_id]));
+    const candidates: Candidate[] = slots.map((slot) => {
       const window = { startsAt: new Date(slot.starts_at), endsAt: new Date(slot.ends_at), airports };
       const check = checkWeather(window, tafs, minimums);
       return { ...window, weather: check.weather_status, certainty: forecastCertainty(window, tafs, check) };
@@ -112,7 +114,7 @@ export const reschedulingRoutes = new Hono<AppEnv>()
         "No time in the next 7 days has the student, the instructor and the aircraft free and available within the weather minimums.",
       );
     }
-    const options = ranked.map((option, i) => ({ position: i + 1, ...option }));
+    const options = ranked.map((option, i) => ({ position: i + 1, ...option, aircraft_id: aircraftAt.get(option.suggested_at) ?? null }));
     const [row] = await runCreating(c, replaceOptions, [id, allowed, JSON.stringify(options), deadline.toISOString(), viewer.id]);
     if (!row) throw new ApiError("invalid_state", "The booking changed while the options were being prepared; try again.");
     return c.json(presentOffer(row.body as Row), 201);
