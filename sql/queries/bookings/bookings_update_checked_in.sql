@@ -15,14 +15,14 @@ WITH target AS (
   SELECT t.*,
          $4::numeric >= t.hobbs_out AND $4::numeric >= t.hobbs_hours AS hobbs_forward,
          $5::numeric >= t.tach_out AND $5::numeric >= t.tach_hours AS tach_forward,
-         $4::numeric - t.hobbs_out <= 24 AND $5::numeric - t.tach_out <= 24 AS within_day
+         $4::numeric - t.hobbs_out <= 24 AS hobbs_within_day, $5::numeric - t.tach_out <= 24 AS tach_within_day
   FROM target t
 ), completed AS (
   UPDATE bookings b
   SET status = 'COMPLETED', checked_in_at = now(), hobbs_in = $4::numeric, tach_in = $5::numeric,
       flight_hours = $4::numeric - b.hobbs_out
   FROM checked k
-  WHERE b.id = k.id AND b.status = 'DISPATCHED' AND k.hobbs_forward AND k.tach_forward AND k.within_day
+  WHERE b.id = k.id AND b.status = 'DISPATCHED' AND k.hobbs_forward AND k.tach_forward AND k.hobbs_within_day AND k.tach_within_day
   RETURNING b.*
 ), advanced AS (
   UPDATE aircraft a
@@ -52,7 +52,7 @@ WITH target AS (
   FROM filed f
 )
 SELECT k.status AS seen_status, k.hobbs_out AS seen_hobbs_out, k.tach_out AS seen_tach_out,
-       k.hobbs_forward, k.tach_forward, k.within_day,
+       k.hobbs_forward, k.tach_forward, k.hobbs_within_day, k.tach_within_day,
        (SELECT coalesce(jsonb_agg(to_jsonb(f) ORDER BY f.reported_at, f.id), '[]'::jsonb) FROM filed f) AS squawks,
        c.*
 FROM checked k

@@ -125,7 +125,8 @@ export const dispatchRoutes = new Hono<AppEnv>()
         const errors: FieldError[] = [];
         if (!row.hobbs_forward) errors.push({ path: "hobbs_in", message: `is below hobbs_out (${Number(row.seen_hobbs_out)}) or the aircraft's hobbs` });
         if (!row.tach_forward) errors.push({ path: "tach_in", message: `is below tach_out (${Number(row.seen_tach_out)}) or the aircraft's tach` });
-        if (errors.length === 0 && !row.within_day) errors.push({ path: "hobbs_in", message: "more than 24 hours in one flight" });
+        if (row.hobbs_forward && !row.hobbs_within_day) errors.push({ path: "hobbs_in", message: "is more than 24 hours after hobbs_out" });
+        if (row.tach_forward && !row.tach_within_day) errors.push({ path: "tach_in", message: "is more than 24 hours after tach_out" });
         if (errors.length > 0) throw validationFailed(errors);
         throw new ApiError("invalid_state", "The booking changed meanwhile; it is no longer dispatched.");
       }

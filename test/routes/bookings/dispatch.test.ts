@@ -178,6 +178,7 @@ describe("POST /v1/bookings/:id/check-in", () => {
       [{ hobbs_in: 1499.9, tach_in: 1201 }, "hobbs_in"],
       [{ hobbs_in: 1501, tach_in: 1199.5 }, "tach_in"],
       [{ hobbs_in: 1524.1, tach_in: 1201 }, "hobbs_in"],
+      [{ hobbs_in: 1501, tach_in: 1224.5 }, "tach_in"],
       [{ hobbs_in: -3, tach_in: 1201 }, "hobbs_in"],
       [{ hobbs_in: 1501, tach_in: 1201, squawks: [{ severity: "BAD", description: "x" }] }, "squawks.0.severity"],
       [{ hobbs_in: 1501, tach_in: 1201, squawks: [{ severity: "INFO", description: "" }] }, "squawks.0.description"],
