@@ -42,6 +42,8 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
   const { stack, stop } = await startBenchStack();
   const owner = new pg.Pool({ connectionString: stack.ownerDatabaseUrl, max: CONCURRENCY });
   const app = new pg.Pool({ connectionString: stack.databaseUrl, max: CONCURRENCY });
+  // Postgres stopping at the end may reach a client still closing; that must not crash the run.
+  for (const pool of [owner, app]) pool.on("error", (error) => log(`postgres idle client error: ${error.message}`));
   const workers: { stop(): Promise<void> }[] = [];
   try {
     const cachedWorker = await startWorker({ ...stack.workerBindings(), RATE_LIMIT_PER_MINUTE: "100000000" });
@@ -51,14 +53,16 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     workers.push(uncachedWorker);
     log(`workers up (cache ${stack.redisAvailable ? "on" : "off: Redis unreachable"})`);
 
-    // People: an admin, an instructor available every day all day, many students.
+    // People: an admin, an instructor available every day all day, many students. Their subjects
+    // are this run's own: runs sharing one Redis would otherwise read each other's cached users.
+    const run = crypto.randomUUID().slice(0, 8);
     const people = await owner.query<{ id: string; auth_subject: string; role: string }>(`
       INSERT INTO users (auth_subject, email, first_name, last_name, role, training_level, timezone)
-      SELECT 'bench|' || r || '|' || g, 'bench-' || r || '-' || g || '@example.test', 'Bench', r, r,
+      SELECT 'bench|${run}|' || r || '|' || g, 'bench-${run}-' || r || '-' || g || '@example.test', 'Bench', r, r,
              CASE WHEN r = 'STUDENT' THEN 'PRIVATE_PILOT' END, 'America/New_York'
       FROM (VALUES ('ADMIN', 1), ('INSTRUCTOR', 1)) v(r, n), generate_series(1, n) g
       UNION ALL
-      SELECT 'bench|STUDENT|' || g, 'bench-student-' || g || '@example.test', 'Bench', 'Student', 'STUDENT', 'PRIVATE_PILOT', 'America/New_York'
+      SELECT 'bench|${run}|STUDENT|' || g, 'bench-${run}-student-' || g || '@example.test', 'Bench', 'Student', 'STUDENT', 'PRIVATE_PILOT', 'America/New_York'
       FROM generate_series(1, 400) g
       RETURNING id, auth_subject, role`);
     const admin = people.rows.find((p) => p.role === "ADMIN")!;
@@ -73,7 +77,7 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     await owner.query(
       `INSERT INTO bookings (student_id, instructor_id, departure_airport, arrival_airport, departure_latitude,
          departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, duration_minutes, status, training_level)
-       SELECT (SELECT id FROM users WHERE auth_subject = 'bench|STUDENT|' || (1 + g % 400)), $1, 'KJFK', 'KJFK',
+       SELECT (SELECT id FROM users WHERE auth_subject = 'bench|${run}|STUDENT|' || (1 + g % 400)), $1, 'KJFK', 'KJFK',
               a.latitude, a.longitude, a.latitude, a.longitude,
               date_trunc('day', now()) + interval '30 days' + g * interval '3 hours', 60, 'CONFIRMED', 'PRIVATE_PILOT'
        FROM generate_series(1, 300) g, airports a WHERE a.icao = 'KJFK'`,
@@ -153,7 +157,71 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     const insertBooking = await sqlFile("bookings/bookings_insert_audited.sql");
     await floor("  floor: booking insert statement", insertBooking, (i) => [
       students[i % students.length]!.id, instructor.id, null, "KJFK", "KBOS",
-      new Date(slotBase + 5_000_000 * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, null, null, "/v1/bookings",
+      new Date(slotBase + 5_000_000 * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, "DUAL", false,
+      null, null, "/v1/bookings",
+    ]);
+
+    // The same booking on an aircraft the rules have most to check for: 50 maintenance items and
+    // 200 future bookings whose hours count against them. Still one statement per request.
+    const [pilot] = (
+      await owner.query<{ id: string }>(
+        `INSERT INTO users (auth_subject, email, first_name, last_name, role) VALUES
+           ('bench|${run}|INSTRUCTOR|aircraft', 'bench-${run}-instructor-aircraft@example.test', 'Bench', 'Aircraft', 'INSTRUCTOR')
+         RETURNING id`,
+      )
+    ).rows;
+    const [plane] = (
+      await owner.query<{ id: string }>(
+        "INSERT INTO aircraft (tail_number, type_code, home_airport, hobbs_hours, tach_hours) VALUES ('NBENCH1', 'C172', 'KJFK', 6200, 5100) RETURNING id",
+      )
+    ).rows;
+    await owner.query(
+      `INSERT INTO maintenance_items (aircraft_id, name, interval_hours, interval_months, last_done_tach, last_done_on)
+       SELECT $1, 'Item ' || g, CASE WHEN g % 2 = 0 THEN 60000 + g END, CASE WHEN g % 2 = 1 THEN 240 END,
+              CASE WHEN g % 2 = 0 THEN 5100 END, CASE WHEN g % 2 = 1 THEN current_date END
+       FROM generate_series(1, 50) g`,
+      [plane!.id],
+    );
+    await owner.query(
+      `INSERT INTO bookings (student_id, instructor_id, aircraft_id, departure_airport, arrival_airport, departure_latitude,
+         departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, duration_minutes, status, training_level)
+       SELECT (SELECT id FROM users WHERE auth_subject = 'bench|${run}|STUDENT|' || (1 + g % 400)), $1, $2, 'KJFK', 'KJFK',
+              a.latitude, a.longitude, a.latitude, a.longitude,
+              date_trunc('day', now()) + interval '5500 days' + g * interval '3 hours', 60, 'CONFIRMED', 'PRIVATE_PILOT'
+       FROM generate_series(1, 200) g, airports a WHERE a.icao = 'KJFK'`,
+      [pilot!.id, plane!.id],
+    );
+    // Slots two hours apart, after every other booking of the run and within the items' 20 years:
+    // the load's, the floor's and the round-trip count's (i from 1 000 000) each in a range of their own.
+    const planeBase = Date.now() + 2_000 * 86_400_000;
+    const planeSlot = (i: number) => new Date(planeBase + (i >= 1_000_000 ? 40_000 + i - 1_000_000 : i) * 2 * 3_600_000).toISOString();
+    const bookPlane = (i: number) =>
+      fetch(`${cachedWorker.url}/v1/bookings`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          student_id: students[i % students.length]!.id,
+          instructor_id: pilot!.id,
+          aircraft_id: plane!.id,
+          departure_airport: "KJFK",
+          arrival_airport: "KBOS",
+          scheduled_at: planeSlot(i),
+          duration_minutes: 60,
+          override_availability: true,
+        }),
+      }).then(async (r) => {
+        const body = await r.text();
+        if (r.status !== 201 && !reportedFailure) {
+          reportedFailure = true;
+          log(`POST /v1/bookings (aircraft) answered ${r.status}: ${body.slice(0, 300)}`);
+        }
+        return r.status === 201;
+      });
+    await measure("POST /v1/bookings, aircraft with 50 items + 200 bookings", bookPlane, "the aircraft rule counts them all");
+    await floor("  floor: same insert statement", insertBooking, (i) => [
+      students[i % students.length]!.id, pilot!.id, plane!.id, "KJFK", "KBOS",
+      planeSlot(20_000 + i), 60, true, admin.id, "DUAL", false,
+      null, null, "/v1/bookings",
     ]);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
