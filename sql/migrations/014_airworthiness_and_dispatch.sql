@@ -134,12 +134,16 @@ ALTER TABLE reschedule_options ADD COLUMN aircraft_id uuid REFERENCES aircraft (
 -- Hours the aircraft's active bookings still have to fly (the dispatched ones are not yet on the
 -- meters), leaving one booking out: the one being placed, counted by its caller.
 CREATE FUNCTION aircraft_booked_hours(p_aircraft uuid, p_except uuid) RETURNS numeric
-LANGUAGE sql STABLE AS $$
-  SELECT coalesce(sum(duration_minutes), 0) / 60.0
-  FROM bookings
-  WHERE aircraft_id = p_aircraft AND id IS DISTINCT FROM p_except
-    AND status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
-    AND (ends_at > now() OR status = 'DISPATCHED')
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (
+    SELECT coalesce(sum(duration_minutes), 0) / 60.0
+    FROM bookings
+    WHERE aircraft_id = p_aircraft AND id IS DISTINCT FROM p_except
+      AND status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
+      AND (ends_at > now() OR status = 'DISPATCHED')
+  );
+END
 $$;
 
 -- Why an aircraft may not fly [p_from, p_to) on local day p_day with p_hours to be flown by then
@@ -148,39 +152,43 @@ $$;
 CREATE FUNCTION aircraft_risk_findings(
   p_aircraft uuid, p_status text, p_tach numeric, p_from timestamptz, p_to timestamptz, p_day date, p_hours numeric
 ) RETURNS jsonb
-LANGUAGE sql STABLE AS $$
-  SELECT coalesce(jsonb_agg(f.finding ORDER BY f.position, f.at), '[]'::jsonb)
-  FROM (
-    SELECT 1 AS position, NULL::timestamptz AS at,
-           jsonb_build_object('code', 'aircraft_unavailable', 'mode', 'block', 'overridable', true, 'kind', 'status',
-                              'detail', 'The aircraft is ' || p_status || '.') AS finding
-    WHERE p_status <> 'AVAILABLE'
-    UNION ALL
-    SELECT 2, s.reported_at,
-           jsonb_build_object('code', 'aircraft_unavailable', 'mode', 'block', 'overridable', false, 'kind', 'squawk',
-                              'id', s.id, 'detail', 'Open grounding squawk: ' || left(s.description, 200))
-    FROM squawks s
-    WHERE s.aircraft_id = p_aircraft AND s.status = 'OPEN' AND s.severity = 'GROUNDING'
-    UNION ALL
-    SELECT 3, m.starts_at,
-           jsonb_build_object('code', 'aircraft_unavailable', 'mode', 'block', 'overridable', true,
-                              'kind', 'maintenance_block', 'id', m.id,
-                              'detail', 'Out of service ' || to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')
-                                || ' to ' || to_char(m.ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: ' || m.reason)
-    FROM maintenance_blocks m
-    WHERE m.aircraft_id = p_aircraft AND tstzrange(m.starts_at, m.ends_at, '[)') && tstzrange(p_from, p_to, '[)')
-    UNION ALL
-    SELECT 4, i.created_at,
-           jsonb_build_object('code', 'aircraft_unavailable', 'mode', 'block', 'overridable', true,
-                              'kind', 'maintenance_overdue', 'id', i.id,
-                              'detail', CASE WHEN i.due_on < p_day
-                                THEN i.name || ' was due by ' || i.due_on || '.'
-                                ELSE i.name || ' is due at ' || i.due_tach || ' tach hours: '
-                                  || greatest(i.due_tach - p_tach, 0) || ' h left, ' || round(p_hours, 1) || ' h booked.' END)
-    FROM maintenance_items i
-    WHERE i.aircraft_id = p_aircraft AND i.blocks_booking
-      AND (i.due_on < p_day OR i.due_tach <= p_tach OR i.due_tach - p_tach < p_hours)
-  ) AS f
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (
+    SELECT coalesce(jsonb_agg(f.finding ORDER BY f.position, f.at), '[]'::jsonb)
+    FROM (
+      SELECT 1 AS position, NULL::timestamptz AS at,
+             jsonb_build_object('code', 'aircraft_unavailable', 'mode', 'block', 'overridable', true, 'kind', 'status',
+                                'detail', 'The aircraft is ' || p_status || '.') AS finding
+      WHERE p_status <> 'AVAILABLE'
+      UNION ALL
+      SELECT 2, s.reported_at,
+             jsonb_build_object('code', 'aircraft_unavailable', 'mode', 'block', 'overridable', false, 'kind', 'squawk',
+                                'id', s.id, 'detail', 'Open grounding squawk: ' || left(s.description, 200))
+      FROM squawks s
+      WHERE s.aircraft_id = p_aircraft AND s.status = 'OPEN' AND s.severity = 'GROUNDING'
+      UNION ALL
+      SELECT 3, m.starts_at,
+             jsonb_build_object('code', 'aircraft_unavailable', 'mode', 'block', 'overridable', true,
+                                'kind', 'maintenance_block', 'id', m.id,
+                                'detail', 'Out of service ' || to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')
+                                  || ' to ' || to_char(m.ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: ' || m.reason)
+      FROM maintenance_blocks m
+      WHERE m.aircraft_id = p_aircraft AND tstzrange(m.starts_at, m.ends_at, '[)') && tstzrange(p_from, p_to, '[)')
+      UNION ALL
+      SELECT 4, i.created_at,
+             jsonb_build_object('code', 'aircraft_unavailable', 'mode', 'block', 'overridable', true,
+                                'kind', 'maintenance_overdue', 'id', i.id,
+                                'detail', CASE WHEN i.due_on < p_day
+                                  THEN i.name || ' was due by ' || i.due_on || '.'
+                                  ELSE i.name || ' is due at ' || i.due_tach || ' tach hours: '
+                                    || greatest(i.due_tach - p_tach, 0) || ' h left, ' || round(p_hours, 1) || ' h booked.' END)
+      FROM maintenance_items i
+      WHERE i.aircraft_id = p_aircraft AND i.blocks_booking
+        AND (i.due_on < p_day OR i.due_tach <= p_tach OR i.due_tach - p_tach < p_hours)
+    ) AS f
+  );
+END
 $$;
 
 -- Why the aircraft cannot fly right now (the aircraft responses' grounded_reasons).
@@ -198,31 +206,40 @@ $$;
 -- active future bookings, this one included, must fit in the hours left. The trigger holds the
 -- aircraft's row, so concurrent bookings of it count each other.
 CREATE OR REPLACE FUNCTION booking_aircraft_findings(b bookings) RETURNS jsonb
-LANGUAGE sql STABLE AS $$
-  SELECT coalesce((
-    SELECT aircraft_risk_findings(
-      a.id, a.status, a.tach_hours, b.scheduled_at, b.ends_at,
-      (b.scheduled_at AT TIME ZONE coalesce(p.timezone, 'UTC'))::date,
-      aircraft_booked_hours(a.id, b.id) + b.duration_minutes / 60.0)
-    FROM aircraft a
-    LEFT JOIN airports p ON p.icao = b.departure_airport
-    WHERE a.id = b.aircraft_id), '[]'::jsonb)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (
+    SELECT coalesce((
+      SELECT aircraft_risk_findings(
+        a.id, a.status, a.tach_hours, b.scheduled_at, b.ends_at,
+        (b.scheduled_at AT TIME ZONE coalesce(p.timezone, 'UTC'))::date,
+        aircraft_booked_hours(a.id, b.id) + b.duration_minutes / 60.0)
+      FROM aircraft a
+      LEFT JOIN airports p ON p.icao = b.departure_airport
+      WHERE a.id = b.aircraft_id), '[]'::jsonb)
+  );
+END
 $$;
 
 -- Whether an aircraft could take a booking moved to [p_from, p_to): no other active booking of it
 -- overlaps, and the aircraft rule passes for the booking as it would be (reschedule options;
 -- the booking's own hours are counted once, as it would be moved, not added).
+-- COST tells the planner it is dear: cheaper conditions are applied first.
 CREATE FUNCTION aircraft_can_take(p_booking uuid, p_aircraft uuid, p_from timestamptz, p_to timestamptz) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT NOT EXISTS (
-           SELECT 1 FROM bookings o
-           WHERE o.aircraft_id = p_aircraft AND o.id <> p_booking
-             AND o.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
-             AND tstzrange(o.scheduled_at, o.ends_at, '[)') && tstzrange(p_from, p_to, '[)'))
-     AND booking_aircraft_findings(jsonb_populate_record(b, jsonb_build_object(
-           'aircraft_id', p_aircraft, 'scheduled_at', p_from, 'ends_at', p_to))) = '[]'::jsonb
-  FROM bookings b
-  WHERE b.id = p_booking
+LANGUAGE plpgsql STABLE COST 1000 AS $$
+BEGIN
+  RETURN (
+    SELECT NOT EXISTS (
+             SELECT 1 FROM bookings o
+             WHERE o.aircraft_id = p_aircraft AND o.id <> p_booking
+               AND o.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
+               AND tstzrange(o.scheduled_at, o.ends_at, '[)') && tstzrange(p_from, p_to, '[)'))
+       AND booking_aircraft_findings(jsonb_populate_record(b, jsonb_build_object(
+             'aircraft_id', p_aircraft, 'scheduled_at', p_from, 'ends_at', p_to))) = '[]'::jsonb
+    FROM bookings b
+    WHERE b.id = p_booking
+  );
+END
 $$;
 
 -- Re-evaluates the aircraft's active future bookings after its airworthiness changed: a

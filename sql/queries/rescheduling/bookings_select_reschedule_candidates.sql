@@ -38,12 +38,17 @@ WITH target AS (
   FROM free f
   CROSS JOIN target t
   CROSS JOIN LATERAL (
-    -- Another aircraft is only searched for when the booking's own cannot take the slot.
+    -- Another aircraft is only searched for when the booking's own cannot take the slot: the
+    -- fleet of its type in tail order (OFFSET 0 keeps the dear check out of that listing), up to
+    -- the first that can.
     SELECT coalesce(
       (SELECT p.id FROM aircraft p WHERE p.id = t.aircraft_id AND aircraft_can_take(t.id, p.id, f.starts_at, f.ends_at)),
-      (SELECT p.id FROM aircraft own JOIN aircraft p ON p.type_code = own.type_code AND p.status = 'AVAILABLE'
-       WHERE own.id = t.aircraft_id AND p.id <> own.id AND aircraft_can_take(t.id, p.id, f.starts_at, f.ends_at)
-       ORDER BY p.tail_number LIMIT 1)) AS aircraft_id
+      (SELECT c.id
+       FROM (SELECT p.id FROM aircraft own JOIN aircraft p ON p.type_code = own.type_code
+             WHERE own.id = t.aircraft_id AND p.id <> own.id AND p.status = 'AVAILABLE'
+             ORDER BY p.tail_number OFFSET 0) AS c
+       WHERE aircraft_can_take(t.id, c.id, f.starts_at, f.ends_at)
+       LIMIT 1)) AS aircraft_id
   ) AS plane
   WHERE t.aircraft_id IS NULL OR plane.aircraft_id IS NOT NULL
 )

@@ -3,7 +3,7 @@ import { call, expectProblem } from "../../support/api";
 import { ownerDb } from "../../support/db";
 import { makeUser, type TestUser } from "../../support/users";
 import { book, makeAvailableInstructor, nextSlot } from "../bookings/fixtures";
-import { addAircraft, addItem, aircraftNow, dateFromToday } from "./fixtures";
+import { addAircraft, addItem, aircraftNow, bookingsOf, dateFromToday, hoursAhead } from "./fixtures";
 
 let admin: TestUser;
 let student: TestUser;
@@ -91,10 +91,15 @@ describe("maintenance items", () => {
     expect((await aircraftNow(admin.token, plane.id)).airworthy).toBe(true);
   });
 
-  it("grounds the aircraft when a blocking item is overdue, and completion resets it", async () => {
+  it("grounds the aircraft when a blocking item is overdue, and completion resets it and frees its bookings", async () => {
     const plane = await addAircraft(admin.token, { tach_hours: 2000 });
+    const made = await book(admin.token, {
+      student_id: student.user.id, instructor_id: instructor.user.id, aircraft_id: plane.id, scheduled_at: hoursAhead(20).toISOString(),
+    });
+    expect(made.status).toBe(201);
     const item = await addItem(admin.token, plane.id, { name: "100-hour", interval_hours: 100, last_done_tach: 1900 });
     expect(item.body).toMatchObject({ remaining_hours: 0, status: "OVERDUE" });
+    expect((await bookingsOf([made.body.id]))[made.body.id]).toEqual({ status: "AT_RISK", risk_reasons: ["aircraft"] });
     const grounded = await aircraftNow(admin.token, plane.id);
     expect(grounded.airworthy).toBe(false);
     expect(grounded.grounded_reasons).toEqual([expect.objectContaining({ kind: "maintenance_overdue", id: item.body.id })]);
@@ -106,6 +111,7 @@ describe("maintenance items", () => {
     expect(completed.status).toBe(200);
     expect(completed.body).toMatchObject({ last_done_tach: 2000, last_done_on: today, due_tach: 2100, remaining_hours: 100, status: "OK" });
     expect((await aircraftNow(admin.token, plane.id)).airworthy).toBe(true);
+    expect((await bookingsOf([made.body.id]))[made.body.id]).toEqual({ status: "CONFIRMED", risk_reasons: [] });
     const audit = await ownerDb().query("SELECT action, user_id FROM audit_log WHERE entity_type = 'maintenance_item' AND entity_id = $1 ORDER BY created_at", [
       item.body.id,
     ]);
