@@ -142,7 +142,7 @@ export async function seedReference(client: Queryable): Promise<void> {
   }
 }
 
-/** Development users with availability, and two aircraft; run after seedReference. */
+/** Development users with availability, and two aircraft with their maintenance items; run after seedReference. */
 export async function seedDevUsers(client: Queryable): Promise<void> {
   await client.query(await readSeed("dev_users.sql"));
 }

@@ -15,12 +15,14 @@ import { logSecurityEvent, logUnexpectedError } from "./http/system-log";
 import { adminRoutes } from "./routes/admin/admin.routes";
 import { reportsRoutes } from "./routes/admin/reports.routes";
 import { aircraftRoutes } from "./routes/aircraft/aircraft.routes";
+import { airworthinessRoutes } from "./routes/aircraft/airworthiness.routes";
 import { airportsRoutes } from "./routes/airports/airports.routes";
 import { analysesRoutes } from "./routes/analyses/analyses.routes";
 import { analyticsRoutes } from "./routes/analytics/analytics.routes";
 import { auditRoutes } from "./routes/audit/audit.routes";
 import { availabilityRoutes } from "./routes/availability/availability.routes";
 import { bookingsRoutes } from "./routes/bookings/bookings.routes";
+import { dispatchRoutes } from "./routes/bookings/dispatch.routes";
 import { calendarFeedRoutes } from "./routes/calendar/calendar-feed.routes";
 import { calendarRoutes } from "./routes/calendar/calendar.routes";
 import { chartsRoutes } from "./routes/charts/charts.routes";
@@ -106,7 +108,9 @@ export function createApp() {
     .route("/v1/users", qualificationsRoutes)
     .route("/v1/airports", airportsRoutes)
     .route("/v1/aircraft", aircraftRoutes)
+    .route("/v1/aircraft", airworthinessRoutes)
     .route("/v1/bookings", bookingsRoutes)
+    .route("/v1/bookings", dispatchRoutes)
     .route("/v1/bookings", reschedulingRoutes)
     .route("/v1/standby", standbyRoutes)
     .route("/v1/notifications", notificationsRoutes)

@@ -1,5 +1,5 @@
--- Development users, their weekly availability and two aircraft. Needs the reference data
--- (aircraft_types, airports) loaded first. Safe to re-run: existing users and aircraft are
+-- Development users, their weekly availability and two aircraft with their maintenance items.
+-- Needs the reference data (aircraft_types, airports) loaded first. Safe to re-run: existing users and aircraft are
 -- left as they are, and patterns are only added for users who have none (so edits made
 -- through the API survive).
 
@@ -47,8 +47,23 @@ FROM (VALUES
 JOIN users u ON u.auth_subject = p.auth_subject
 WHERE NOT EXISTS (SELECT 1 FROM availability_patterns ap WHERE ap.user_id = u.id);
 
--- Two trainers based at KJFK.
-INSERT INTO aircraft (tail_number, type_code, home_airport, crosswind_limit_kt, status) VALUES
-  ('N172SK', 'C172', 'KJFK', 15, 'AVAILABLE'),
-  ('N28SK',  'P28A', 'KJFK', 17, 'AVAILABLE')
+-- Two trainers based at KJFK, with the hours a school's trainers typically show.
+INSERT INTO aircraft (tail_number, type_code, home_airport, crosswind_limit_kt, status, hobbs_hours, tach_hours) VALUES
+  ('N172SK', 'C172', 'KJFK', 15, 'AVAILABLE', 8432.6, 7015.3),
+  ('N28SK',  'P28A', 'KJFK', 17, 'AVAILABLE', 5120.4, 4288.9)
 ON CONFLICT (tail_number) DO NOTHING;
+
+-- Each with a 100-hour inspection (done 62.4 and 31.0 tach hours ago) and an annual (done 5 and
+-- 9 months ago), so the dev fleet shows items at different stages.
+INSERT INTO maintenance_items (aircraft_id, name, interval_hours, interval_months, last_done_tach, last_done_on)
+SELECT a.id, i.name, i.interval_hours, i.interval_months,
+       CASE WHEN i.interval_hours IS NOT NULL THEN a.tach_hours - i.hours_ago END,
+       CASE WHEN i.interval_months IS NOT NULL THEN (current_date - make_interval(months => i.months_ago))::date END
+FROM (VALUES
+  ('N172SK', '100-hour inspection', 100.0, NULL::int, 62.4, NULL::int),
+  ('N172SK', 'Annual inspection',   NULL,  12,        NULL, 5),
+  ('N28SK',  '100-hour inspection', 100.0, NULL,      31.0, NULL),
+  ('N28SK',  'Annual inspection',   NULL,  12,        NULL, 9)
+) AS i (tail_number, name, interval_hours, interval_months, hours_ago, months_ago)
+JOIN aircraft a ON a.tail_number = i.tail_number
+WHERE NOT EXISTS (SELECT 1 FROM maintenance_items m WHERE m.aircraft_id = a.id AND m.name = i.name);

@@ -1,4 +1,5 @@
 import completeFinished from "../../sql/queries/cleanup/cleanup_bookings_completed_job.sql";
+import notifyMaintenanceDueSql from "../../sql/queries/cleanup/cleanup_maintenance_due_job.sql";
 import writeRollups from "../../sql/queries/cleanup/cleanup_metric_rollups_job.sql";
 import deleteNotifications from "../../sql/queries/cleanup/cleanup_notifications_job.sql";
 import deleteRescheduling from "../../sql/queries/cleanup/cleanup_rescheduling_job.sql";
@@ -35,12 +36,18 @@ async function inChunks(db: Db, text: string, params: unknown[], chunk: number, 
   return [total, statements];
 }
 
+/** MAINTENANCE_DUE to the admins, once per item as it comes due; returns the items that turned due. */
+export async function notifyMaintenanceDue(db: Db, now: Date): Promise<number> {
+  const [row] = await db.query<{ items: number }>(notifyMaintenanceDueSql, [now.toISOString()]);
+  return row?.items ?? 0;
+}
+
 /**
  * Nightly housekeeping: finished flights become COMPLETED, old read notifications, options and
  * preferences of resolved bookings and expired idempotency keys go, system logs past retention
  * are dropped a partition at a time (and the coming days' partitions made), standby entries
- * whose window has passed expire, and the daily,
- * weekly and monthly rollups of the day before are written. Every step is set-based and safe
+ * whose window has passed expire, the daily, weekly and monthly rollups of the day before are
+ * written, and the admins hear of maintenance items coming due. Every step is set-based and safe
  * to repeat.
  */
 export const cleanupJob: Job = async ({ now, db }) => {
@@ -61,6 +68,7 @@ export const cleanupJob: Job = async ({ now, db }) => {
     { text: writeRollups, params: [at] },
     { text: expireStandby, params: [at] },
   ]);
+  const maintenanceDue = await notifyMaintenanceDue(db, now);
   const first = (rows: Record<string, unknown>[] | undefined, key: string) => Number(rows?.[0]?.[key] ?? 0);
   return {
     bookings_completed: completed,
@@ -72,6 +80,7 @@ export const cleanupJob: Job = async ({ now, db }) => {
     log_partitions_created: first(created, "created_partitions"),
     rollups_written: first(rollups, "rollups_written"),
     standby_expired: first(standby, "expired"),
-    statements: completeStatements + notificationStatements + 6,
+    maintenance_items_due: maintenanceDue,
+    statements: completeStatements + notificationStatements + 7,
   };
 };

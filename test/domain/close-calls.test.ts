@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { closeCalls } from "../../src/routes/rescheduling/rescheduling.rules";
 
-const slot = { starts_at: "2026-05-01T18:00:00.000Z", ends_at: "2026-05-01T19:00:00.000Z", findings: [], duty_minutes: null, civil_dusk: null };
+const slot = { starts_at: "2026-05-01T18:00:00.000Z", ends_at: "2026-05-01T19:00:00.000Z", aircraft_id: null, findings: [], duty_minutes: null, civil_dusk: null };
 
 describe("what an option's reasons say about rules it passed closely", () => {
   it("names duty minutes near the limit, a landing near dusk, a crosswind near the limit and warnings", () => {

@@ -80,5 +80,23 @@ FROM (
   SELECT 11, 'ingestions_stuck_running', (
     SELECT count(*) FROM ingestion_logs WHERE status = 'RUNNING' AND started_at < now() - interval '1 hour'
   )
+  UNION ALL
+  -- Check-in advances the aircraft to the flight's readings; meters never run backwards.
+  SELECT 12, 'aircraft_totals_below_completed_flights', (
+    SELECT count(DISTINCT a.id) FROM aircraft a JOIN bookings b ON b.aircraft_id = a.id
+    WHERE b.status = 'COMPLETED' AND (b.hobbs_in > a.hobbs_hours OR b.tach_in > a.tach_hours)
+  )
+  UNION ALL
+  -- A flight dispatched and not checked in half a day after it should have landed.
+  SELECT 13, 'dispatched_bookings_long_past_end', (
+    SELECT count(*) FROM bookings WHERE status = 'DISPATCHED' AND ends_at < now() - interval '12 hours'
+  )
+  UNION ALL
+  -- A grounding flags every active future booking of the aircraft in the same transaction.
+  SELECT 14, 'grounded_aircraft_with_unflagged_bookings', (
+    SELECT count(*) FROM bookings b
+    WHERE b.status = 'CONFIRMED' AND b.ends_at > now()
+      AND EXISTS (SELECT 1 FROM squawks s WHERE s.aircraft_id = b.aircraft_id AND s.status = 'OPEN' AND s.severity = 'GROUNDING')
+  )
 ) AS checks
 ORDER BY position

@@ -1,5 +1,6 @@
 -- Applies a partial change ($2, a JSON object holding only the fields sent) and audits it with
--- the values before and after, in one statement. A type or home airport that was sent but is
+-- the values before and after, in one statement. A status change re-evaluates the aircraft's
+-- bookings (aircraft_refresh_risk, by trigger); grounded_reasons shows the new status. A type or home airport that was sent but is
 -- unknown changes nothing; the flags say which.
 -- $1 aircraft id, $2 changes, $3 acting user id
 WITH resolved AS (
@@ -36,6 +37,7 @@ WITH resolved AS (
   FROM updated
 )
 SELECT EXISTS (SELECT 1 FROM before) AS found, k.type_known, k.airport_known,
-       u.id, u.tail_number, u.type_code, u.home_airport, u.crosswind_limit_kt, u.status, u.created_at, u.updated_at
+       u.id, u.tail_number, u.type_code, u.home_airport, u.crosswind_limit_kt, u.status, u.created_at, u.updated_at,
+       u.hobbs_hours, u.tach_hours, aircraft_grounded_reasons(ROW(u.*)::aircraft) AS grounded_reasons
 FROM checked k
 LEFT JOIN updated u ON true

@@ -21,8 +21,8 @@ WITH departure AS (
          a.icao AS arrival_icao, a.latitude AS arrival_lat, a.longitude AS arrival_lon,
          (SELECT s.training_level FROM users s WHERE s.id = $1::uuid AND s.role = 'STUDENT') AS student_level,
          EXISTS (SELECT 1 FROM users i WHERE i.id = $2::uuid AND i.role = 'INSTRUCTOR') AS instructor_found,
-         ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM aircraft p WHERE p.id = $3::uuid AND p.status = 'AVAILABLE'))
-           AS aircraft_found,
+         -- An aircraft that exists but may not fly is the rules trigger's to refuse (aircraft_unavailable).
+         ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM aircraft p WHERE p.id = $3::uuid)) AS aircraft_found,
          ($8::boolean OR $10::text = 'SOLO' OR user_available_during($2::uuid, $6::timestamptz,
                                                $6::timestamptz + make_interval(mins => $7::int))) AS instructor_available
   FROM (SELECT 1) AS one

@@ -1,6 +1,6 @@
 -- Moves a booking in time or changes its aircraft, with the same checks as booking it: aircraft
--- available, instructor available at the new time (unless an admin overrides), overlaps refused
--- by the exclusion constraints. Audits the change and tells the other parties, in one
+-- known (airworthy: the rules trigger), instructor available at the new time (unless an admin
+-- overrides), overlaps refused by the exclusion constraints. Audits the change and tells the other parties, in one
 -- statement. The flags in the answer say why nothing changed, if nothing did.
 -- $1 booking id, $2 acting user id, $3 acting role, $4 new scheduled_at or null,
 -- $5 new duration_minutes or null, $6 whether aircraft_id was sent, $7 new aircraft id or null,
@@ -22,7 +22,7 @@ WITH twilight AS (
   SELECT s.id, s.status AS seen_status, s.may_edit,
          s.scheduled_at AS was_scheduled_at, s.duration_minutes AS was_duration_minutes, s.aircraft_id AS was_aircraft_id,
          (NOT $6::boolean OR $7::uuid IS NULL
-           OR EXISTS (SELECT 1 FROM aircraft a WHERE a.id = $7::uuid AND a.status = 'AVAILABLE')) AS aircraft_found,
+           OR EXISTS (SELECT 1 FROM aircraft a WHERE a.id = $7::uuid)) AS aircraft_found,
          -- A booking keeps its time when only the aircraft changes, so availability is checked
          -- only for a new time or length.
          ($8::boolean OR s.lesson_type = 'SOLO' OR ($4::timestamptz IS NULL AND $5::int IS NULL)

@@ -4,7 +4,7 @@
 -- statement. Nothing happens when the booking is no longer in one of the allowed statuses.
 -- The inserts read `cleared`, so the old rows are gone before the new ones take their keys.
 -- $1 booking id, $2 allowed statuses (text[]), $3 options jsonb [{ position, suggested_at,
--- ends_at, confidence, weather_status, reasons }], $4 deadline, $5 acting user id,
+-- ends_at, confidence, weather_status, reasons, aircraft_id }], $4 deadline, $5 acting user id,
 -- $6 Idempotency-Key or null, $7 request hash, $8 request path
 WITH target AS (
   SELECT * FROM bookings WHERE id = $1 AND status = ANY ($2::text[]) FOR UPDATE
@@ -15,13 +15,14 @@ WITH target AS (
 ), cleared AS (
   SELECT (SELECT count(*) FROM dropped_options) + (SELECT count(*) FROM dropped_preferences) AS replaced
 ), created AS (
-  INSERT INTO reschedule_options (booking_id, position, suggested_at, ends_at, confidence, weather_status, reasons)
-  SELECT t.id, x.position, x.suggested_at, x.ends_at, x.confidence, x.weather_status, x.reasons
+  INSERT INTO reschedule_options (booking_id, position, suggested_at, ends_at, confidence, weather_status, reasons, aircraft_id)
+  SELECT t.id, x.position, x.suggested_at, x.ends_at, x.confidence, x.weather_status, x.reasons, x.aircraft_id
   FROM target t
   CROSS JOIN cleared
   CROSS JOIN jsonb_to_recordset($3::jsonb) AS x (position int, suggested_at timestamptz, ends_at timestamptz,
-                                                 confidence numeric, weather_status text, reasons jsonb)
-  RETURNING id, position, suggested_at, ends_at, confidence, weather_status, reasons
+                                                 confidence numeric, weather_status text, reasons jsonb,
+                                                 aircraft_id uuid)
+  RETURNING id, position, suggested_at, ends_at, confidence, weather_status, reasons, aircraft_id
 ), asked AS (
   INSERT INTO preference_rankings (booking_id, party, deadline)
   SELECT t.id, p.party, $4::timestamptz

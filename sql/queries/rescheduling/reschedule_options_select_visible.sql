@@ -3,7 +3,8 @@
 SELECT b.id AS booking_id, b.status, b.student_id, b.instructor_id,
        coalesce((SELECT jsonb_agg(jsonb_build_object(
                           'id', o.id, 'position', o.position, 'suggested_at', o.suggested_at, 'ends_at', o.ends_at,
-                          'confidence', o.confidence, 'weather_status', o.weather_status, 'reasons', o.reasons)
+                          'confidence', o.confidence, 'weather_status', o.weather_status, 'reasons', o.reasons,
+                          'aircraft_id', o.aircraft_id)
                         ORDER BY o.position)
                  FROM reschedule_options o WHERE o.booking_id = b.id), '[]'::jsonb) AS options,
        coalesce((SELECT jsonb_agg(jsonb_build_object(

@@ -11,10 +11,19 @@ import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
 import insertAudited from "../../../sql/queries/aircraft/aircraft_insert_audited.sql";
 import listByStatus from "../../../sql/queries/aircraft/aircraft_list_by_status.sql";
+import selectOne from "../../../sql/queries/aircraft/aircraft_select_one.sql";
 import updateAudited from "../../../sql/queries/aircraft/aircraft_update_audited.sql";
 import { aircraftId, createAircraft, listAircraft, updateAircraft } from "./aircraft.schemas";
 
+/** One of the reasons an aircraft cannot fly now, as aircraft_grounded_reasons reports it. */
+interface GroundedReason {
+  kind: string;
+  id?: string;
+  detail: string;
+}
+
 function presentAircraft(row: Row) {
+  const groundedReasons = (row.grounded_reasons ?? []) as GroundedReason[];
   return {
     id: String(row.id),
     tail_number: String(row.tail_number),
@@ -22,6 +31,10 @@ function presentAircraft(row: Row) {
     home_airport: String(row.home_airport),
     crosswind_limit_kt: row.crosswind_limit_kt === null || row.crosswind_limit_kt === undefined ? null : Number(row.crosswind_limit_kt),
     status: String(row.status),
+    hobbs_hours: Number(row.hobbs_hours ?? 0),
+    tach_hours: Number(row.tach_hours ?? 0),
+    airworthy: groundedReasons.length === 0,
+    grounded_reasons: groundedReasons,
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),
   };
@@ -55,7 +68,7 @@ export const aircraftRoutes = new Hono<AppEnv>()
     async (c) => {
       const a = c.req.valid("json");
       const [row] = await runCreating(c, insertAudited, [
-        a.tail_number, a.type_code, a.home_airport, a.crosswind_limit_kt, c.var.user.id,
+        a.tail_number, a.type_code, a.home_airport, a.crosswind_limit_kt, c.var.user.id, a.hobbs_hours, a.tach_hours,
       ]).catch(duplicateTail);
       if (!row?.id) throw validationFailed(unknownReferences(row ?? {}));
       return c.json(presentAircraft(row), 201);
@@ -73,6 +86,18 @@ export const aircraftRoutes = new Hono<AppEnv>()
         idempotent: true,
       });
       return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentAircraft), 200);
+    },
+  )
+
+  .get(
+    "/:id",
+    describeRoute({ summary: "One aircraft, its meters and whether it may fly now", responses: { 200: "the aircraft" } }),
+    validate("param", aircraftId),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const [row] = await c.var.db.query(selectOne, [id], { idempotent: true });
+      if (!row) throw notFound("Aircraft");
+      return c.json(presentAircraft(row), 200);
     },
   )
 

@@ -22,11 +22,23 @@ const crosswindLimit = v.nullable(v.pipe(v.number(), v.integer("must be a whole 
 
 export const aircraftId = v.object({ id: v.pipe(v.string(), v.uuid("must be a UUID")) });
 
+/** A meter reading or a number of hours: tenths, as hobbs and tach meters show them. */
+export const hours = (max: number, min = 0) =>
+  v.pipe(
+    v.number("must be a number"),
+    v.minValue(min, min === 0 ? "must not be negative" : `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+    v.check((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-6, "must be in tenths of an hour, such as 1234.5"),
+  );
+export const meterReading = hours(99_999.9);
+
 export const createAircraft = v.strictObject({
   tail_number: tailNumber,
   type_code: typeCode,
   home_airport: airportCode,
   crosswind_limit_kt: v.optional(crosswindLimit, null),
+  hobbs_hours: v.optional(meterReading, 0),
+  tach_hours: v.optional(meterReading, 0),
 });
 
 export const updateAircraft = v.pipe(

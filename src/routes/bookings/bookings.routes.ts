@@ -122,7 +122,7 @@ export const bookingsRoutes = new Hono<AppEnv>()
       if (!row.arrival_found) errors.push({ path: "arrival_airport", message: "is not a known airport" });
       if (!row.student_found) errors.push({ path: "student_id", message: "is not a student" });
       if (!row.instructor_found) errors.push({ path: "instructor_id", message: "is not an instructor" });
-      if (!row.aircraft_found) errors.push({ path: "aircraft_id", message: "is not an aircraft available for booking" });
+      if (!row.aircraft_found) errors.push({ path: "aircraft_id", message: "is not an aircraft of the fleet" });
       if (errors.length > 0) throw validationFailed(errors);
       throw instructorUnavailable();
     }
@@ -205,7 +205,7 @@ export const bookingsRoutes = new Hono<AppEnv>()
       if (!(editableStatuses as readonly string[]).includes(String(row.seen_status))) {
         throw new ApiError("invalid_state", `The booking is ${String(row.seen_status)} and can no longer be changed.`);
       }
-      if (!row.aircraft_found) throw validationFailed([{ path: "aircraft_id", message: "is not an aircraft available for booking" }]);
+      if (!row.aircraft_found) throw validationFailed([{ path: "aircraft_id", message: "is not an aircraft of the fleet" }]);
       if (!row.instructor_available) throw instructorUnavailable();
       throw new ApiError("invalid_state", "The booking changed meanwhile and can no longer be changed.");
     }

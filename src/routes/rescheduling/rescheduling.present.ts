@@ -11,6 +11,8 @@ export function presentOption(row: Row) {
     confidence: Number(row.confidence),
     weather_status: String(row.weather_status),
     reasons: (row.reasons ?? []) as string[],
+    /** The aircraft the option moves the flight to (another of the same type when its own is grounded then). */
+    aircraft_id: row.aircraft_id === null || row.aircraft_id === undefined ? null : String(row.aircraft_id),
   };
 }
 

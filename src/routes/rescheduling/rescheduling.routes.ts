@@ -122,7 +122,9 @@ export const reschedulingRoutes = new Hono<AppEnv>()
     }
     const minimums = minimumsFrom(booking.minimums, booking.training_level as TrainingLevel);
     const crosswind = crosswindContextFrom(booking.runways, booking.aircraft_crosswind_limit_kt);
-    const candidates: Candidate[] = (booking.slots as JudgedSlot[]).map((slot) => {
+    const slots = booking.slots as JudgedSlot[];
+    const aircraftAt = new Map(slots.map((slot) => [new Date(slot.starts_at).toISOString(), slot.aircraft_id]));
+    const candidates: Candidate[] = slots.map((slot) => {
       const window = { startsAt: new Date(slot.starts_at), endsAt: new Date(slot.ends_at), airports };
       const check = checkWeather(window, tafs, minimums, crosswind);
       return {
@@ -139,7 +141,7 @@ export const reschedulingRoutes = new Hono<AppEnv>()
         "No time in the next 7 days has the student, the instructor and the aircraft free and available within the weather minimums.",
       );
     }
-    const options = ranked.map((option, i) => ({ position: i + 1, ...option }));
+    const options = ranked.map((option, i) => ({ position: i + 1, ...option, aircraft_id: aircraftAt.get(option.suggested_at) ?? null }));
     const [row] = await runCreating(c, replaceOptions, [id, allowed, JSON.stringify(options), deadline.toISOString(), viewer.id]);
     if (!row) throw new ApiError("invalid_state", "The booking changed while the options were being prepared; try again.");
     return c.json(presentOffer(row.body as Row), 201);

@@ -7,6 +7,8 @@ export const OPTION_DAYS_MS = 8 * 86_400_000;
 export interface JudgedSlot {
   starts_at: string;
   ends_at: string;
+  /** The aircraft the option flies on: the booking's own, or a spare of its type (null: none). */
+  aircraft_id: string | null;
   /** Rules the slot breaks in warn mode (block findings never reach here). */
   findings: { rule: string; detail: string; mode: string }[];
   /** DUAL: the instructor's busiest rolling 24 h with this flight. */

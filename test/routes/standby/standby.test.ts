@@ -344,6 +344,35 @@ describe("promotion", () => {
   });
 });
 
+describe("a grounding that ends", () => {
+  it("promotes a waiting entry for the aircraft's type in the transaction that resolves the last GROUNDING squawk", async () => {
+    const airport = await quietAirport();
+    const student = await makeUser("STUDENT");
+    const plane = await makeAircraftAt(airport);
+    const filed = await call(`/v1/aircraft/${plane}/squawks`, {
+      method: "POST", token: instructor.token, body: { severity: "GROUNDING", description: "Cracked windshield" },
+    });
+    expect(filed.status, filed.text).toBe(201);
+    const start = upcomingHour();
+    const entry = await joinStandby(admin.token, {
+      student_id: student.user.id, departure_airport: airport, aircraft_type_code: "C172", instructor_id: instructor.user.id,
+      window_start: iso(start), window_end: iso(plus(start, 2 * HOUR)), duration_minutes: 60,
+    });
+    expect(entry.status, entry.text).toBe(201);
+    // While the aircraft is grounded the entry waits.
+    expect((await entriesAt(airport)).map((e) => e.status)).toEqual(["WAITING"]);
+
+    const resolved = await call(`/v1/aircraft/${plane}/squawks/${filed.body.id}/resolve`, {
+      method: "POST", token: admin.token, body: { resolution: "REPAIRED", note: "Windshield replaced" },
+    });
+    expect(resolved.status, resolved.text).toBe(200);
+    const [promoted] = await entriesAt(airport);
+    expect(promoted).toMatchObject({ status: "PROMOTED" });
+    const active = await activeBookingsAt(airport);
+    expect(active.map((b) => [b.student_id, b.aircraft_id, b.scheduled_at.toISOString()])).toEqual([[student.user.id, plane, iso(start)]]);
+  });
+});
+
 describe("a SOLO entry", () => {
   it("is promoted in daylight: joining stored the airport's civil twilight for the window", async () => {
     const airport = await quietAirport();
