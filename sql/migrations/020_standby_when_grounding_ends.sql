@@ -24,10 +24,21 @@ BEGIN
   ELSE
     PERFORM aircraft_refresh_risk(NEW.aircraft_id);
   END IF;
-  IF (TG_TABLE_NAME = 'squawks' AND TG_OP = 'UPDATE' AND OLD.status = 'OPEN' AND NEW.status <> 'OPEN')
-     OR (TG_TABLE_NAME = 'maintenance_blocks' AND TG_OP = 'DELETE')
-     OR (TG_TABLE_NAME = 'maintenance_items' AND TG_OP = 'UPDATE') THEN
-    PERFORM standby_promote_for_aircraft(CASE WHEN TG_OP = 'DELETE' THEN OLD.aircraft_id ELSE NEW.aircraft_id END, NULL);
+  -- Each table's record is only read in its own branch: plpgsql resolves a field when it runs.
+  IF TG_TABLE_NAME = 'maintenance_blocks' THEN
+    IF TG_OP = 'DELETE' THEN
+      PERFORM standby_promote_for_aircraft(OLD.aircraft_id, NULL);
+    END IF;
+  ELSIF TG_TABLE_NAME = 'maintenance_items' THEN
+    IF TG_OP = 'UPDATE' THEN
+      PERFORM standby_promote_for_aircraft(NEW.aircraft_id, NULL);
+    END IF;
+  ELSIF TG_TABLE_NAME = 'squawks' THEN
+    IF TG_OP = 'UPDATE' THEN
+      IF OLD.status = 'OPEN' AND NEW.status <> 'OPEN' THEN
+        PERFORM standby_promote_for_aircraft(NEW.aircraft_id, NULL);
+      END IF;
+    END IF;
   END IF;
   RETURN NULL;
 END
