@@ -3,16 +3,18 @@ import { cached } from "../cache/cached";
 import { cacheKeys, cacheTtl } from "../cache/keys";
 import type { Cache } from "../cache/store";
 import type { Db } from "../db/client";
+import { isCalendarDate } from "../domain/timezone";
 import fromFlights from "../../sql/queries/analytics/analytics_delays_from_flights.sql";
 import fromRollup from "../../sql/queries/analytics/analytics_delays_from_rollup.sql";
 
 export const groupings = ["origin", "destination", "airline", "hour", "dow", "route", "day"] as const;
 export type Grouping = (typeof groupings)[number];
 
-const isoDate = v.pipe(
+/** A date filter of the flight data (analytics, analyses): a real calendar date, never an invalid Date. */
+export const isoDate = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)"),
-  v.check((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "must be a real date"),
+  v.check(isCalendarDate, "must be a real date"),
 );
 
 /** Query of GET /v1/analytics/delays (and the chart, with fewer groupings). */
