@@ -72,7 +72,7 @@ async function ndjsonSlice(rows: number): Promise<string> {
 }
 
 /** The same rows, raw, into a scratch table: the floor any loader is measured against. */
-async function plainCopy(ownerUrl: string): Promise<{ rows: number; seconds: number }> {
+export async function plainCopy(ownerUrl: string): Promise<{ rows: number; seconds: number }> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {

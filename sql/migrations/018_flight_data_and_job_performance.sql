@@ -87,7 +87,148 @@ ALTER TABLE preference_rankings SET (fillfactor = 80);
 CREATE INDEX notifications_read_at_id_idx ON notifications (read_at, id) WHERE read_at IS NOT NULL;
 DROP INDEX notifications_read_at_idx;
 
+-- ---------------------------------------------------------------- delay rollup by airport and day
+-- The rollup gains the groupings that make filtered analytics lookups (keys hold both parts,
+-- space-separated; every one is kept per origin-local month, those without a day part also over
+-- all time):
+--   origin_day, destination_day, airline_day  'VALUE YYYY-MM-DD'  part of a month, by airport or airline
+--   day_hour                                  'YYYY-MM-DD H'      part of a month, by hour or weekday
+--   airport_day                               'ICAO YYYY-MM-DD'   one airport (departing or arriving), by day or weekday
+--   airport_hour, airport_airline             'ICAO H', 'ICAO AL' one airport, by hour or airline
+-- One airport by origin, destination or route reads the origin, destination and route rows.
+ALTER TABLE flight_delay_rollup DROP CONSTRAINT flight_delay_rollup_dimension_check;
+ALTER TABLE flight_delay_rollup ADD CONSTRAINT flight_delay_rollup_dimension_check CHECK (dimension IN (
+  'origin', 'destination', 'airline', 'hour', 'dow', 'route', 'day',
+  'origin_day', 'destination_day', 'airline_day', 'day_hour', 'airport_day', 'airport_hour', 'airport_airline'));
+ALTER TABLE flight_delay_rollup DROP CONSTRAINT flight_delay_rollup_period_check;
+ALTER TABLE flight_delay_rollup ADD CONSTRAINT flight_delay_rollup_period_check CHECK (
+  period ~ '^\d{4}-(0[1-9]|1[0-2])$'
+  OR (period = 'all' AND dimension IN ('origin', 'destination', 'airline', 'hour', 'dow', 'route', 'airport_hour', 'airport_airline')));
+
+-- Adds flights (parallel arrays: origin ICAO, destination ICAO, airline or null, scheduled
+-- departure, arrival delay) to every grouping of the rollup; returns the rollup rows written.
+-- Hours, weekdays, days and months are the origin airport's local time (UTC without a timezone).
+-- The flights are counted once at their finest grains (grouping sets, one hashing pass), and the
+-- coarser rows are sums of those. Writers lock rollup rows in one order, so concurrent
+-- ingestions queue instead of deadlocking.
+CREATE FUNCTION flight_delay_rollup_add(p_origin text[], p_destination text[], p_airline text[],
+                                        p_departure timestamptz[], p_delay integer[])
+RETURNS integer
+LANGUAGE sql AS $$
+WITH f AS (
+  SELECT u.origin, u.destination, u.airline, u.delay, to_char(l.local, 'YYYY-MM-DD') AS day,
+         to_char(l.local, 'YYYY-MM') AS month, extract(hour FROM l.local)::integer AS hour
+  FROM unnest(p_origin, p_destination, p_airline, p_departure, p_delay) AS u (origin, destination, airline, departure, delay)
+  JOIN airports o ON o.icao = u.origin
+  CROSS JOIN LATERAL (SELECT u.departure AT TIME ZONE coalesce(o.timezone, 'UTC') AS local) l
+  WHERE u.delay IS NOT NULL
+), fine AS (
+  -- GROUPING bits (origin, destination, airline, hour, day), 1 = not grouped by that column.
+  SELECT origin, destination, airline, hour, day, coalesce(month, left(day, 7)) AS month, delay, count(*)::integer AS n,
+         GROUPING(origin, destination, airline, hour, day) AS g
+  FROM f
+  GROUP BY GROUPING SETS ((origin, day, delay), (destination, day, delay), (airline, day, delay),
+                          (day, hour, delay), (origin, destination, month, delay))
+), at_airport AS (
+  -- Each flight once per airport it touches (an origin that is also its destination counts once).
+  SELECT a.airport, f.airline, f.hour, f.day, coalesce(f.month, left(f.day, 7)) AS month, f.delay, count(*)::integer AS n,
+         GROUPING(f.airline, f.hour, f.day) AS g
+  FROM f CROSS JOIN LATERAL (SELECT f.origin UNION SELECT f.destination) AS a (airport)
+  GROUP BY GROUPING SETS ((a.airport, f.day, f.delay), (a.airport, f.month, f.hour, f.delay),
+                          (a.airport, f.month, f.airline, f.delay))
+), daily AS (
+  -- (dimension, month, key, delay, n) at a day grain or finer, and routes per month.
+  SELECT d.dimension, fine.month, d.key, fine.delay, fine.n
+  FROM fine
+  CROSS JOIN LATERAL (VALUES
+    (CASE g WHEN 14 THEN 'origin_day' WHEN 22 THEN 'destination_day' WHEN 26 THEN 'airline_day' WHEN 28 THEN 'day_hour' WHEN 7 THEN 'route' END,
+     CASE g WHEN 14 THEN origin || ' ' || day WHEN 22 THEN destination || ' ' || day WHEN 26 THEN airline || ' ' || day
+            WHEN 28 THEN day || ' ' || hour WHEN 7 THEN origin || '-' || destination END)
+  ) AS d (dimension, key)
+  WHERE d.key IS NOT NULL
+), monthly AS (
+  SELECT dimension, month, key, delay, n FROM daily
+  UNION ALL
+  -- Coarser groupings, summed from the day ones.
+  SELECT c.dimension, d.month, c.key, d.delay, sum(d.n)::integer
+  FROM daily d
+  CROSS JOIN LATERAL (VALUES
+    (CASE d.dimension WHEN 'origin_day' THEN 'origin' WHEN 'destination_day' THEN 'destination' WHEN 'airline_day' THEN 'airline'
+                      WHEN 'day_hour' THEN 'hour' END,
+     CASE WHEN d.dimension = 'day_hour' THEN split_part(d.key, ' ', 2) ELSE split_part(d.key, ' ', 1) END),
+    (CASE WHEN d.dimension = 'day_hour' THEN 'dow' END,
+     CASE WHEN d.dimension = 'day_hour' THEN extract(dow FROM split_part(d.key, ' ', 1)::date)::integer::text END),
+    (CASE WHEN d.dimension = 'day_hour' THEN 'day' END, split_part(d.key, ' ', 1))
+  ) AS c (dimension, key)
+  WHERE c.dimension IS NOT NULL
+  GROUP BY 1, 2, 3, 4
+  UNION ALL
+  -- GROUPING bits (airline, hour, day): 6 = by day, 5 = by hour, 3 = by airline.
+  SELECT CASE g WHEN 6 THEN 'airport_day' WHEN 5 THEN 'airport_hour' ELSE 'airport_airline' END,
+         month, airport || ' ' || CASE g WHEN 6 THEN day WHEN 5 THEN hour::text ELSE airline END, delay, n
+  FROM at_airport
+  WHERE g = 6 OR g = 5 OR (g = 3 AND airline IS NOT NULL)
+), counted AS (
+  -- Byte order ("C") for the sorts that build the histograms: much cheaper than the database's
+  -- collation, and the same for every writer.
+  SELECT dimension COLLATE "C" AS dimension, period COLLATE "C" AS period, key COLLATE "C" AS key, delay, n
+  FROM (SELECT dimension, month AS period, key, delay, n FROM monthly
+        UNION ALL
+        SELECT dimension, 'all', key, delay, sum(n)::integer
+        FROM monthly
+        WHERE dimension IN ('origin', 'destination', 'airline', 'hour', 'dow', 'route', 'airport_hour', 'airport_airline')
+        GROUP BY 1, 2, 3, 4) c
+), written AS (
+  INSERT INTO flight_delay_rollup AS r (dimension, period, key, flights, delay_sum, delays, counts, upto)
+  SELECT dimension, period, key, sum(n), sum(n::bigint * delay),
+         array_agg(delay ORDER BY delay), array_agg(n ORDER BY delay), array_agg(upto ORDER BY delay)
+  FROM (SELECT c.*, sum(n) OVER (PARTITION BY dimension, period, key ORDER BY delay)::integer AS upto
+        FROM counted c) h
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3
+  ON CONFLICT (dimension, period, key) DO UPDATE SET
+    flights = r.flights + EXCLUDED.flights,
+    delay_sum = r.delay_sum + EXCLUDED.delay_sum,
+    -- Both histograms merged by delay value, the running total recounted.
+    (delays, counts, upto) = (
+      SELECT array_agg(delay ORDER BY delay), array_agg(n ORDER BY delay), array_agg(upto ORDER BY delay)
+      FROM (SELECT delay, n, sum(n) OVER (ORDER BY delay)::integer AS upto
+            FROM (SELECT delay, sum(n)::integer AS n
+                  FROM (SELECT * FROM unnest(r.delays, r.counts)
+                        UNION ALL SELECT * FROM unnest(EXCLUDED.delays, EXCLUDED.counts)) AS u (delay, n)
+                  GROUP BY delay) s) m)
+  RETURNING 1
+)
+SELECT count(*)::integer FROM written
+$$;
+REVOKE ALL ON FUNCTION flight_delay_rollup_add(text[], text[], text[], timestamptz[], integer[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION flight_delay_rollup_add(text[], text[], text[], timestamptz[], integer[]) TO skyslot_app;
+
+-- The flights already stored, counted again into every grouping, a month of them at a time.
+DELETE FROM flight_delay_rollup;
+DO $$
+DECLARE
+  month timestamptz;
+BEGIN
+  FOR month IN SELECT DISTINCT date_trunc('month', scheduled_departure) FROM flights ORDER BY 1 LOOP
+    PERFORM flight_delay_rollup_add(array_agg(origin), array_agg(destination), array_agg(airline_code),
+                                    array_agg(scheduled_departure), array_agg(arrival_delay_minutes))
+    FROM flights
+    WHERE scheduled_departure >= month AND scheduled_departure < month + interval '1 month';
+  END LOOP;
+END
+$$;
+
 -- Down Migration
+
+DROP FUNCTION IF EXISTS flight_delay_rollup_add(text[], text[], text[], timestamptz[], integer[]);
+DELETE FROM flight_delay_rollup WHERE dimension NOT IN ('origin', 'destination', 'airline', 'hour', 'dow', 'route', 'day');
+ALTER TABLE flight_delay_rollup DROP CONSTRAINT flight_delay_rollup_dimension_check;
+ALTER TABLE flight_delay_rollup ADD CONSTRAINT flight_delay_rollup_dimension_check
+  CHECK (dimension IN ('origin', 'destination', 'airline', 'hour', 'dow', 'route', 'day'));
+ALTER TABLE flight_delay_rollup DROP CONSTRAINT flight_delay_rollup_period_check;
+ALTER TABLE flight_delay_rollup ADD CONSTRAINT flight_delay_rollup_period_check
+  CHECK (period ~ '^\d{4}-(0[1-9]|1[0-2])$' OR (period = 'all' AND dimension <> 'day'));
 
 CREATE INDEX notifications_read_at_idx ON notifications (read_at) WHERE read_at IS NOT NULL;
 DROP INDEX IF EXISTS notifications_read_at_id_idx;
