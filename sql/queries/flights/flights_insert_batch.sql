@@ -72,10 +72,15 @@ WITH input AS (
          END AS natural_key
   FROM delayed d
 ), inserted AS (
-  INSERT INTO flights (natural_key, flight_number, airline_code, origin, destination, scheduled_departure,
+  INSERT INTO flights (id, natural_key, flight_number, airline_code, origin, destination, scheduled_departure,
                        scheduled_arrival, actual_departure, actual_arrival, departure_delay_minutes,
                        arrival_delay_minutes, distance_miles, status, ingestion_id)
-  SELECT natural_key, flight_number, airline_code, origin_icao, destination_icao, sd, sa, ad, aa, dep_delay,
+  -- Time-ordered ids (UUID version 7: the millisecond first, then random bits), so a large load
+  -- appends to the primary key's right edge instead of touching random pages of a big index.
+  SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+                                        PLACING substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
+                                        FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid,
+         natural_key, flight_number, airline_code, origin_icao, destination_icao, sd, sa, ad, aa, dep_delay,
          arr_delay, distance_miles, status, $2::uuid
   FROM checked
   WHERE problem IS NULL
