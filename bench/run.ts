@@ -42,6 +42,8 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
   const { stack, stop } = await startBenchStack();
   const owner = new pg.Pool({ connectionString: stack.ownerDatabaseUrl, max: CONCURRENCY });
   const app = new pg.Pool({ connectionString: stack.databaseUrl, max: CONCURRENCY });
+  // An idle client cut off while the stack shuts down must not end the run before its table prints.
+  for (const pool of [owner, app]) pool.on("error", (error) => log(`pool: ${error.message}`));
   const workers: { stop(): Promise<void> }[] = [];
   try {
     const cachedWorker = await startWorker({ ...stack.workerBindings(), RATE_LIMIT_PER_MINUTE: "100000000" });
