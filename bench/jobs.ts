@@ -14,9 +14,9 @@ import { startStack } from "../dev/stack.ts";
 // The jobs' chunk sizes (src/jobs/deadlines.ts, src/jobs/cleanup.ts); those modules import .sql
 // files as text, which only the Worker's bundler understands, so the values are repeated here.
 const REMINDER_CHUNK = 1_000;
-const CLOSE_CHUNK = 500;
+const CLOSE_CHUNK = 250;
 const COMPLETE_CHUNK = 5_000;
-const NOTIFICATION_CHUNK = 10_000;
+const NOTIFICATION_CHUNK = 5_000;
 
 const sql = (path: string) => readFileSync(join(REPO_ROOT, "sql", "queries", path), "utf8");
 

@@ -12,9 +12,9 @@ const DAY_MS = 86_400_000;
 export const NOTIFICATION_RETENTION_DAYS = 90;
 export const RESCHEDULING_RETENTION_DAYS = 30;
 export const SYSTEM_LOG_RETENTION_DAYS = 30;
-/** Rows per statement: each chunk stays under 200 ms (1 M old notifications take 100 chunks). */
+/** Rows per statement: each chunk stays under 200 ms (1 M old notifications take 200 chunks). */
 export const COMPLETE_CHUNK = 5_000;
-export const NOTIFICATION_CHUNK = 10_000;
+export const NOTIFICATION_CHUNK = 5_000;
 /** A run never loops forever; whatever is left, tomorrow's run takes. */
 const MAX_CHUNKS = 500;
 

@@ -4,7 +4,7 @@ import type { Job } from "./registry";
 
 /** Preferences reminded, and bookings closed, per statement: each stays under 200 ms at 10 k due. */
 export const REMINDER_CHUNK = 1_000;
-export const CLOSE_CHUNK = 500;
+export const CLOSE_CHUNK = 250;
 /** A run stops after this many chunks of each; the next run (5 minutes later) carries on. */
 const MAX_CHUNKS = 40;
 
