@@ -13,9 +13,10 @@ import { startStack } from "../dev/stack.ts";
 
 // The jobs' chunk sizes (src/jobs/deadlines.ts, src/jobs/cleanup.ts); those modules import .sql
 // files as text, which only the Worker's bundler understands, so the values are repeated here.
-const CLOSE_CHUNK = 500;
+const REMINDER_CHUNK = 1_000;
+const CLOSE_CHUNK = 250;
 const COMPLETE_CHUNK = 5_000;
-const NOTIFICATION_CHUNK = 50_000;
+const NOTIFICATION_CHUNK = 5_000;
 
 const sql = (path: string) => readFileSync(join(REPO_ROOT, "sql", "queries", path), "utf8");
 
@@ -27,6 +28,8 @@ export interface JobBench {
   rows_per_second: number;
   longest_statement_ms: number;
   longest_statement: string;
+  /** Per statement: how many ran and the longest, so a slow step is named. */
+  by_statement: Record<string, { count: number; longest_ms: number }>;
 }
 
 export interface JobsBenchResult {
@@ -39,6 +42,7 @@ class Timer {
   total = 0;
   longest = 0;
   longestName = "";
+  byName: JobBench["by_statement"] = {};
 
   async run<T extends pg.QueryResultRow>(client: pg.Client, name: string, text: string, params: unknown[]): Promise<T[]> {
     const started = performance.now();
@@ -46,6 +50,9 @@ class Timer {
     const took = performance.now() - started;
     this.statements++;
     this.total += took;
+    const seen = (this.byName[name] ??= { count: 0, longest_ms: 0 });
+    seen.count++;
+    seen.longest_ms = Math.max(seen.longest_ms, Math.round(took));
     if (took > this.longest) {
       this.longest = took;
       this.longestName = name;
@@ -62,12 +69,13 @@ class Timer {
       rows_per_second: Math.round(rows / (this.total / 1000)),
       longest_statement_ms: Math.round(this.longest),
       longest_statement: this.longestName,
+      by_statement: this.byName,
     };
   }
 }
 
 /** 5,000 bookings past their deadline (10,000 preferences to close) and 5,000 due a reminder. */
-async function seedDeadlines(owner: pg.Client, now: Date): Promise<void> {
+export async function seedDeadlines(owner: pg.Client, now: Date): Promise<void> {
   await owner.query(`
     INSERT INTO users (auth_subject, email, first_name, last_name, role, training_level) VALUES
       ('bench|student', 'bench.student@example.test', 'Bench', 'Student', 'STUDENT', 'STUDENT_PILOT'),
@@ -104,7 +112,12 @@ async function seedDeadlines(owner: pg.Client, now: Date): Promise<void> {
 async function benchDeadlines(app: pg.Client, now: Date): Promise<JobBench> {
   const timer = new Timer();
   const at = now.toISOString();
-  const [reminded] = await timer.run<{ reminders_sent: number }>(app, "deadline reminders", sql("rescheduling/notifications_insert_deadline_reminders.sql"), [at]);
+  let reminded = 0;
+  for (;;) {
+    const [chunk] = await timer.run<{ reminders_sent: number; picked: number }>(app, `deadline reminders (chunk of ${REMINDER_CHUNK})`, sql("rescheduling/notifications_insert_deadline_reminders.sql"), [at, REMINDER_CHUNK]);
+    reminded += chunk?.reminders_sent ?? 0;
+    if ((chunk?.picked ?? 0) < REMINDER_CHUNK) break;
+  }
   let closed = 0;
   for (;;) {
     const [chunk] = await timer.run<{ processed: number }>(app, `close due (chunk of ${CLOSE_CHUNK})`, sql("rescheduling/bookings_close_due_rescheduling.sql"), [at, CLOSE_CHUNK]);
@@ -112,7 +125,7 @@ async function benchDeadlines(app: pg.Client, now: Date): Promise<JobBench> {
     if ((chunk?.processed ?? 0) < CLOSE_CHUNK) break;
   }
   // Preferences handled: one reminder per pending preference, and both preferences of each closed booking.
-  return timer.report("deadlines", (reminded?.reminders_sent ?? 0) + closed * 2);
+  return timer.report("deadlines", reminded + closed * 2);
 }
 
 async function seedNotifications(owner: pg.Client, now: Date): Promise<void> {
@@ -136,10 +149,12 @@ async function benchCleanup(app: pg.Client, now: Date): Promise<JobBench> {
     rows += chunk?.completed ?? 0;
     if ((chunk?.completed ?? 0) < COMPLETE_CHUNK) break;
   }
+  let after: unknown[] = [null, null];
   for (;;) {
-    const [chunk] = await timer.run<{ deleted: number }>(app, `delete notifications (chunk of ${NOTIFICATION_CHUNK})`, sql("cleanup/cleanup_notifications_job.sql"), [ago(90), NOTIFICATION_CHUNK]);
+    const [chunk] = await timer.run<{ deleted: number; last_read_at: unknown; last_id: unknown }>(app, `delete notifications (chunk of ${NOTIFICATION_CHUNK})`, sql("cleanup/cleanup_notifications_job.sql"), [ago(90), ...after, NOTIFICATION_CHUNK]);
     rows += chunk?.deleted ?? 0;
     if ((chunk?.deleted ?? 0) < NOTIFICATION_CHUNK) break;
+    after = [chunk!.last_read_at, chunk!.last_id];
   }
   await timer.run(app, "options and preferences", sql("cleanup/cleanup_rescheduling_job.sql"), [ago(30)]);
   await timer.run(app, "idempotency keys", sql("cleanup/cleanup_idempotency_keys_older_than.sql"), [at]);

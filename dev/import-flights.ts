@@ -3,13 +3,14 @@
 // staging table in large batches, and moved into flights (and the delay rollup) by the same
 // statement the API runs per batch, reading the staging table instead of a JSON parameter.
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { Redis } from "ioredis";
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
+import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from "hyparquet";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { cacheKeys } from "../src/cache/keys.ts";
+import { FILE_KEY_BYTES, fileKey } from "../src/flights/ingest.ts";
 import { ingestionStatus, keepFirstErrors, qualityScore, type IngestionCounts, type RowError } from "../src/flights/quality.ts";
 import { recordReader, type FileRecord } from "../src/flights/records.ts";
 import { validateFlightRow, type StagedFlight } from "../src/flights/rows.ts";
@@ -83,6 +84,18 @@ export interface FileSource {
   records(): AsyncGenerator<FileRecord[]>;
 }
 
+/** The file's key (src/flights/ingest.ts), from its first 64 KiB. */
+async function fileKeyOf(file: string): Promise<string> {
+  const handle = await open(file, "r");
+  try {
+    const head = new Uint8Array(FILE_KEY_BYTES);
+    const { bytesRead } = await handle.read(head, 0, FILE_KEY_BYTES, 0);
+    return await fileKey(head.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads a flight file as batches of records, never the whole file at once for NDJSON, CSV and Parquet. */
 export async function openFlightFile(file: string, format: ImportFormat, chunkRows = 100_000): Promise<FileSource> {
   const totalBytes = (await stat(file)).size;
@@ -108,13 +121,29 @@ export async function openFlightFile(file: string, format: ImportFormat, chunkRo
       totalRows: total,
       totalBytes,
       bytesRead: () => totalBytes,
+      // A row group at a time, decoded column by column (far cheaper than row objects), then
+      // each row assembled as the plain record the validator takes.
       async *records() {
-        for (let start = 0; start < total; start += chunkRows) {
-          const rows = await parquetReadObjects({ file: buffer, metadata, rowStart: start, rowEnd: Math.min(start + chunkRows, total), compressors });
-          yield rows.map((row, i) => ({
-            row: start + i + 1,
-            fields: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, parquetValue(v)])),
-          }));
+        let start = 0;
+        for (const group of metadata.row_groups) {
+          const end = start + Number(group.num_rows);
+          const columns: Record<string, unknown[]> = {};
+          await parquetRead({
+            file: buffer, metadata, compressors, rowStart: start, rowEnd: end,
+            onChunk: (chunk) => {
+              const column = (columns[chunk.columnName] ??= new Array(end - start));
+              for (let i = 0; i < chunk.columnData.length; i++) column[chunk.rowStart - start + i] = chunk.columnData[i];
+            },
+          });
+          const names = Object.keys(columns);
+          const out: FileRecord[] = new Array(end - start);
+          for (let i = 0; i < end - start; i++) {
+            const fields: Record<string, unknown> = {};
+            for (const name of names) fields[name] = parquetValue(columns[name]![i]);
+            out[i] = { row: start + i + 1, fields };
+          }
+          yield out;
+          start = end;
         }
       },
     };
@@ -197,9 +226,11 @@ export async function importFlights(file: string, options: ImportOptions): Promi
   if (!format) throw new Error(`cannot tell the format of ${file}: use .json, .ndjson, .csv or .parquet`);
   const batchRows = options.batchRows ?? 250_000;
   const source = await openFlightFile(file, format, Math.min(batchRows, 100_000));
+  const key = await fileKeyOf(file);
   const insertStaged = await stagedInsertStatement();
   const insertRunning = await readFile(join(REPO_ROOT, "sql", "queries", "ingestions", "ingestion_logs_insert_running.sql"), "utf8");
   const updateFinished = await readFile(join(REPO_ROOT, "sql", "queries", "ingestions", "ingestion_logs_update_finished.sql"), "utf8");
+  const rollupIngestion = await readFile(join(REPO_ROOT, "sql", "queries", "flights", "flight_delay_rollup_add_ingestion.sql"), "utf8");
 
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
@@ -207,11 +238,18 @@ export async function importFlights(file: string, options: ImportOptions): Promi
   const counts: IngestionCounts = { received: 0, inserted: 0, rejected: 0, duplicate: 0 };
   let errors: RowError[] = [];
   let id = "";
+  // The batch Postgres is working on, while the next one is read and validated here.
+  let storing: Promise<void> = Promise.resolve();
   try {
-    // A batch of hundreds of thousands of rows may take longer than the API's 10 s.
-    await client.query("SET statement_timeout = 0");
+    // A batch of hundreds of thousands of rows may take longer than the API's 10 s; its rollup
+    // grouping hashes fit in memory; a crash loses at most the last batches' commit (the log
+    // then stays RUNNING, which `validate` reports), never consistency.
+    await client.query("SET statement_timeout = 0; SET work_mem = '256MB'");
     await client.query(CREATE_STAGING);
     id = (await client.query<{ id: string }>(insertRunning, [options.source ?? file.split("/").pop(), format, null])).rows[0]!.id;
+    // One transaction for the whole file: its flights, their rollup (added once at the end, not
+    // merged batch by batch) and the log's counts commit together or not at all.
+    await client.query("BEGIN");
 
     let staged: string[] = [];
     let refused: RowError[] = [];
@@ -224,22 +262,28 @@ export async function importFlights(file: string, options: ImportOptions): Promi
     };
     const flush = async () => {
       if (staged.length === 0 && refused.length === 0) return;
+      const lines = staged;
+      const early = refused;
+      staged = [];
+      refused = [];
+      await storing;
       await client.query("TRUNCATE flight_import_staging");
-      await copyRows(client, "flight_import_staging", STAGING_COLUMNS, staged);
+      await copyRows(client, "flight_import_staging", STAGING_COLUMNS, lines);
       // A temporary table has no statistics until analysed: without them the planner guesses a
       // few rows and picks nested loops for hundreds of thousands.
       await client.query("ANALYZE flight_import_staging");
-      const received = staged.length + refused.length;
-      const { rows } = await client.query<{ inserted: number; valid: number; errors: RowError[] }>(insertStaged, [null, id, received, refused.length]);
-      const outcome = rows[0]!;
-      counts.received += received;
-      counts.inserted += outcome.inserted;
-      counts.rejected += refused.length + (staged.length - outcome.valid);
-      counts.duplicate += outcome.valid - outcome.inserted;
-      errors = keepFirstErrors(errors, [...refused, ...outcome.errors]);
-      staged = [];
-      refused = [];
-      report(false);
+      const received = lines.length + early.length;
+      storing = client.query<{ inserted: number; valid: number; errors: RowError[] }>(insertStaged, [null, id, received, early.length, key, false]).then(({ rows }) => {
+        const outcome = rows[0]!;
+        counts.received += received;
+        counts.inserted += outcome.inserted;
+        counts.rejected += early.length + (lines.length - outcome.valid);
+        counts.duplicate += outcome.valid - outcome.inserted;
+        errors = keepFirstErrors(errors, [...early, ...outcome.errors]);
+        report(false);
+      });
+      // Read on only once the statement is sent; a failure surfaces at the next await of `storing`.
+      storing.catch(() => undefined);
     };
 
     for await (const records of source.records()) {
@@ -254,13 +298,19 @@ export async function importFlights(file: string, options: ImportOptions): Promi
       }
     }
     await flush();
+    await storing;
+    await client.query(rollupIngestion, [id]);
     const status = ingestionStatus(counts);
     await client.query(updateFinished, [id, status, qualityScore(counts), JSON.stringify(errors)]);
+    await client.query("COMMIT");
     report(true);
     const seconds = (performance.now() - started) / 1000;
     const cache = counts.inserted > 0 ? await dropCachedAnalytics(options.cache) : "nothing new to invalidate";
     return { id, status, counts, quality_score: qualityScore(counts), errors, seconds, rows_per_second: counts.received / seconds, cache };
   } catch (error) {
+    await storing.catch(() => undefined);
+    // Nothing of the file was kept: the log says FAILED with no rows.
+    await client.query("ROLLBACK").catch(() => undefined);
     if (id) await client.query(updateFinished, [id, "FAILED", null, JSON.stringify(errors)]).catch(() => undefined);
     throw error;
   } finally {

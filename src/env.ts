@@ -38,6 +38,11 @@ const EnvSchema = v.pipe(
       v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0)),
       "30",
     ),
+    /** Analytics answers that must scan the flights (not cached, not in the rollup) per user per minute. */
+    EXPENSIVE_READS_PER_MINUTE: v.optional(
+      v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)),
+      "10",
+    ),
   }),
   v.check(
     (e) => e.JWKS_URL !== undefined || (e.JWT_SECRET !== undefined && e.ENVIRONMENT !== "production"),

@@ -3,16 +3,18 @@ import { cached } from "../cache/cached";
 import { cacheKeys, cacheTtl } from "../cache/keys";
 import type { Cache } from "../cache/store";
 import type { Db } from "../db/client";
+import { isCalendarDate } from "../domain/timezone";
 import fromFlights from "../../sql/queries/analytics/analytics_delays_from_flights.sql";
 import fromRollup from "../../sql/queries/analytics/analytics_delays_from_rollup.sql";
 
 export const groupings = ["origin", "destination", "airline", "hour", "dow", "route", "day"] as const;
 export type Grouping = (typeof groupings)[number];
 
-const isoDate = v.pipe(
+/** A date filter of the flight data (analytics, analyses): a real calendar date, never an invalid Date. */
+export const isoDate = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)"),
-  v.check((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "must be a real date"),
+  v.check(isCalendarDate, "must be a real date"),
 );
 
 /** Query of GET /v1/analytics/delays (and the chart, with fewer groupings). */
@@ -63,19 +65,27 @@ const isLastOfMonth = (d: string) => {
 };
 
 /**
- * The rollup holds every airport's flights per month, and day groups per day: it answers when the
- * query asks for no airport and whole months, or groups by day.
+ * How the rollup answers, or null when only the flights can: whole months from its monthly (or
+ * all-time) rows, other ranges from its day rows. It keeps day rows for every grouping but routes,
+ * and for one airport only by day (hence weekday): those combinations read the flights.
  */
-export function rollupCanAnswer(q: DelayQuery): boolean {
+export function rollupPlan(q: DelayQuery): "months" | "days" | null {
   const wholeMonths = (q.from === undefined || isFirstOfMonth(q.from)) && (q.to === undefined || isLastOfMonth(q.to));
-  return q.airport === undefined && (wholeMonths || q.group_by === "day");
+  if (q.group_by === "day") return "days";
+  if (wholeMonths) return "months";
+  if (q.airport === undefined) return q.group_by === "route" ? null : "days";
+  return q.group_by === "dow" ? "days" : null;
 }
 
-async function loadFigures(db: Db, q: DelayQuery): Promise<DelayFigures> {
+/** Runs before a read of the flights table itself (the caller's budget for expensive reads). */
+export type BeforeFlightsScan = () => Promise<void>;
+
+async function loadFigures(db: Db, q: DelayQuery, beforeScan: BeforeFlightsScan): Promise<DelayFigures> {
   const numericKey = q.group_by === "hour" || q.group_by === "dow";
   const present = (r: DelayRow): DelayRow => ({ ...r, key: numericKey ? Number(r.key) : r.key });
-  if (rollupCanAnswer(q)) {
-    const days = q.group_by === "day";
+  const plan = rollupPlan(q);
+  if (plan) {
+    const days = plan === "days";
     const rows = await db.query<DelayRow>(
       fromRollup,
       [
@@ -84,27 +94,30 @@ async function loadFigures(db: Db, q: DelayQuery): Promise<DelayFigures> {
         q.to?.slice(0, 7) ?? null,
         days ? (q.from ?? null) : null,
         days ? (q.to ?? null) : null,
+        q.airport ?? null,
+        plan,
         q.min_flights,
       ],
       { idempotent: true },
     );
     return { rows: rows.map(present), source: "rollup" };
   }
-  const rows = await db.query<DelayRow>(
-    fromFlights,
-    [q.group_by, q.from ?? null, q.to ?? null, q.airport ?? null, q.min_flights],
-    { idempotent: true },
-  );
-  return { rows: rows.map(present), source: "flights" };
+  await beforeScan();
+  // In a batch, so Postgres itself stops the scan at the statement timeout (SET LOCAL), whatever
+  // the login role's settings: a request given up on stops costing the database.
+  const [rows] = await db.batch([{ text: fromFlights, params: [q.group_by, q.from ?? null, q.to ?? null, q.airport ?? null, q.min_flights] }], {
+    idempotent: true,
+  });
+  return { rows: (rows as unknown as DelayRow[]).map(present), source: "flights" };
 }
 
 /**
  * Delay figures, cached in Redis under the analytics generation that every ingestion bumps, so
  * an answer is never older than the last import that committed.
  */
-export async function delayFigures(db: Db, cache: Cache, q: DelayQuery): Promise<DelayFigures> {
+export async function delayFigures(db: Db, cache: Cache, q: DelayQuery, beforeScan: BeforeFlightsScan): Promise<DelayFigures> {
   const generation = (await cache.get<number>(cacheKeys.analyticsGeneration())) ?? 0;
   const normalized = [q.group_by, q.from ?? "", q.to ?? "", q.airport ?? "", q.min_flights].join("|");
   const key = cacheKeys.analytics(generation, normalized);
-  return (await cached(cache, key, cacheTtl.analytics, () => loadFigures(db, q)))!;
+  return (await cached(cache, key, cacheTtl.analytics, () => loadFigures(db, q, beforeScan)))!;
 }

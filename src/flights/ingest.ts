@@ -9,8 +9,26 @@ export interface BatchOutcome {
   errors: RowError[];
 }
 
-/** Stores one batch in one statement; `refused` rows failed validation before reaching SQL. */
-export type StoreBatch = (rows: StagedFlight[], received: number, refused: number) => Promise<BatchOutcome>;
+/**
+ * Stores one batch in one statement; `refused` rows failed validation before reaching SQL;
+ * `file` is the file's key (fileKey), part of the natural key of rows without a flight number.
+ */
+export type StoreBatch = (rows: StagedFlight[], received: number, refused: number, file: string) => Promise<BatchOutcome>;
+
+/** How much of a file's start names it. */
+export const FILE_KEY_BYTES = 64 * 1024;
+
+/**
+ * A file's key: 16 hex digits of the SHA-256 of its first 64 KiB (all of it when shorter). The
+ * same file sent again, however its bytes are chunked on the way, gets the same key.
+ */
+export async function fileKey(head: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", head.subarray(0, FILE_KEY_BYTES)));
+  return Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Lets other requests run between chunks of a large file. */
+const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface IngestResult {
   counts: IngestionCounts;
@@ -45,7 +63,17 @@ export async function ingestStream(
     if (failure) throw failure.error;
   };
 
+  // Batches wait until the file's key is known: its first 64 KiB are in, or the body ended.
+  const head = new Uint8Array(FILE_KEY_BYTES);
+  let headBytes = 0;
+  let file: string | null = null;
+  let ended = false;
+
   const flush = async () => {
+    if (file === null) {
+      if (headBytes < FILE_KEY_BYTES && !ended) return;
+      file = await fileKey(head.subarray(0, headBytes));
+    }
     const rows = staged;
     const rejectedEarly = refused;
     staged = [];
@@ -53,7 +81,7 @@ export async function ingestStream(
     if (rows.length === 0 && rejectedEarly.length === 0) return;
     await settle();
     batches++;
-    storing = options.store(rows, rows.length + rejectedEarly.length, rejectedEarly.length).then((outcome) => {
+    storing = options.store(rows, rows.length + rejectedEarly.length, rejectedEarly.length, file).then((outcome) => {
       const received = rows.length + rejectedEarly.length;
       counts.received += received;
       counts.inserted += outcome.inserted;
@@ -94,13 +122,20 @@ export async function ingestStream(
           tooLarge = true;
           break;
         }
+        if (headBytes < FILE_KEY_BYTES) {
+          const part = value.subarray(0, FILE_KEY_BYTES - headBytes);
+          head.set(part, headBytes);
+          headBytes += part.byteLength;
+        }
         await take(reader.push(decoder.decode(value, { stream: true })));
+        await yieldToOthers();
       }
     } finally {
       chunks.releaseLock();
     }
   }
   if (!tooLarge) await take([...reader.push(decoder.decode()), ...reader.end()]);
+  ended = true;
   await flush();
   await settle();
   return { counts, errors, batches, tooLarge, nextRow };

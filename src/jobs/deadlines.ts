@@ -2,9 +2,10 @@ import sendReminders from "../../sql/queries/rescheduling/notifications_insert_d
 import closeDue from "../../sql/queries/rescheduling/bookings_close_due_rescheduling.sql";
 import type { Job } from "./registry";
 
-/** Bookings closed per statement: keeps each well inside the statement timeout. */
-export const CLOSE_CHUNK = 500;
-/** A run stops after this many chunks; the next run (5 minutes later) carries on. */
+/** Preferences reminded, and bookings closed, per statement: each stays under 200 ms at 10 k due. */
+export const REMINDER_CHUNK = 1_000;
+export const CLOSE_CHUNK = 250;
+/** A run stops after this many chunks of each; the next run (5 minutes later) carries on. */
 const MAX_CHUNKS = 40;
 
 /**
@@ -13,8 +14,13 @@ const MAX_CHUNKS = 40;
  */
 export const deadlinesJob: Job = async ({ now, db }) => {
   const at = now.toISOString();
-  const [reminded] = await db.query<{ reminders_sent: number }>(sendReminders, [at]);
-  const totals = { reminders_sent: reminded?.reminders_sent ?? 0, closed: 0, resolved: 0, escalated: 0, statements: 1 };
+  const totals = { reminders_sent: 0, closed: 0, resolved: 0, escalated: 0, statements: 0 };
+  for (let chunk = 0; chunk < MAX_CHUNKS; chunk++) {
+    const [reminded] = await db.query<{ reminders_sent: number; picked: number }>(sendReminders, [at, REMINDER_CHUNK]);
+    totals.statements++;
+    totals.reminders_sent += reminded?.reminders_sent ?? 0;
+    if ((reminded?.picked ?? 0) < REMINDER_CHUNK) break;
+  }
   for (let chunk = 0; chunk < MAX_CHUNKS; chunk++) {
     const [closed] = await db.query<{ processed: number; resolved: number; escalated: number }>(closeDue, [at, CLOSE_CHUNK]);
     totals.statements++;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { deadlinesJob } from "../../src/jobs/deadlines";
+import { deadlinesJob, REMINDER_CHUNK } from "../../src/jobs/deadlines";
 import { runJob } from "../../src/jobs/registry";
 import sendReminders from "../../sql/queries/rescheduling/notifications_insert_deadline_reminders.sql";
 import { appDb, ownerDb } from "../support/db";
@@ -71,12 +71,30 @@ describe("deadlines job", () => {
     expect(row).toEqual({ status: "RESCHEDULING" });
   });
 
+  it("resolves a due booking both parties ranked (the chunk's one-by-one path), once under concurrent runs", async () => {
+    const now = firing();
+    const { crew, booking } = await waitingBooking(new Date(now.getTime() - 60_000), true);
+    await ownerDb().query(
+      `UPDATE preference_rankings SET submitted_at = now(), ranked_option_ids = ARRAY[(SELECT id FROM reschedule_options WHERE booking_id = $1)]
+       WHERE booking_id = $1 AND party = 'INSTRUCTOR'`,
+      [booking.id],
+    );
+    const runs = await Promise.all([deadlinesJob(jobContext(now)), deadlinesJob(jobContext(now))]);
+    expect(runs.reduce((n, r) => n + (r.resolved ?? 0), 0)).toBeGreaterThanOrEqual(1);
+    const [row] = await ownerDb().query<{ status: string; rescheduled_to: string }>("SELECT status, rescheduled_to FROM bookings WHERE id = $1", [booking.id]);
+    expect(row!.status).toBe("RESCHEDULED");
+    const replacements = await ownerDb().query("SELECT id FROM bookings WHERE original_booking_id = $1", [booking.id]);
+    expect(replacements).toEqual([{ id: row!.rescheduled_to }]);
+    expect(await countOf("CONFIRMATION", crew.student.user.id, row!.rescheduled_to)).toBe(1);
+    expect(await countOf("ESCALATION", admin.user.id, booking.id)).toBe(0);
+  });
+
   it("picks up after a run that died half way without sending anything twice", async () => {
     const now = firing();
     const reminded = await waitingBooking(new Date(now.getTime() + 30 * 60_000), false);
     const overdue = await waitingBooking(new Date(now.getTime() - 30 * 60_000), false);
     // The first run got as far as the reminders, then died.
-    await appDb().query(sendReminders, [now.toISOString()]);
+    await appDb().query(sendReminders, [now.toISOString(), REMINDER_CHUNK]);
     const stats = await deadlinesJob(jobContext(now));
     expect(stats.escalated).toBeGreaterThanOrEqual(1);
     for (const party of [reminded.crew.student, reminded.crew.instructor]) {

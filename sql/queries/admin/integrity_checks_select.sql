@@ -77,8 +77,10 @@ FROM (
     SELECT count(*) FROM job_runs WHERE status = 'RUNNING' AND started_at < now() - interval '1 hour'
   )
   UNION ALL
+  -- An ingestion that failed is closed as FAILED; one still RUNNING long after the largest file
+  -- (50 MiB, about a minute) could have been read died with its Worker.
   SELECT 11, 'ingestions_stuck_running', (
-    SELECT count(*) FROM ingestion_logs WHERE status = 'RUNNING' AND started_at < now() - interval '1 hour'
+    SELECT count(*) FROM ingestion_logs WHERE status = 'RUNNING' AND started_at < now() - interval '15 minutes'
   )
   UNION ALL
   -- Check-in advances the aircraft to the flight's readings; meters never run backwards.

@@ -1,27 +1,73 @@
 -- The same figures as analytics_delays_from_flights.sql, from the delay histograms kept by
--- ingestion: whole months without an airport filter, or any days for group_by=day. Median and p90
--- are exact: they interpolate between the ranked delays just as percentile_cont does, each rank
--- found by a binary search over the group's running counts.
--- $1 group_by, $2 first month or null, $3 last month or null ('YYYY-MM'),
--- $4 first day or null, $5 last day or null ('YYYY-MM-DD', group_by=day only), $6 minimum flights per group
-WITH bounds AS (
+-- ingestion (sql/migrations/018: flight_delay_rollup_add). Median and p90 are exact: they
+-- interpolate between the ranked delays just as percentile_cont does, each rank found by a binary
+-- search over the group's running counts. What answers (src/flights/analytics.ts decides):
+--   no airport, whole months:   the group_by rows per month, or over all time
+--   no airport, any days:       day rows: day, day_hour (hour, dow), origin_day, destination_day, airline_day
+--   one airport, whole months:  airport_hour, airport_airline, airport_day (day, dow); origin, destination
+--                               and route rows for the airport's own groups
+--   one airport, any days:      airport_day (day, dow)
+-- $1 group_by, $2 first month or null, $3 last month or null ('YYYY-MM'), $4 first day or null,
+-- $5 last day or null ('YYYY-MM-DD', 'days' only), $6 airport code (ICAO or IATA) or null,
+-- $7 'months' or 'days', $8 minimum flights per group
+WITH airport AS (
+  SELECT coalesce(array_agg(icao), '{}') AS codes FROM airports WHERE $6::text IS NOT NULL AND (icao = $6 OR iata = $6)
+), reads AS (
+  SELECT unnest(CASE
+    WHEN $6::text IS NULL AND $7::text = 'months' THEN ARRAY[$1::text]
+    WHEN $6::text IS NULL THEN ARRAY[CASE $1::text WHEN 'day' THEN 'day' WHEN 'hour' THEN 'day_hour' WHEN 'dow' THEN 'day_hour' ELSE $1::text || '_day' END]
+    WHEN $1::text IN ('hour', 'airline') THEN ARRAY['airport_' || $1::text]
+    WHEN $1::text IN ('day', 'dow') THEN ARRAY['airport_day']
+    WHEN $1::text IN ('origin', 'destination') THEN ARRAY[$1::text, 'route']
+    ELSE ARRAY['route'] END) AS dimension
+), bounds AS (
   -- Every day key lies in the month row it was counted in: its first and last are the data's months.
   SELECT min(period) AS first, max(period) AS last FROM flight_delay_rollup WHERE dimension = 'day'
 ), span AS (
-  -- A range holding every month with data reads the all-time rows: one histogram per group.
-  SELECT CASE WHEN whole THEN 'all' ELSE coalesce($2::text, '0000-00') END AS lo,
-         CASE WHEN whole THEN 'all' ELSE coalesce($3::text, '9999-99') END AS hi
-  FROM (SELECT $1::text <> 'day' AND ($2::text IS NULL OR $2::text <= first) AND ($3::text IS NULL OR $3::text >= last) AS whole
-        FROM bounds) b
+  -- A range holding every month with data reads the all-time rows where the grouping keeps them.
+  SELECT coalesce($2::text, '0000-00') AS lo, coalesce($3::text, '9999-99') AS hi,
+         $7::text = 'months' AND ($2::text IS NULL OR $2::text <= first) AND ($3::text IS NULL OR $3::text >= last) AS whole
+  FROM bounds
+), rows AS (
+  SELECT r.*, split_part(r.key, ' ', 1) AS part1, split_part(r.key, ' ', 2) AS part2,
+         split_part(r.key, '-', 1) AS route_from, split_part(r.key, '-', 2) AS route_to
+  FROM reads
+  CROSS JOIN span
+  JOIN flight_delay_rollup r ON r.dimension = reads.dimension
+  WHERE CASE WHEN span.whole AND r.dimension IN ('origin', 'destination', 'airline', 'hour', 'dow', 'route', 'airport_hour', 'airport_airline')
+             THEN r.period = 'all'
+             ELSE r.period BETWEEN span.lo AND span.hi END
 ), picked AS (
-  SELECT r.key, r.flights, r.delay_sum, r.delays, r.counts, r.upto, count(*) OVER (PARTITION BY r.key) AS parts
-  FROM flight_delay_rollup r, span
-  WHERE r.dimension = $1::text AND r.period BETWEEN span.lo AND span.hi
-    AND ($4::text IS NULL OR r.key >= $4::text) AND ($5::text IS NULL OR r.key <= $5::text)
+  SELECT g.key, r.flights, r.delay_sum, r.delays, r.counts, r.upto, count(*) OVER (PARTITION BY g.key) AS parts
+  FROM rows r
+  CROSS JOIN airport a
+  CROSS JOIN LATERAL (SELECT CASE
+      WHEN r.dimension = 'day' THEN r.key
+      WHEN r.dimension = 'day_hour' THEN r.part1
+      WHEN r.dimension IN ('origin_day', 'destination_day', 'airline_day', 'airport_day') THEN r.part2
+    END AS day) d
+  CROSS JOIN LATERAL (SELECT CASE
+      WHEN r.dimension = 'route' AND $1::text = 'origin' THEN r.route_from
+      WHEN r.dimension = 'route' AND $1::text = 'destination' THEN r.route_to
+      WHEN r.dimension = $1::text THEN r.key
+      WHEN $1::text = 'day' THEN d.day
+      WHEN $1::text = 'dow' THEN extract(dow FROM d.day::date)::integer::text
+      WHEN r.dimension IN ('day_hour', 'airport_hour', 'airport_airline') THEN r.part2
+      ELSE r.part1
+    END AS key) g
+  WHERE ($4::text IS NULL OR d.day >= $4::text) AND ($5::text IS NULL OR d.day <= $5::text)
+    AND ($6::text IS NULL OR CASE
+      WHEN r.dimension LIKE 'airport%' THEN r.part1 = ANY (a.codes)
+      -- One airport's origin groups: its departures (its origin row) and the routes into it.
+      WHEN r.dimension IN ('origin', 'destination') THEN r.key = ANY (a.codes)
+      WHEN $1::text = 'origin' THEN r.route_to = ANY (a.codes) AND r.route_from <> ALL (a.codes)
+      WHEN $1::text = 'destination' THEN r.route_from = ANY (a.codes) AND r.route_to <> ALL (a.codes)
+      ELSE r.route_from = ANY (a.codes) OR r.route_to = ANY (a.codes)
+    END)
 ), histogram AS (
   SELECT key, flights, delay_sum, delays, upto FROM picked WHERE parts = 1
   UNION ALL
-  -- A group spread over several months: its histograms merged by delay value.
+  -- A group spread over several rows (months, days, hours): its histograms merged by delay value.
   SELECT key, sum(n)::integer, sum(n::bigint * delay), array_agg(delay ORDER BY delay), array_agg(upto ORDER BY delay)
   FROM (SELECT key, delay, n, sum(n) OVER (PARTITION BY key ORDER BY delay)::integer AS upto
         FROM (SELECT p.key, u.delay, sum(u.n)::integer AS n
@@ -47,5 +93,5 @@ CROSS JOIN LATERAL (
          h.delays[width_bucket(floor(pos.p90)::integer, h.upto) + 1] AS p90_lo,
          h.delays[width_bucket(ceil(pos.p90)::integer, h.upto) + 1] AS p90_hi
 ) v
-WHERE h.flights >= $6::integer
+WHERE h.flights >= $8::integer
 ORDER BY h.flights DESC, length(h.key), h.key

@@ -3,7 +3,10 @@
 -- (with the reason), inserts the rest once by natural key, adds them to the delay rollup and
 -- counts the batch in the ingestion's log.
 -- $1 rows (JSON array of src/flights/rows.ts StagedFlight), $2 ingestion id,
--- $3 rows received in this batch (including those refused before reaching SQL), $4 rows refused before SQL
+-- $3 rows received in this batch (including those refused before reaching SQL), $4 rows refused before SQL,
+-- $5 the file's key (src/flights/ingest.ts fileKey: a digest of its first 64 KiB), $6 true to add the
+-- flights to the delay rollup here (the command-line import adds a whole file's at once, in the
+-- same transaction: flight_delay_rollup_add_ingestion.sql)
 WITH input AS (
   SELECT * FROM json_to_recordset($1::json) AS r (
     "row" integer, flight_number text, airline_code text, origin text, destination text,
@@ -56,59 +59,40 @@ WITH input AS (
            WHEN abs(dep_delay) > 2880 THEN 'departure_delay_minutes: must be within ±2880 minutes (48 hours)'
            WHEN abs(arr_delay) > 2880 THEN 'arrival_delay_minutes: must be within ±2880 minutes (48 hours)'
          END AS problem,
-         -- Natural key: a carrier's flight number on its departure minute when known; otherwise a
-         -- digest of everything that describes the flight (vega rows carry no flight number).
+         -- Natural key: a carrier's flight number on its departure minute when known. Otherwise
+         -- (vega rows carry no flight number) the file, the row's position in it and a digest of its
+         -- content: re-sending a file (or a longer export starting with it) inserts nothing again,
+         -- while two identical rows of one file are two flights. The zero-padded position keeps
+         -- one file's keys ascending, so the unique index grows at its right edge.
          CASE WHEN flight_number IS NOT NULL AND airline_code IS NOT NULL
               THEN format('f:%s%s:%s:%s', airline_code, flight_number, coalesce(origin_icao, ''), extract(epoch FROM sd)::bigint)
-              ELSE 'h:' || md5(concat_ws('|', origin_icao, destination_icao, extract(epoch FROM sd)::bigint,
-                                         extract(epoch FROM ad)::bigint, arr_delay, distance_miles))
+              ELSE format('r:%s:%s:', $5::text, lpad("row"::text, 10, '0'))
+                   || md5(concat_ws('|', origin_icao, destination_icao, extract(epoch FROM sd)::bigint,
+                                    extract(epoch FROM ad)::bigint, arr_delay, distance_miles))
          END AS natural_key
   FROM delayed d
 ), inserted AS (
-  INSERT INTO flights (natural_key, flight_number, airline_code, origin, destination, scheduled_departure,
+  INSERT INTO flights (id, natural_key, flight_number, airline_code, origin, destination, scheduled_departure,
                        scheduled_arrival, actual_departure, actual_arrival, departure_delay_minutes,
                        arrival_delay_minutes, distance_miles, status, ingestion_id)
-  SELECT natural_key, flight_number, airline_code, origin_icao, destination_icao, sd, sa, ad, aa, dep_delay,
+  -- Time-ordered ids (UUID version 7: the millisecond first, then random bits), so a large load
+  -- appends to the primary key's right edge instead of touching random pages of a big index.
+  SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+                                        PLACING substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
+                                        FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid,
+         natural_key, flight_number, airline_code, origin_icao, destination_icao, sd, sa, ad, aa, dep_delay,
          arr_delay, distance_miles, status, $2::uuid
   FROM checked
   WHERE problem IS NULL
   ORDER BY natural_key
   ON CONFLICT (natural_key) DO NOTHING
   RETURNING origin, destination, airline_code, scheduled_departure, arrival_delay_minutes
-), batch_histogram AS (
-  -- The batch's flights counted per grouping, period and delay: each month, and all time too.
-  SELECT g.dimension, p.period, g.key, i.arrival_delay_minutes AS delay, count(*)::integer AS n
-  FROM inserted i
-  JOIN airports o ON o.icao = i.origin
-  CROSS JOIN LATERAL (SELECT i.scheduled_departure AT TIME ZONE coalesce(o.timezone, 'UTC') AS local) l
-  CROSS JOIN LATERAL (VALUES
-    ('origin', i.origin), ('destination', i.destination), ('airline', i.airline_code),
-    ('hour', extract(hour FROM l.local)::integer::text), ('dow', extract(dow FROM l.local)::integer::text),
-    ('route', i.origin || '-' || i.destination), ('day', to_char(l.local, 'YYYY-MM-DD'))
-  ) AS g (dimension, key)
-  CROSS JOIN LATERAL (VALUES (to_char(l.local, 'YYYY-MM')), ('all')) AS p (period)
-  WHERE i.arrival_delay_minutes IS NOT NULL AND g.key IS NOT NULL AND (p.period <> 'all' OR g.dimension <> 'day')
-  GROUP BY 1, 2, 3, 4
 ), rolled AS (
-  INSERT INTO flight_delay_rollup AS r (dimension, period, key, flights, delay_sum, delays, counts, upto)
-  SELECT dimension, period, key, sum(n), sum(n::bigint * delay),
-         array_agg(delay ORDER BY delay), array_agg(n ORDER BY delay), array_agg(upto ORDER BY delay)
-  FROM (SELECT b.*, sum(n) OVER (PARTITION BY dimension, period, key ORDER BY delay)::integer AS upto
-        FROM batch_histogram b) h
-  GROUP BY 1, 2, 3
-  -- One order for every writer, so concurrent ingestions lock rollup rows without deadlocking.
-  ORDER BY 1, 2, 3
-  ON CONFLICT (dimension, period, key) DO UPDATE SET
-    flights = r.flights + EXCLUDED.flights,
-    delay_sum = r.delay_sum + EXCLUDED.delay_sum,
-    -- Both histograms merged by delay value, the running total recounted.
-    (delays, counts, upto) = (
-      SELECT array_agg(delay ORDER BY delay), array_agg(n ORDER BY delay), array_agg(upto ORDER BY delay)
-      FROM (SELECT delay, n, sum(n) OVER (ORDER BY delay)::integer AS upto
-            FROM (SELECT delay, sum(n)::integer AS n
-                  FROM (SELECT * FROM unnest(r.delays, r.counts)
-                        UNION ALL SELECT * FROM unnest(EXCLUDED.delays, EXCLUDED.counts)) AS u (delay, n)
-                  GROUP BY delay) s) m)
+  -- The new flights in every grouping of the delay rollup (sql/migrations/018: flight_delay_rollup_add).
+  SELECT flight_delay_rollup_add(array_agg(origin), array_agg(destination), array_agg(airline_code),
+                                 array_agg(scheduled_departure), array_agg(arrival_delay_minutes)) AS rows_written
+  FROM inserted
+  WHERE $6::boolean
 ), counted AS (
   UPDATE ingestion_logs SET
     rows_received  = rows_received + $3::integer,
@@ -118,6 +102,7 @@ WITH input AS (
   WHERE id = $2::uuid
 )
 SELECT (SELECT count(*) FROM inserted)::integer AS inserted,
+       (SELECT rows_written FROM rolled) AS rollup_rows,
        (SELECT count(*) FROM checked WHERE problem IS NULL)::integer AS valid,
        coalesce((SELECT json_agg(json_build_object('row', p."row", 'message', p.problem) ORDER BY p."row")
                  FROM (SELECT "row", problem FROM checked WHERE problem IS NOT NULL ORDER BY "row" LIMIT 100) p),

@@ -1,6 +1,7 @@
--- DEADLINE_REMINDER to each party that has not ranked yet once its deadline is 2 h away or less;
--- the dedupe key (one per preference row) makes a repeated or concurrent run send nothing new.
--- $1 now
+-- DEADLINE_REMINDER to each party that has not ranked yet once its deadline is 2 h away or less,
+-- up to $2 preferences per statement (the job repeats it until a chunk comes back short); the
+-- dedupe key (one per preference row) makes a repeated or concurrent run send nothing new.
+-- $1 now, $2 chunk size
 WITH due AS (
   SELECT p.id, p.booking_id, p.party, p.deadline,
          CASE p.party WHEN 'STUDENT' THEN b.student_id ELSE b.instructor_id END AS user_id,
@@ -10,7 +11,10 @@ WITH due AS (
   WHERE p.submitted_at IS NULL
     AND p.deadline > $1::timestamptz
     AND p.deadline <= $1::timestamptz + interval '2 hours'
+    AND p.reminder_sent_at IS NULL
     AND b.status = 'RESCHEDULING'
+  ORDER BY p.deadline, p.id
+  LIMIT $2
 ), sent AS (
   INSERT INTO notifications (user_id, type, booking_id, title, body, data, dedupe_key)
   SELECT d.user_id, 'DEADLINE_REMINDER', d.booking_id, 'Rank the new times for your flight',
@@ -20,10 +24,12 @@ WITH due AS (
          'deadline_reminder:' || d.id
   FROM due d
   ON CONFLICT (dedupe_key) DO NOTHING
-  RETURNING booking_id, (data ->> 'party') AS party
+  RETURNING 1
 ), marked AS (
+  -- Every picked row, sent now or already sent by a concurrent run, so the next chunk moves on.
   UPDATE preference_rankings p SET reminder_sent_at = $1::timestamptz
-  FROM sent s
-  WHERE p.booking_id = s.booking_id AND p.party = s.party
+  FROM due d
+  WHERE p.id = d.id
+  RETURNING 1
 )
-SELECT count(*)::int AS reminders_sent FROM sent
+SELECT count(*)::int AS reminders_sent, (SELECT count(*)::int FROM marked) AS picked FROM sent

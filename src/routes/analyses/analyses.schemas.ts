@@ -1,11 +1,7 @@
 import * as v from "valibot";
+import { isoDate } from "../../flights/analytics";
 import { pageQuery } from "../../http/pagination";
 
-const isoDate = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)"),
-  v.check((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "must be a real date"),
-);
 const airport = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9]{3,4}$/, "must be an IATA or ICAO airport code"));
 const summaryParams = v.pipe(
   v.strictObject({ from: v.optional(isoDate), to: v.optional(isoDate), airport: v.optional(airport) }),

@@ -5,7 +5,7 @@ import { cacheKeys } from "../../cache/keys";
 import type { Row } from "../../db/client";
 import { ingestStream, type BatchOutcome } from "../../flights/ingest";
 import { ingestionStatus, MAX_LOGGED_ERRORS, qualityScore, type RowError } from "../../flights/quality";
-import type { FlightFileFormat } from "../../flights/records";
+import { UnreadableFile, type FlightFileFormat } from "../../flights/records";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { ApiError, notFound } from "../../http/problem";
@@ -81,15 +81,17 @@ export const ingestionsRoutes = new Hono<AppEnv>()
       result = await ingestStream(c.req.raw.body, format, {
         maxBytes: MAX_INGESTION_BYTES,
         batchSize: INGESTION_BATCH_ROWS,
-        store: async (rows, received, refused) => {
-          const [outcome] = await db.query<BatchOutcome>(insertBatch, [JSON.stringify(rows), id, received, refused]);
+        store: async (rows, received, refused, file) => {
+          const [outcome] = await db.query<BatchOutcome>(insertBatch, [JSON.stringify(rows), id, received, refused, file, true]);
           return outcome!;
         },
       });
     } catch (error) {
-      await finish("FAILED", null, []).catch(() => undefined);
+      const unreadable = error instanceof UnreadableFile;
+      await finish("FAILED", null, unreadable ? [{ row: 0, message: error.message }] : []).catch(() => undefined);
       // Batches before the failure are committed: cached figures may already be out of date.
       await bumpAnalyticsGeneration(c);
+      if (unreadable) throw new ApiError("validation_failed", error.message, { extra: { ingestion_id: id } });
       throw error;
     }
     c.var.log.info("flights_ingested", { ingestion_id: id, batches: result.batches, ...result.counts });

@@ -95,6 +95,12 @@ describe("POST /v1/analyses", () => {
     expectProblem(await call("/v1/analyses", { method: "POST", token: admin.token, body: { type: "congestion", params: {} } }), 422, "validation_failed");
     expectProblem(await call("/v1/analyses", { method: "POST", token: admin.token, body: { type: "congestion", params: { airport: "QQQQ" } } }), 422, "validation_failed");
     expectProblem(await call("/v1/analyses", { method: "POST", token: admin.token, body: { type: "weather" } }), 422, "validation_failed");
+    // Dates that match the pattern but name no day: an invalid Date must never reach toISOString().
+    for (const from of ["2024-13-45", "2024-02-30", "0000-00-00"]) {
+      const res = await call("/v1/analyses", { method: "POST", token: admin.token, body: { type: "delay_summary", params: { from } } });
+      expectProblem(res, 422, "validation_failed");
+      expect(res.body.errors[0].path).toBe("params.from");
+    }
     const list = await call("/v1/analyses?type=congestion&limit=1", { token: admin.token });
     expect(list.body.data[0].type).toBe("congestion");
   });
