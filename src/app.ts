@@ -94,11 +94,11 @@ export function createApp() {
   });
   // Ingestion streams files of up to 50 MiB and sets its own limit.
   app.use("/v1/*", (c, next) => (c.req.path.startsWith("/v1/ingestions") ? next() : bodyLimitOneMiB(c, next)));
-  // A feed's token is its credential: calendar clients send no Authorization, so feeds answer
-  // before authentication, limited by IP (calendarRoutes spends that limit itself).
-  app.route("/v1/calendar", calendarRoutes);
-  // A read that started on a stale copy of its user is run again from the top.
-  app.use("/v1/*", authenticate((request, env, ctx) => app.fetch(request, env, ctx)));
+  // A read that started on a stale copy of its user is run again from the top. A calendar feed's
+  // token is its credential (calendar clients send no Authorization), so feeds skip
+  // authentication and are limited by IP instead (calendarRoutes spends that limit itself).
+  const signIn = authenticate((request, env, ctx) => app.fetch(request, env, ctx));
+  app.use("/v1/*", (c, next) => (c.req.path.startsWith("/v1/calendar/") ? next() : signIn(c, next)));
 
   const routes = app
     .route("/health", healthRoutes)
@@ -113,6 +113,7 @@ export function createApp() {
     .route("/v1/bookings", dispatchRoutes)
     .route("/v1/bookings", reschedulingRoutes)
     .route("/v1/standby", standbyRoutes)
+    .route("/v1/calendar", calendarRoutes)
     .route("/v1/notifications", notificationsRoutes)
     .route("/v1/audit", auditRoutes)
     .route("/v1/weather", weatherRoutes)
