@@ -101,12 +101,15 @@ describe("reschedule options that keep every rule", () => {
       expect((await callWith(fake, `/v1/users/${crew.student.user.id}/qualifications`, { method: "POST", token: admin.token, body })).status).toBe(201);
     }
     const jfk = { icao: "KJFK", latitude: 40.6398, longitude: -73.7789, timezone: "America/New_York" };
-    // Tomorrow's last daylight hour at KJFK, with storms over it.
-    const tomorrow = civilTwilight(jfk, localDay(new Date(Date.now() + 30 * HOUR), jfk.timezone));
-    const at = new Date(Date.parse(tomorrow.civil_dusk!) - 2 * HOUR);
+    // The next last daylight hour at KJFK at least three hours ahead (whatever the time of day the
+    // test runs), with storms over it and the forecast covering it.
+    const dusk = [0, 1, 2]
+      .map((days) => Date.parse(civilTwilight(jfk, localDay(new Date(Date.now() + days * 24 * HOUR), jfk.timezone)).civil_dusk!))
+      .find((t) => t - 2 * HOUR > Date.now() + 3 * HOUR)!;
+    const at = new Date(dusk - 2 * HOUR);
     at.setUTCMinutes(0, 0, 0);
     const from = hoursFromNow(-1);
-    const to = hoursFromNow(30);
+    const to = new Date(Math.max(hoursFromNow(30).getTime(), at.getTime() + 6 * HOUR));
     fake.tafs.set("KJFK", taf("KJFK", from, to, [{ from, to, wdir: 40, wspd: 4 }, { from: new Date(at.getTime() - HOUR), to: new Date(at.getTime() + 2 * HOUR), ...thunderstorms }]));
     const options = await flaggedBooking(fake, admin.token, {
       student_id: crew.student.user.id, instructor_id: crew.instructor.user.id, aircraft_id: aircraft, lesson_type: "SOLO",
