@@ -18,12 +18,12 @@ export async function daylightFigures(c: Context<AppEnv>, lessonType: LessonType
 }
 
 /**
- * Stores the civil twilight of every day of a window at an airport, for SOLO flights Postgres books
- * on its own later (a standby promotion runs inside whatever statement frees a slot, where no
- * application code can compute them). Rows already stored are kept.
+ * The statement that stores the civil twilight of every day of a window at an airport, for SOLO
+ * flights Postgres books or judges on its own later (reschedule options, a standby promotion that
+ * runs inside whatever statement frees a slot), where no application code can compute them. Rows
+ * already stored are kept; an unknown airport stores none.
  */
-export async function storeTwilightsDuring(c: Context<AppEnv>, departure: string, from: Date, to: Date): Promise<void> {
+export async function twilightsDuringStatement(c: Context<AppEnv>, departure: string, from: Date, to: Date) {
   const airport = await findAirport(c.var.db, c.var.cache, departure);
-  if (!airport) return;
-  await c.var.db.query(insertTwilight, [JSON.stringify(twilightsDuring(airport, from, to))]);
+  return { text: insertTwilight, params: [JSON.stringify(airport ? twilightsDuring(airport, from, to) : [])] };
 }

@@ -3,8 +3,7 @@ import type { AppEnv } from "../../app-env";
 import { presentBooking } from "../../bookings/present";
 import { activeStatuses, isActive, type BookingStatus } from "../../domain/booking-status";
 import { preferenceDeadline } from "../../domain/deadlines";
-import { findAirport } from "../../airports/cached";
-import { twilightsDuring } from "../../domain/daylight";
+import { twilightsDuringStatement } from "../../bookings/twilight";
 import { rankOptions, type Candidate } from "../../domain/ranking";
 import type { TrainingLevel } from "../../auth/user";
 import { checkWeather, crosswindContextFrom, forecastCertainty, minimumsFrom, type Taf } from "../../domain/weather";
@@ -17,7 +16,6 @@ import selectForCheck from "../../../sql/queries/weather/bookings_select_for_wea
 import applyWeather from "../../../sql/queries/weather/bookings_update_weather_checked.sql";
 import selectCandidates from "../../../sql/queries/rescheduling/bookings_select_reschedule_candidates.sql";
 import selectVisible from "../../../sql/queries/bookings/bookings_select_visible.sql";
-import insertTwilight from "../../../sql/queries/rules/civil_twilight_insert_missing.sql";
 import replaceOptions from "../../../sql/queries/rescheduling/reschedule_options_replace_audited.sql";
 import selectOptions from "../../../sql/queries/rescheduling/reschedule_options_select_visible.sql";
 import submitPreferences from "../../../sql/queries/rescheduling/preference_rankings_submit.sql";
@@ -37,9 +35,8 @@ async function selectCandidatesJudged(c: Context<AppEnv>, id: string, now: Date)
   const candidates = { text: selectCandidates, params: [id, viewer.id, viewer.role, now.toISOString()] };
   const [seen] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
   if (!seen || seen.lesson_type !== "SOLO") return seen ? c.var.db.query(candidates.text, candidates.params, { idempotent: true }) : [];
-  const airport = await findAirport(c.var.db, c.var.cache, String(seen.departure_airport));
-  const days = airport ? twilightsDuring(airport, now, new Date(now.getTime() + OPTION_DAYS_MS)) : [];
-  const [, rows] = await c.var.db.batch([{ text: insertTwilight, params: [JSON.stringify(days)] }, candidates]);
+  const twilight = await twilightsDuringStatement(c, String(seen.departure_airport), now, new Date(now.getTime() + OPTION_DAYS_MS));
+  const [, rows] = await c.var.db.batch([twilight, candidates]);
   return rows ?? [];
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
-import { storeTwilightsDuring } from "../../bookings/twilight";
+import { twilightsDuringStatement } from "../../bookings/twilight";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
@@ -31,7 +31,8 @@ export const standbyRoutes = new Hono<AppEnv>()
       if (viewer.role === "STUDENT" && e.student_id !== viewer.id) throw forbidden("Students can only join the standby list themselves.");
       // A SOLO promotion is judged on daylight, from figures Postgres cannot compute itself.
       if (e.lesson_type === "SOLO") {
-        await storeTwilightsDuring(c, e.departure_airport, new Date(e.window_start), new Date(e.window_end));
+        const twilight = await twilightsDuringStatement(c, e.departure_airport, new Date(e.window_start), new Date(e.window_end));
+        await c.var.db.query(twilight.text, twilight.params);
       }
       const rows = await runCreating(c, insertAudited, [
         e.student_id, e.departure_airport, e.window_start, e.window_end, e.duration_minutes,
