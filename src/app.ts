@@ -5,8 +5,6 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env";
 import { authenticate } from "./auth/guards";
-import { createCache } from "./cache/store";
-import { createDb } from "./db/client";
 import { ConfigError, loadConfig } from "./env";
 import { createLogger, describeError, loggablePath } from "./http/log";
 import { ApiError, problemResponse } from "./http/problem";
@@ -37,6 +35,7 @@ import { standbyRoutes } from "./routes/standby/standby.routes";
 import { qualificationsRoutes } from "./routes/users/qualifications.routes";
 import { usersRoutes } from "./routes/users/users.routes";
 import { weatherRoutes } from "./routes/weather/weather.routes";
+import { createServices } from "./services";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -81,9 +80,10 @@ export function createApp() {
   app.use(async (c, next) => {
     const config = loadConfig(c.env);
     const trips = new TripLog();
+    const { db, cache } = createServices(config, c.var.log, trips);
     c.set("config", config);
-    c.set("db", createDb(config, trips));
-    c.set("cache", createCache(config, c.var.log, trips));
+    c.set("db", db);
+    c.set("cache", cache);
     await next();
     if (config.ENVIRONMENT === "development") c.header("x-skyslot-trips", trips.toString());
   });

@@ -1,8 +1,7 @@
-import { createCache, type Cache } from "../cache/store";
-import { createDb, type Db } from "../db/client";
-import { loadConfig, type AppConfig, type Bindings } from "../env";
-import { createLogger, describeError, type Logger } from "../http/log";
+import { loadConfig, type Bindings } from "../env";
+import { createLogger, describeError } from "../http/log";
 import { writeSystemLog } from "../http/system-log";
+import { createServices, type Services } from "../services";
 import { cleanupJob } from "./cleanup";
 import { deadlinesJob } from "./deadlines";
 import { weatherJob } from "./weather";
@@ -21,13 +20,9 @@ export const cronJobs: Readonly<Record<string, JobName>> = {
   "0 3 * * *": "cleanup",
 };
 
-export interface JobContext {
+export interface JobContext extends Services {
   /** The trigger's scheduled time: every "now" inside a job is this, so reruns decide alike. */
   now: Date;
-  db: Db;
-  cache: Cache;
-  config: AppConfig;
-  log: Logger;
 }
 
 /** A job returns counts of what it did, stored with its run. */
@@ -54,15 +49,14 @@ export interface JobRun {
  * already claimed that time.
  */
 export async function runJob(name: JobName, now: Date, env: Bindings): Promise<JobRun | null> {
-  const config = loadConfig(env);
-  const log = createLogger({ job: name, scheduled_for: now.toISOString() });
-  const db = createDb(config);
+  const services = createServices(loadConfig(env), createLogger({ job: name, scheduled_for: now.toISOString() }));
+  const { db, log } = services;
   const [claim] = await db.query<{ id: string }>(claimRun, [name, now.toISOString()]);
   if (!claim) {
     log.info("job_skipped", { reason: "already claimed" });
     return null;
   }
-  return execute(name, claim.id, now, db, config, log);
+  return execute(name, claim.id, now, services);
 }
 
 /** A manual run still RUNNING after this long is taken for dead (its Worker was stopped). */
@@ -77,28 +71,28 @@ export type ManualRun = { run: JobRun } | { running: string } | { retryAfterSeco
  */
 export async function runJobNow(name: JobName, env: Bindings): Promise<ManualRun> {
   const now = new Date();
-  const config = loadConfig(env);
-  const log = createLogger({ job: name, scheduled_for: now.toISOString(), manual: true });
-  const db = createDb(config);
+  const services = createServices(loadConfig(env), createLogger({ job: name, scheduled_for: now.toISOString(), manual: true }));
+  const { config, db } = services;
   const replies = await db.batch([
     { text: lockManualRuns, params: [name] },
     { text: claimManualRun, params: [name, now.toISOString(), config.JOB_RUN_COOLDOWN_SECONDS, MANUAL_RUN_LEASE_SECONDS] },
   ]);
   const claim = replies[1]?.[0];
-  if (claim?.id) return { run: await execute(name, String(claim.id), now, db, config, log) };
+  if (claim?.id) return { run: await execute(name, String(claim.id), now, services) };
   if (claim?.running_id) return { running: String(claim.running_id) };
   // Two claims in the same millisecond: the loser waits out a second.
   return { retryAfterSeconds: Number(claim?.retry_after_seconds ?? 1) };
 }
 
-async function execute(name: JobName, runId: string, now: Date, db: Db, config: AppConfig, log: Logger): Promise<JobRun> {
+async function execute(name: JobName, runId: string, now: Date, services: Services): Promise<JobRun> {
+  const { db, log } = services;
   const job = jobs[name];
   let status: JobRun["status"] = "SUCCEEDED";
   let stats: Record<string, number> = {};
   let error: string | null = null;
   try {
     if (!job) throw new Error(`the ${name} job is not available in this version`);
-    stats = await job({ now, db, cache: createCache(config, log), config, log });
+    stats = await job({ ...services, now });
   } catch (failure) {
     status = "FAILED";
     error = failure instanceof Error ? failure.message : String(failure);
