@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../dev/migrate";
 import { freePort } from "../dev/postgres";
+import type { GatewayTrip } from "../dev/gateway";
 import { startStack, workerEnvFile, type Stack } from "../dev/stack";
 
 export interface BenchStack {
@@ -133,17 +134,46 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
 export interface RoundTrips {
   sql: number;
   redis: number;
+  /** Trips waited for one after another, as the gateway saw them arrive and leave, mean per request. */
+  criticalPath: number;
 }
 
-/** Database and cache round trips counted at the gateway while `work` runs, per request. */
-export async function countRoundTrips(stack: Stack, requests: number, work: () => Promise<void>): Promise<RoundTrips> {
+/**
+ * Database and cache round trips counted at the gateway while `work` runs, per request. `work`
+ * sends its requests one at a time and calls `sent(started, ended)` (`performance.now()`) for
+ * each, so the gateway's timestamps tell which trips belong to which request.
+ */
+export async function countRoundTrips(
+  stack: Stack,
+  requests: number,
+  work: (sent: (started: number, ended: number) => void) => Promise<void>,
+): Promise<RoundTrips> {
   stack.gateway.resetStats();
-  await work();
+  const windows: [number, number][] = [];
+  await work((started, ended) => windows.push([started, ended]));
   const s = stack.gateway.stats();
+  const trips = stack.gateway.trips();
+  const depths = windows.map(([from, to]) => criticalPath(trips.filter((t) => t.arrived >= from && t.answered <= to)));
   return {
     sql: round((s.sqlQueries + s.sqlBatches + s.wsTunnels) / requests),
     redis: round(s.redisRequests / requests),
+    criticalPath: round(depths.reduce((a, b) => a + b, 0) / Math.max(depths.length, 1)),
   };
+}
+
+/**
+ * The longest chain of trips each of which arrived after the one before it was answered: the
+ * waits a request could not overlap. Trips in flight together count once.
+ */
+export function criticalPath(trips: readonly GatewayTrip[]): number {
+  const sorted = [...trips].sort((a, b) => a.arrived - b.arrived);
+  const depth: number[] = [];
+  sorted.forEach((trip, i) => {
+    let before = 0;
+    for (let j = 0; j < i; j++) if (sorted[j]!.answered <= trip.arrived) before = Math.max(before, depth[j]!);
+    depth.push(before + 1);
+  });
+  return Math.max(0, ...depth);
 }
 
 /** Prints rows as an aligned text table. */

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { neon, neonConfig } from "@neondatabase/serverless";
 import pg from "pg";
 import { REPO_ROOT } from "../dev/migrate";
 import { signDevToken } from "../dev/tokens";
@@ -23,6 +24,8 @@ interface Row extends Partial<LoadResult> {
   cache_round_trips?: number;
   /** Round trips waited for one after another (the Worker's `x-skyslot-trips`), mean per request. */
   sequential_trips?: number;
+  /** The same, as the gateway saw the trips arrive and leave (from outside the Worker). */
+  critical_path?: number;
   note?: string;
 }
 
@@ -102,13 +105,18 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
       log(name);
       const result = await load(send, { concurrency: CONCURRENCY, durationMs: DURATION_MS });
       let sequential = 0;
-      const trips = await countRoundTrips(stack, 50, async () => {
+      const trips = await countRoundTrips(stack, 50, async (sent) => {
         for (let i = 0; i < 50; i++) {
+          const started = performance.now();
           await send(1_000_000 + i);
+          sent(started, performance.now());
           sequential += sequentialOf(lastTrips);
         }
       });
-      rows.push({ benchmark: name, ...result, db_round_trips: trips.sql, cache_round_trips: trips.redis, sequential_trips: round(sequential / 50), note });
+      rows.push({
+        benchmark: name, ...result, db_round_trips: trips.sql, cache_round_trips: trips.redis,
+        sequential_trips: round(sequential / 50), critical_path: trips.criticalPath, note,
+      });
     }
 
     async function floor(name: string, text: string, params: (i: number) => unknown[], pool = app): Promise<void> {
@@ -117,17 +125,30 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
       rows.push({ benchmark: name, ...result, db_round_trips: 1, note: "pg over TCP, no HTTP" });
     }
 
+    // The same statements as the Worker sends, over Neon's HTTP protocol from Node to the same
+    // gateway: what the Worker's own work (auth, routing, shaping) costs on top of the transport.
+    neonConfig.fetchEndpoint = `${stack.gatewayUrl}/sql`;
+    const overHttp = neon(stack.databaseUrl);
+    async function neonFloor(name: string, worker: string, text: string, params: (i: number) => unknown[]): Promise<void> {
+      log(name);
+      const result = await load(async (i) => (await overHttp.query(text, params(i)), true), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+      const measured = rows.find((r) => r.benchmark === worker);
+      const ratio = measured?.rps && result.rps ? ` (${worker}: ${(measured.rps / result.rps).toFixed(2)}x this; target >= 0.5x)` : "";
+      rows.push({ benchmark: name, ...result, db_round_trips: 1, note: `neon() over HTTP from Node${ratio}` });
+    }
+
     await measure("GET /v1/airports/KJFK (cached)", get(cachedWorker.url, "/v1/airports/KJFK", adminToken));
     await measure("GET /v1/airports/KJFK (uncached)", get(uncachedWorker.url, "/v1/airports/KJFK", adminToken), "cache not configured");
     await floor("  floor: airport by code", await sqlFile("airports/airports_select_by_code.sql"), () => ["KJFK"]);
+    await neonFloor("  floor: airport by code, Neon HTTP", "GET /v1/airports/KJFK (uncached)", await sqlFile("airports/airports_select_by_code.sql"), () => ["KJFK"]);
 
     await measure(
       "GET /v1/bookings?instructor_id (instructor)",
       get(cachedWorker.url, `/v1/bookings?instructor_id=${instructor.id}&limit=50`, instructorToken),
     );
-    await floor("  floor: bookings list", await sqlFile("bookings/bookings_list_visible.sql"), () => [
-      instructor.id, "INSTRUCTOR", null, null, null, null, instructor.id, null, null, null, 51,
-    ]);
+    const listParams = () => [instructor.id, "INSTRUCTOR", null, null, null, null, instructor.id, null, null, null, 51];
+    await floor("  floor: bookings list", await sqlFile("bookings/bookings_list_visible.sql"), listParams);
+    await neonFloor("  floor: bookings list, Neon HTTP", "GET /v1/bookings?instructor_id (instructor)", await sqlFile("bookings/bookings_list_visible.sql"), listParams);
 
     const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const to = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
@@ -196,11 +217,14 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     await setRules("off");
     try {
       await measure("POST /v1/bookings (rules off)", book, "admin, override_availability");
-      await floor("  floor: booking insert statement", insertBooking, (i) => [
+      // Slots of their own for each floor, far past the Worker's.
+      const insertParams = (offsetHours: number) => (i: number) => [
         students[i % students.length]!.id, instructor.id, null, "KJFK", "KBOS",
-        new Date(slotBase + 5_000_000 * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, "DUAL", false, "[]",
+        new Date(slotBase + offsetHours * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, "DUAL", false, "[]",
         null, null, "/v1/bookings",
-      ]);
+      ];
+      await floor("  floor: booking insert statement", insertBooking, insertParams(5_000_000));
+      await neonFloor("  floor: booking insert, Neon HTTP", "POST /v1/bookings (rules off)", insertBooking, insertParams(6_000_000));
     } finally {
       await setRules(null);
     }

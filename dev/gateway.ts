@@ -45,11 +45,20 @@ export interface GatewayFaults {
   sql: "up" | "down" | "hang";
 }
 
+/** One HTTP request to the Neon or Upstash endpoint: when it arrived and when its answer was sent (ms, `performance.now()`). */
+export interface GatewayTrip {
+  kind: "sql" | "redis";
+  arrived: number;
+  answered: number;
+}
+
 export interface Gateway {
   url: string;
   port: number;
   redisAvailable(): Promise<boolean>;
   stats(): GatewayStats;
+  /** The trips since the last `resetStats()`, oldest first (at most the latest 10,000 kept). */
+  trips(): GatewayTrip[];
   resetStats(): void;
   close(): Promise<void>;
 }
@@ -863,14 +872,26 @@ async function pingRedis(redis: Redis | null): Promise<boolean> {
 // Server
 // ---------------------------------------------------------------------------------------------
 
+/** Enough for a bench's sequential sample; a long dev session keeps no more than this. */
+const MAX_TRIPS_KEPT = 10_000;
+
 interface GatewayContext {
   stats: GatewayStats;
+  trips: GatewayTrip[];
   faults: GatewayFaults;
   pools: PoolRegistry;
   redis: Redis | null;
   upstashToken: string;
   openTunnels: Set<() => void>;
   log: (line: string) => void;
+}
+
+/** Which service a request is a round trip to, timestamped for the critical path. */
+function tripKind(req: IncomingMessage): GatewayTrip["kind"] | null {
+  if (req.method !== "POST") return null;
+  const path = (req.url ?? "/").split("?")[0];
+  if (path === "/sql") return "sql";
+  return path === "/" || path === "/pipeline" || path === "/multi-exec" ? "redis" : null;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, ctx: GatewayContext): Promise<void> {
@@ -909,6 +930,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const log = opts.log ?? (() => {});
   const ctx: GatewayContext = {
     stats: zeroStats(),
+    trips: [],
     faults: { redis: "up", sql: "up" },
     pools: createPoolRegistry(log),
     redis: opts.redisUrl ? connectRedis(opts.redisUrl, log) : null,
@@ -918,6 +940,14 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   };
 
   const server = createServer((req, res) => {
+    const kind = tripKind(req);
+    if (kind) {
+      const arrived = performance.now();
+      res.once("close", () => {
+        if (ctx.trips.length >= MAX_TRIPS_KEPT) ctx.trips.shift();
+        ctx.trips.push({ kind, arrived, answered: performance.now() });
+      });
+    }
     route(req, res, ctx).catch((error: unknown) => {
       log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
       if (!res.headersSent) sendJson(res, 500, { message: "gateway error", error: "gateway error" });
@@ -951,8 +981,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     port,
     redisAvailable: () => pingRedis(ctx.redis),
     stats: () => ({ ...ctx.stats }),
+    trips: () => [...ctx.trips],
     resetStats: () => {
       Object.assign(ctx.stats, zeroStats());
+      ctx.trips = [];
     },
     async close() {
       for (const shutdown of [...ctx.openTunnels]) shutdown();

@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env";
 import { authenticate } from "./auth/guards";
+import { ViewerChanged } from "./auth/viewer-check";
 import { ConfigError, loadConfig } from "./env";
 import { createLogger, describeError, loggablePath } from "./http/log";
 import { ApiError, problemResponse } from "./http/problem";
@@ -142,6 +143,8 @@ export function createApp() {
   });
 
   app.onError((error, c) => {
+    // Sign-in runs such a write again on the current user; nothing to log.
+    if (error instanceof ViewerChanged) return problemResponse(c, error);
     if (error instanceof ApiError) {
       if (error.status >= 500) c.var.log?.error("request_failed", { code: error.code, ...describeError(error.options.cause ?? error) });
       if (error.code === "unauthenticated" || error.code === "forbidden") logSecurityEvent(c, error.code, error.detail);

@@ -5,17 +5,22 @@ import { cacheKeys, cacheTtl } from "../cache/keys";
 import { prefetchKeys } from "../cache/prefetch";
 import type { Bindings } from "../env";
 import { ApiError, forbidden } from "../http/problem";
-import { clientIp, queueSpend, refuseIfBlocked, settleSpend, spendFor, spendRateLimit, SPEND_REPLIES, type Spend } from "../http/rate-limit";
+import { clientIp, queueSpend, refuseIfBlocked, settleSpend, spendAhead, spendFor, spendRateLimit, SPEND_REPLIES } from "../http/rate-limit";
 import { withMeta } from "../openapi/meta";
 import selectBySubject from "../../sql/queries/users/users_select_by_subject.sql";
 import { bearerToken, unauthenticated, verifiedSubject } from "./jwt";
 import { presentUser, type Role, type User } from "./user";
+import { ViewerChanged, viewerChecked } from "./viewer-check";
 
 /** Users this isolate signed in during the last minute, by subject. */
 const recent = new Map<string, { user: User; at: number }>();
 const MAX_RECENT = 10_000;
-/** Requests sent again because the user changed while they ran: these never start early. */
-const replayed = new WeakSet<Request>();
+/**
+ * Requests sent again because the user changed while they ran, by the execution context they
+ * were sent with (the request object itself is rebuilt on the way, e.g. by the body limit): these
+ * never start early.
+ */
+const replayed = new WeakSet<ExecutionContext>();
 const READS = new Set(["GET", "HEAD"]);
 
 export type Replay = (request: Request, env: Bindings, ctx: ExecutionContext) => Response | Promise<Response>;
@@ -24,12 +29,15 @@ export type Replay = (request: Request, env: Bindings, ctx: ExecutionContext) =>
  * Verifies the bearer token, spends one request of its user's rate limit and loads the user.
  * The limit, the cached user, the time the user last changed and the cache keys the request is
  * about to read (known from its path) travel in one Redis pipeline; only a miss, or a copy older
- * than the last change, goes to Postgres. A read by a user this isolate saw in the last minute
- * starts on that copy while the pipeline is in flight, so its own query overlaps the check; its
- * answer goes out only once the check agrees, and the request is run again (`replay`) if the user
- * changed meanwhile. The role and the active flag always come from the database row, never from
- * the token, and no copy older than 60 s, or than the user's last change made through the API,
- * decides anything.
+ * than the last change, goes to Postgres. A request by a user this isolate saw in the last minute
+ * starts on that copy while the pipeline is in flight, so its own statement overlaps the check:
+ * - a read's answer goes out only once the check agrees, and the read is run again (`replay`) if
+ *   the user changed meanwhile;
+ * - a write's first statement carries the check itself (`viewerChecked`): it commits only if the
+ *   copy is still the user's row, else it rolls back and the write is run again on the current
+ *   user. A write starts this way only while the user's rate limit is known to have room.
+ * The role and the active flag always come from the database row, never from the token, and no
+ * copy older than 60 s, or than the user's last change made through the API, decides anything.
  */
 export function authenticate(replay: Replay): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -53,23 +61,32 @@ export function authenticate(replay: Replay): MiddlewareHandler<AppEnv> {
       for (const key of prefetch) p.get(key);
     });
 
-    const copy = recentCopy(subject, spend.now);
-    if (copy && (prefetch.length === 0 || !cache.enabled) && READS.has(c.req.method) && !replayed.has(c.req.raw)) {
-      c.set("user", copy);
+    const copy = isReplay(c) ? null : recentCopy(subject, spend.now);
+    if (copy && READS.has(c.req.method) && (prefetch.length === 0 || !cache.enabled)) {
       // Without a cache the check is Postgres itself, asked alongside the route's own query.
-      const check = cache.enabled ? asked.then((replies) => confirmed(c, subject, spend, replies, copy)) : loadUser(c, subject);
+      const check = cache.enabled ? asked.then((replies) => (settleSpend(c, spend, replies), confirmed(c, subject, replies, copy))) : loadUser(c, subject);
       // Awaited below, once the route is done (a refusal must not race the route's own answer).
       check.catch(() => undefined);
+      c.set("user", copy);
       await next();
-      const user = await check;
-      if (!user) throw unauthenticated("The token's subject is not a known user.");
-      if (!user.active) throw unauthenticated("This user has been deactivated.");
-      if (user.updated_at !== copy.updated_at) {
-        const again = new Request(c.req.raw);
-        replayed.add(again);
-        c.res = await replay(again, c.env, c.executionCtx as ExecutionContext);
-      }
-      return;
+      return rerunIfChanged(c, replay, copy, await check, new Request(c.req.raw));
+    }
+    if (copy && !READS.has(c.req.method) && (!cache.enabled || spendAhead(spend))) {
+      // Cloned before the route reads the body, in case the write must run again.
+      const again = c.req.raw.clone();
+      const db = c.var.db;
+      const checked = viewerChecked(db, copy);
+      c.set("db", checked.db);
+      c.set("user", copy);
+      await next();
+      // What follows looks the user up afresh: without the check on the copy it is replacing.
+      c.set("db", db);
+      const replies = await asked;
+      // The database proved the copy when the write ran: its answer stands, past the budget too.
+      settleSpend(c, spend, replies, { refuse: !checked.confirmed });
+      if (checked.confirmed) return;
+      const user = c.error instanceof ViewerChanged ? await loadUser(c, subject) : await confirmed(c, subject, replies, copy);
+      return rerunIfChanged(c, replay, copy, user, again);
     }
 
     const replies = await asked;
@@ -81,6 +98,29 @@ export function authenticate(replay: Replay): MiddlewareHandler<AppEnv> {
     c.set("user", user);
     await next();
   };
+}
+
+/**
+ * After a request that started on `copy`: refuses it if the user is gone or deactivated, and
+ * runs it again from the top (`again`, never on a copy) if the user changed meanwhile.
+ */
+async function rerunIfChanged(c: Context<AppEnv>, replay: Replay, copy: User, user: User | null, again: Request): Promise<void> {
+  if (!user) throw unauthenticated("The token's subject is not a known user.");
+  if (!user.active) throw unauthenticated("This user has been deactivated.");
+  if (user.updated_at === copy.updated_at) return;
+  const ctx = c.executionCtx as ExecutionContext;
+  const marked: ExecutionContext = Object.create(ctx);
+  replayed.add(marked);
+  c.res = await replay(again, c.env, marked);
+}
+
+function isReplay(c: Context<AppEnv>): boolean {
+  try {
+    return replayed.has(c.executionCtx as ExecutionContext);
+  } catch {
+    // No execution context (a direct app.request): never a replay.
+    return false;
+  }
 }
 
 /** This isolate's copy of a user, when it is less than the cached user's lifetime old. */
@@ -101,8 +141,7 @@ function remember(user: User, at: number): void {
  * The user as the pipeline's answers show them, given the isolate's copy a read started on:
  * the copy while nothing newer is known, else the newer cached copy or the database row.
  */
-async function confirmed(c: Context<AppEnv>, subject: string, spend: Spend, replies: unknown[] | null, copy: User): Promise<User | null> {
-  settleSpend(c, spend, replies);
+async function confirmed(c: Context<AppEnv>, subject: string, replies: unknown[] | null, copy: User): Promise<User | null> {
   if (!replies) return loadUser(c, subject);
   const held = replies[SPEND_REPLIES] as User | null;
   const changedAt = replies[SPEND_REPLIES + 1];

@@ -8,6 +8,11 @@ const PREFIX = "skyslot:v1:ratelimit";
 /** Callers already known to be over budget are refused from the isolate's memory, sparing Redis a trip. */
 const blockedUntil = new Map<string, number>();
 const MAX_BLOCKED_REMEMBERED = 10_000;
+/**
+ * What this isolate last heard of each caller's budget: requests left in the window, and how many
+ * writes it let start since on that word alone (see `spendAhead`).
+ */
+const budgets = new Map<string, { left: number; ahead: number; until: number }>();
 
 type Pipeline = ReturnType<Redis["pipeline"]>;
 
@@ -23,6 +28,8 @@ export interface Spend {
   now: number;
   current: string;
   previous: string;
+  /** Let start before its count came back (`spendAhead`). */
+  ahead?: boolean;
 }
 
 export function spendFor(identity: string, limit: number, now = Date.now()): Spend {
@@ -36,6 +43,19 @@ export function refuseIfBlocked(spend: Spend): void {
   if (until === undefined) return;
   if (until > spend.now) throw rateLimited(until - spend.now);
   blockedUntil.delete(spend.identity);
+}
+
+/**
+ * Whether a request may start before its spend is counted: only while the caller's last count,
+ * less the requests already started on it, leaves room. A write cannot be taken back once it
+ * has run, so it never starts on a budget this isolate does not know to have room.
+ */
+export function spendAhead(spend: Spend): boolean {
+  const budget = budgets.get(spend.identity);
+  if (!budget || budget.until <= spend.now || budget.left - budget.ahead < 1) return false;
+  budget.ahead += 1;
+  spend.ahead = true;
+  return true;
 }
 
 /** Queues the spend: count this request, keep the count two windows, read the previous window. */
@@ -53,17 +73,27 @@ export const SPEND_REPLIES = 3;
  * database is the real guard), sets the RateLimit headers and answers 429 once over budget.
  * Returns how many requests the window holds, this one included.
  */
-export function settleSpend(c: Context<AppEnv>, spend: Spend, replies: readonly unknown[] | null): number | null {
+export function settleSpend(
+  c: Context<AppEnv>,
+  spend: Spend,
+  replies: readonly unknown[] | null,
+  { refuse = true }: { refuse?: boolean } = {},
+): number | null {
+  const budget = budgets.get(spend.identity);
+  if (spend.ahead && budget) budget.ahead -= 1;
   if (!replies) return null;
   const elapsed = (spend.now % WINDOW_MS) / WINDOW_MS;
   const used = Math.ceil(Number(replies[0]) + Number(replies[2] ?? 0) * (1 - elapsed));
   c.header("ratelimit-limit", String(spend.limit));
   c.header("ratelimit-remaining", String(Math.max(spend.limit - used, 0)));
+  if (budgets.size >= MAX_BLOCKED_REMEMBERED && !budget) budgets.clear();
+  budgets.set(spend.identity, { left: spend.limit - used, ahead: budget?.ahead ?? 0, until: spend.now + WINDOW_MS });
   if (used > spend.limit) {
     const wait = WINDOW_MS - (spend.now % WINDOW_MS);
     if (blockedUntil.size >= MAX_BLOCKED_REMEMBERED) forgetExpired(spend.now);
     blockedUntil.set(spend.identity, spend.now + wait);
-    throw rateLimited(wait);
+    // A request that already ran (a write started ahead) keeps its answer; the next ones wait.
+    if (refuse) throw rateLimited(wait);
   }
   return used;
 }
