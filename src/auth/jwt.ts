@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from "jose";
+import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from "jose";
 import type { AppConfig } from "../env";
 import { ApiError } from "../http/problem";
 
@@ -36,6 +36,33 @@ export function bearerToken(header: string | undefined): string {
  * HS256. `alg: none` never passes.
  */
 export async function verifiedSubject(config: AppConfig, token: string): Promise<string> {
+  const now = Date.now();
+  const seen = verified.get(token);
+  if (seen && seen.config === config && now < seen.until) return seen.subject;
+  const subject = await verifiedNow(config, token);
+  if (verified.size >= MAX_VERIFIED) verified.clear();
+  // No longer than the token's own expiry (with the same tolerance the check allows).
+  const exp = decodedExpiry(token);
+  verified.set(token, { subject, config, until: Math.min(now + VERIFIED_FOR_MS, exp * 1000 + CLOCK_TOLERANCE_SECONDS * 1000) });
+  return subject;
+}
+
+/**
+ * Tokens this isolate verified lately. A token is immutable and its checks depend only on it,
+ * the configuration and the clock, so a verified one is taken again, up to its expiry, without
+ * the signature's crypto, a good part of a cache hit's own work. Kept briefly, so a key
+ * withdrawn from the key set stops being honoured about as soon as the key set is read again.
+ */
+const verified = new Map<string, { subject: string; config: AppConfig; until: number }>();
+const MAX_VERIFIED = 10_000;
+const VERIFIED_FOR_MS = 60_000;
+
+/** The `exp` claim of a token whose signature has just been checked. */
+function decodedExpiry(token: string): number {
+  return Number(decodeJwt(token).exp);
+}
+
+async function verifiedNow(config: AppConfig, token: string): Promise<string> {
   const checks: JWTVerifyOptions = {
     ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
     ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),

@@ -23,6 +23,8 @@ export const cacheKeys = {
    * they are read together.
    */
   availabilityGeneration: (userId: string) => `${PREFIX}:availability:gen:${userId}`,
+  /** How many changes to a user's availability are being written now (readers skip the cache meanwhile). */
+  availabilityWriting: (userId: string) => `${PREFIX}:availability:writing:${userId}`,
   availability: (userId: string, from: string, to: string) => `${PREFIX}:availability:${userId}:${from}:${to}`,
   /** The latest TAF per airport, as fetched from the weather provider. */
   taf: (icao: string) => `${PREFIX}:weather:taf:${icao}`,
@@ -39,6 +41,9 @@ export const cacheTtl = {
   userChangedAt: 120,
   airport: 86_400,
   availability: 600,
+  // Outlives any write (the statement timeout is 10 s), so a mark left by a Worker stopped
+  // mid-write clears itself.
+  availabilityWriting: 60,
   taf: 1_800,
   analytics: 3_600,
 } as const;

@@ -24,7 +24,9 @@ export function prefetchKeys(method: string, path: string, query: Record<string,
     const user = v.safeParse(userIdParam, { id: segment(availability[1]!) });
     const range = v.safeParse(availabilityRange, { from: query.from, to: query.to });
     if (!user.success || !range.success) return [];
-    return [cacheKeys.availabilityGeneration(user.output.id), cacheKeys.availability(user.output.id, range.output.from, range.output.to)];
+    // In the order cachedAvailability asks for them: generation, writes under way, entry.
+    const id = user.output.id;
+    return [cacheKeys.availabilityGeneration(id), cacheKeys.availabilityWriting(id), cacheKeys.availability(id, range.output.from, range.output.to)];
   }
   return [];
 }

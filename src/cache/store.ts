@@ -51,18 +51,28 @@ export interface CacheLog {
   warn(event: string, data: Record<string, unknown>): void;
 }
 
+/**
+ * One Upstash client per endpoint and isolate: building one costs more CPU than a cache hit's
+ * own work, and it holds no request's state (each call sets its own timeout).
+ */
+const clients = new Map<string, Redis>();
+
+function redisClient(url: string, token: string): Redis {
+  const key = `${url}\n${token}`;
+  let redis = clients.get(key);
+  if (!redis) {
+    redis = new Redis({ url, token, retry: false, enableTelemetry: false, signal: () => AbortSignal.timeout(CACHE_TIMEOUT_MS) });
+    clients.set(key, redis);
+  }
+  return redis;
+}
+
 export function createCache(config: AppConfig, log: CacheLog, trips?: TripLog): Cache {
   const url = config.UPSTASH_REDIS_REST_URL;
   const token = config.UPSTASH_REDIS_REST_TOKEN;
   if (!url || !token) return disabledCache;
   const known = new Map<string, unknown>();
-  const redis = new Redis({
-    url,
-    token,
-    retry: false,
-    enableTelemetry: false,
-    signal: () => AbortSignal.timeout(CACHE_TIMEOUT_MS),
-  });
+  const redis = redisClient(url, token);
 
   async function attempt<T>(op: string, key: string, run: () => Promise<T>, fallback: T): Promise<T> {
     try {

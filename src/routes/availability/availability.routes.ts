@@ -21,7 +21,7 @@ import lockUser from "../../../sql/queries/availability/availability_patterns_lo
 import replacePatterns from "../../../sql/queries/availability/availability_patterns_replace_audited.sql";
 import selectPatterns from "../../../sql/queries/availability/availability_patterns_select_by_user.sql";
 import selectForRange from "../../../sql/queries/availability/availability_select_for_range.sql";
-import { cachedAvailability, invalidateAvailability } from "./availability.cache";
+import { cachedAvailability, changingAvailability } from "./availability.cache";
 import { availabilityRange, createOverride, overrideParams, userIdParam, weeklyPatterns } from "./availability.schemas";
 
 /** A user's computed availability as cached; `role` stays inside, for the visibility rule. */
@@ -104,12 +104,13 @@ export const availabilityRoutes = new Hono<AppEnv>()
         );
       }
       await assertMayChange(c, id);
-      const [locked, replaced] = await c.var.db.batch([
-        { text: lockUser, params: [id] },
-        { text: replacePatterns, params: [id, JSON.stringify(patterns), c.var.user.id] },
-      ]);
+      const [locked, replaced] = await changingAvailability(c, [id], () =>
+        c.var.db.batch([
+          { text: lockUser, params: [id] },
+          { text: replacePatterns, params: [id, JSON.stringify(patterns), c.var.user.id] },
+        ]),
+      );
       if (!locked?.length) throw notFound("User");
-      await invalidateAvailability(c.var.cache, id);
       return c.json({ user_id: id, patterns: (replaced ?? []).map(presentPattern) }, 200);
     },
   )
@@ -124,11 +125,10 @@ export const availabilityRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid("param");
       const o = c.req.valid("json");
       await assertMayChange(c, id);
-      const [row] = await runCreating(c, insertOverride, [
-        id, o.date, o.start_time, o.end_time, o.is_blocked, o.reason, c.var.user.id,
-      ]);
+      const [row] = await changingAvailability(c, [id], () =>
+        runCreating(c, insertOverride, [id, o.date, o.start_time, o.end_time, o.is_blocked, o.reason, c.var.user.id]),
+      );
       if (!row) throw notFound("User");
-      await invalidateAvailability(c.var.cache, id);
       return c.json(presentOverride(row), 201);
     },
   )
@@ -140,9 +140,8 @@ export const availabilityRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, override_id } = c.req.valid("param");
       await assertMayChange(c, id);
-      const [row] = await c.var.db.query(deleteOverride, [id, override_id, c.var.user.id]);
+      const [row] = await changingAvailability(c, [id], () => c.var.db.query(deleteOverride, [id, override_id, c.var.user.id]));
       if (!row) throw notFound("Availability override");
-      await invalidateAvailability(c.var.cache, id);
       return c.body(null, 204);
     },
   )

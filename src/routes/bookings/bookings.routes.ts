@@ -9,7 +9,7 @@ import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { invalidateAvailability } from "../availability/availability.cache";
+import { changingAvailability, invalidateAvailability } from "../availability/availability.cache";
 import insertAudited from "../../../sql/queries/bookings/bookings_insert_audited.sql";
 import listVisible from "../../../sql/queries/bookings/bookings_list_visible.sql";
 import selectOverlapping from "../../../sql/queries/bookings/bookings_select_overlapping.sql";
@@ -108,11 +108,14 @@ export const bookingsRoutes = new Hono<AppEnv>()
       movingBookingId: null,
     };
     const twilight = await daylightFigures(c, b.lesson_type, b.departure_airport, new Date(b.scheduled_at));
-    const rows = await retryingDeadlocks(() =>
-      runCreating(c, insertAudited, [
-        b.student_id, b.instructor_id, b.aircraft_id, b.departure_airport, b.arrival_airport,
-        b.scheduled_at, b.duration_minutes, b.override_availability, viewer.id, b.lesson_type, b.override_rules, twilight,
-      ]),
+    // Both people are known before the write: their cached availability is dropped beside it.
+    const rows = await changingAvailability(c, [b.student_id, b.instructor_id], () =>
+      retryingDeadlocks(() =>
+        runCreating(c, insertAudited, [
+          b.student_id, b.instructor_id, b.aircraft_id, b.departure_airport, b.arrival_airport,
+          b.scheduled_at, b.duration_minutes, b.override_availability, viewer.id, b.lesson_type, b.override_rules, twilight,
+        ]),
+      ),
     ).catch((error: unknown) => nameConflicts(c, error, slot));
     // The statement always answers one row: the checks, joined with the booking if it was made.
     const row = rows[0]!;
@@ -126,7 +129,6 @@ export const bookingsRoutes = new Hono<AppEnv>()
       if (errors.length > 0) throw validationFailed(errors);
       throw instructorUnavailable();
     }
-    await bookingWritten(c, row);
     return c.json(presentBooking(row), 201);
   })
 
