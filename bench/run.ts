@@ -129,18 +129,32 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     // gateway: what the Worker's own work (auth, routing, shaping) costs on top of the transport.
     neonConfig.fetchEndpoint = `${stack.gatewayUrl}/sql`;
     const overHttp = neon(stack.databaseUrl);
-    async function neonFloor(name: string, worker: string, text: string, params: (i: number) => unknown[]): Promise<void> {
+    type Sent = { text: string; params: (i: number) => unknown[] };
+    /** `at once`: sent side by side, as the Worker sends them; `transaction`: one batch, as a checked write. */
+    async function neonFloor(name: string, worker: string, how: "at once" | "transaction", statements: Sent[]): Promise<void> {
       log(name);
-      const result = await load(async (i) => (await overHttp.query(text, params(i)), true), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+      const send = async (i: number) => {
+        if (how === "transaction") await overHttp.transaction(statements.map((s) => overHttp.query(s.text, s.params(i))));
+        else await Promise.all(statements.map((s) => overHttp.query(s.text, s.params(i))));
+        return true;
+      };
+      const result = await load(send, { concurrency: CONCURRENCY, durationMs: DURATION_MS });
       const measured = rows.find((r) => r.benchmark === worker);
-      const ratio = measured?.rps && result.rps ? ` (${worker}: ${(measured.rps / result.rps).toFixed(2)}x this; target >= 0.5x)` : "";
-      rows.push({ benchmark: name, ...result, db_round_trips: 1, note: `neon() over HTTP from Node${ratio}` });
+      const ratio = measured?.rps && result.rps ? `; ${worker}: ${(measured.rps / result.rps).toFixed(2)}x this (target >= 0.5x)` : "";
+      rows.push({ benchmark: name, ...result, db_round_trips: 1, note: `neon() from Node, ${statements.length} statement(s) ${how}${ratio}` });
     }
+    const selectUser = await sqlFile("users/users_select_by_subject.sql");
+    const checkViewer = await sqlFile("users/users_check_viewer_unchanged.sql");
+    const statementTimeout: Sent = { text: "SELECT set_config('statement_timeout', $1, true)", params: () => ["10000ms"] };
 
     await measure("GET /v1/airports/KJFK (cached)", get(cachedWorker.url, "/v1/airports/KJFK", adminToken));
     await measure("GET /v1/airports/KJFK (uncached)", get(uncachedWorker.url, "/v1/airports/KJFK", adminToken), "cache not configured");
     await floor("  floor: airport by code", await sqlFile("airports/airports_select_by_code.sql"), () => ["KJFK"]);
-    await neonFloor("  floor: airport by code, Neon HTTP", "GET /v1/airports/KJFK (uncached)", await sqlFile("airports/airports_select_by_code.sql"), () => ["KJFK"]);
+    // Without a cache the Worker looks its user up beside the airport.
+    await neonFloor("  floor: user + airport, Neon HTTP", "GET /v1/airports/KJFK (uncached)", "at once", [
+      { text: selectUser, params: () => [admin.auth_subject] },
+      { text: await sqlFile("airports/airports_select_by_code.sql"), params: () => ["KJFK"] },
+    ]);
 
     await measure(
       "GET /v1/bookings?instructor_id (instructor)",
@@ -148,7 +162,9 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     );
     const listParams = () => [instructor.id, "INSTRUCTOR", null, null, null, null, instructor.id, null, null, null, 51];
     await floor("  floor: bookings list", await sqlFile("bookings/bookings_list_visible.sql"), listParams);
-    await neonFloor("  floor: bookings list, Neon HTTP", "GET /v1/bookings?instructor_id (instructor)", await sqlFile("bookings/bookings_list_visible.sql"), listParams);
+    await neonFloor("  floor: bookings list, Neon HTTP", "GET /v1/bookings?instructor_id (instructor)", "at once", [
+      { text: await sqlFile("bookings/bookings_list_visible.sql"), params: listParams },
+    ]);
 
     const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const to = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
@@ -224,7 +240,13 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
         null, null, "/v1/bookings",
       ];
       await floor("  floor: booking insert statement", insertBooking, insertParams(5_000_000));
-      await neonFloor("  floor: booking insert, Neon HTTP", "POST /v1/bookings (rules off)", insertBooking, insertParams(6_000_000));
+      // The Worker's checked write: the statement timeout, the user's check and the insert, one transaction.
+      const adminChangedAt = (await owner.query<{ updated_at: Date }>("SELECT updated_at FROM users WHERE id = $1", [admin.id])).rows[0]!.updated_at;
+      await neonFloor("  floor: checked booking insert, Neon HTTP", "POST /v1/bookings (rules off)", "transaction", [
+        statementTimeout,
+        { text: checkViewer, params: () => [admin.auth_subject, adminChangedAt.toISOString()] },
+        { text: insertBooking, params: insertParams(6_000_000) },
+      ]);
     } finally {
       await setRules(null);
     }
