@@ -1,6 +1,6 @@
-import type { Redis } from "@upstash/redis/cloudflare";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import type { Commands } from "../cache/store";
 import { ApiError } from "./problem";
 
 const WINDOW_MS = 60_000;
@@ -13,8 +13,6 @@ const MAX_BLOCKED_REMEMBERED = 10_000;
  * writes it let start since on that word alone (see `spendAhead`).
  */
 const budgets = new Map<string, { left: number; ahead: number; until: number }>();
-
-type Pipeline = ReturnType<Redis["pipeline"]>;
 
 /**
  * One request spent from `identity`'s budget of `limit` a minute, as a sliding window over two
@@ -59,7 +57,7 @@ export function spendAhead(spend: Spend): boolean {
 }
 
 /** Queues the spend: count this request, keep the count two windows, read the previous window. */
-export function queueSpend(pipeline: Pipeline, spend: Spend): void {
+export function queueSpend(pipeline: Commands, spend: Spend): void {
   pipeline.incr(spend.current);
   pipeline.pexpire(spend.current, 2 * WINDOW_MS);
   pipeline.get(spend.previous);
