@@ -9,11 +9,13 @@ import pg from "pg";
 import { REPO_ROOT } from "../dev/migrate";
 import { signDevToken } from "../dev/tokens";
 import { runFlightsBench } from "./flights";
-import { countRoundTrips, load, printTable, round, startBenchStack, startWorker, type LoadResult } from "./harness";
+import { countRoundTrips, load, percentile, printTable, round, startBenchStack, startWorker, type LoadResult } from "./harness";
 import { runJobsBench } from "./jobs";
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** What the gateway holds each trip for while `waits` are counted. */
+const WAIT_MS = 50;
 /** Which parts to run: `BENCH_SUITES=http,jobs,flights` (all by default; flights loads 3 M rows). */
 const SUITES = new Set((process.env.BENCH_SUITES ?? "http,jobs,flights").split(","));
 const sqlFile = (path: string) => readFile(join(REPO_ROOT, "sql", "queries", path), "utf8");
@@ -24,8 +26,13 @@ interface Row extends Partial<LoadResult> {
   cache_round_trips?: number;
   /** Round trips waited for one after another (the Worker's `x-skyslot-trips`), mean per request. */
   sequential_trips?: number;
-  /** The same, as the gateway saw the trips arrive and leave (from outside the Worker). */
+  /**
+   * The same, as the gateway saw the trips arrive and leave (from outside the Worker); a trip sent
+   * after the answer counts too when it ends before the answer reaches the bench.
+   */
   critical_path?: number;
+  /** The same again, from how much later the answers come when every trip is held WAIT_MS. */
+  waits?: number;
   note?: string;
 }
 
@@ -115,8 +122,33 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
       });
       rows.push({
         benchmark: name, ...result, db_round_trips: trips.sql, cache_round_trips: trips.redis,
-        sequential_trips: round(sequential / 50), critical_path: trips.criticalPath, note,
+        sequential_trips: round(sequential / 50), critical_path: trips.criticalPath, waits: await waitsFor(send), note,
       });
+    }
+
+    /**
+     * Sequential waits seen from outside by their cost: the gateway holds every trip WAIT_MS, and
+     * each trip a response waits for in turn makes it that much later. Trips the Worker sends
+     * after answering (waitUntil) cost nothing here, unlike in the timestamped `critical_path`.
+     */
+    async function waitsFor(send: (i: number) => Promise<boolean>): Promise<number> {
+      let next = 1_000_050;
+      const median = async (latency: number) => {
+        stack.gateway.setLatency(latency);
+        const times: number[] = [];
+        try {
+          for (let i = 0; i < 15; i++) {
+            const started = performance.now();
+            await send(next++);
+            times.push(performance.now() - started);
+          }
+        } finally {
+          stack.gateway.setLatency(0);
+        }
+        return percentile(times.sort((a, b) => a - b), 50);
+      };
+      const base = await median(0);
+      return round(((await median(WAIT_MS)) - base) / WAIT_MS, 1);
     }
 
     async function floor(name: string, text: string, params: (i: number) => unknown[], pool = app): Promise<void> {

@@ -59,6 +59,11 @@ export interface Gateway {
   stats(): GatewayStats;
   /** The trips since the last `resetStats()`, oldest first (at most the latest 10,000 kept). */
   trips(): GatewayTrip[];
+  /**
+   * Holds every Neon and Upstash request this long before serving it, as a far network would:
+   * a request's answer then comes that much later for each trip it waited for in turn (bench).
+   */
+  setLatency(ms: number): void;
   resetStats(): void;
   close(): Promise<void>;
 }
@@ -878,6 +883,7 @@ const MAX_TRIPS_KEPT = 10_000;
 interface GatewayContext {
   stats: GatewayStats;
   trips: GatewayTrip[];
+  latencyMs: number;
   faults: GatewayFaults;
   pools: PoolRegistry;
   redis: Redis | null;
@@ -931,6 +937,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const ctx: GatewayContext = {
     stats: zeroStats(),
     trips: [],
+    latencyMs: 0,
     faults: { redis: "up", sql: "up" },
     pools: createPoolRegistry(log),
     redis: opts.redisUrl ? connectRedis(opts.redisUrl, log) : null,
@@ -948,7 +955,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         ctx.trips.push({ kind, arrived, answered: performance.now() });
       });
     }
-    route(req, res, ctx).catch((error: unknown) => {
+    const held = kind && ctx.latencyMs > 0 ? new Promise((resolve) => setTimeout(resolve, ctx.latencyMs)) : null;
+    (held ? held.then(() => route(req, res, ctx)) : route(req, res, ctx)).catch((error: unknown) => {
       log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
       if (!res.headersSent) sendJson(res, 500, { message: "gateway error", error: "gateway error" });
     });
@@ -982,6 +990,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     redisAvailable: () => pingRedis(ctx.redis),
     stats: () => ({ ...ctx.stats }),
     trips: () => [...ctx.trips],
+    setLatency: (ms) => {
+      ctx.latencyMs = ms;
+    },
     resetStats: () => {
       Object.assign(ctx.stats, zeroStats());
       ctx.trips = [];
