@@ -71,7 +71,7 @@ export function authenticate(replay: Replay): MiddlewareHandler<AppEnv> {
       await next();
       return rerunIfChanged(c, replay, copy, await check, new Request(c.req.raw));
     }
-    if (copy && !READS.has(c.req.method) && (!cache.enabled || spendAhead(spend))) {
+    if (copy && !READS.has(c.req.method) && smallBody(c) && (!cache.enabled || spendAhead(spend))) {
       // Cloned before the route reads the body, in case the write must run again.
       const again = c.req.raw.clone();
       const db = c.var.db;
@@ -117,6 +117,19 @@ async function rerunIfChanged(c: Context<AppEnv>, replay: Replay, copy: User, us
   replayed.add(marked);
   c.res = await replay(again, c.env, marked);
 }
+
+/**
+ * A write whose body may be held twice (it is cloned in case the write must run again): one that
+ * says it fits the API's 1 MiB limit. Streamed uploads (flight files, up to 50 MiB) wait for the
+ * sign-in check instead.
+ */
+function smallBody(c: Context<AppEnv>): boolean {
+  if (c.req.raw.body === null) return true;
+  const length = Number(c.req.header("content-length"));
+  return Number.isFinite(length) && length <= MAX_CLONED_BODY_BYTES;
+}
+
+const MAX_CLONED_BODY_BYTES = 1024 * 1024;
 
 function isReplay(c: Context<AppEnv>): boolean {
   try {
