@@ -113,7 +113,12 @@ async function rerunIfChanged(c: Context<AppEnv>, replay: Replay, copy: User, us
   if (!user.active) throw unauthenticated("This user has been deactivated.");
   if (user.updated_at === copy.updated_at) return;
   const ctx = c.executionCtx as ExecutionContext;
-  const marked: ExecutionContext = Object.create(ctx);
+  // Its own object (the runtime's methods bound to the runtime's context), so the mark is this replay's.
+  const marked = {
+    waitUntil: ctx.waitUntil.bind(ctx),
+    passThroughOnException: ctx.passThroughOnException.bind(ctx),
+    props: ctx.props,
+  } as ExecutionContext;
   replayed.add(marked);
   c.res = await replay(again, c.env, marked);
 }
