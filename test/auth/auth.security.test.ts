@@ -202,3 +202,14 @@ describe("JWKS verification (staging and production)", () => {
     }
   });
 });
+
+describe("tokens verified lately", () => {
+  it("are taken again only under the configuration that verified them", async () => {
+    const token = student.token;
+    expect(await verifiedSubject(loadConfig(env), token)).toBe(student.user.auth_subject);
+    const rotated = loadConfig({ ...env, JWT_SECRET: "a-rotated-secret-that-is-long-enough-0000000" });
+    await expect(verifiedSubject(rotated, token)).rejects.toBeInstanceOf(ApiError);
+    const stricter = loadConfig({ ...env, JWT_MAX_LIFETIME_SECONDS: "60" });
+    await expect(verifiedSubject(stricter, token)).rejects.toBeInstanceOf(ApiError);
+  });
+});
