@@ -69,7 +69,7 @@ export function authenticate(replay: Replay): MiddlewareHandler<AppEnv> {
       check.catch(() => undefined);
       c.set("user", copy);
       await next();
-      return rerunIfChanged(c, replay, copy, await check, new Request(c.req.raw));
+      return rerunIfChanged(c, replay, copy, await check, () => new Request(c.req.raw));
     }
     if (copy && !READS.has(c.req.method) && smallBody(c) && (!cache.enabled || spendAhead(spend))) {
       // Cloned before the route reads the body, in case the write must run again.
@@ -86,7 +86,7 @@ export function authenticate(replay: Replay): MiddlewareHandler<AppEnv> {
       settleSpend(c, spend, replies, { refuse: !checked.confirmed });
       if (checked.confirmed) return;
       const user = c.error instanceof ViewerChanged ? await loadUser(c, subject) : await confirmed(c, subject, replies, copy);
-      return rerunIfChanged(c, replay, copy, user, again);
+      return rerunIfChanged(c, replay, copy, user, () => again);
     }
 
     // No copy to start on: the user's row is asked for beside the pipeline, so a user Redis no
@@ -96,7 +96,9 @@ export function authenticate(replay: Replay): MiddlewareHandler<AppEnv> {
     const replies = await asked;
     settleSpend(c, spend, replies);
     if (replies) prefetch.forEach((key, i) => cache.remember(key, replies[SPEND_REPLIES + 2 + i]));
-    const user = (replies && fresh(replies[SPEND_REPLIES] as User | null, replies[SPEND_REPLIES + 1])) ?? (await (lookup ?? loadUser(c, subject)));
+    const user = copy
+      ? await confirmed(c, subject, replies, copy)
+      : ((replies && fresh(replies[SPEND_REPLIES] as User | null, replies[SPEND_REPLIES + 1])) ?? (await lookup));
     if (!user) throw unauthenticated("The token's subject is not a known user.");
     if (!user.active) throw unauthenticated("This user has been deactivated.");
     c.set("user", user);
@@ -108,7 +110,7 @@ export function authenticate(replay: Replay): MiddlewareHandler<AppEnv> {
  * After a request that started on `copy`: refuses it if the user is gone or deactivated, and
  * runs it again from the top (`again`, never on a copy) if the user changed meanwhile.
  */
-async function rerunIfChanged(c: Context<AppEnv>, replay: Replay, copy: User, user: User | null, again: Request): Promise<void> {
+async function rerunIfChanged(c: Context<AppEnv>, replay: Replay, copy: User, user: User | null, again: () => Request): Promise<void> {
   if (!user) throw unauthenticated("The token's subject is not a known user.");
   if (!user.active) throw unauthenticated("This user has been deactivated.");
   if (user.updated_at === copy.updated_at) return;
@@ -120,7 +122,7 @@ async function rerunIfChanged(c: Context<AppEnv>, replay: Replay, copy: User, us
     props: ctx.props,
   } as ExecutionContext;
   replayed.add(marked);
-  c.res = await replay(again, c.env, marked);
+  c.res = await replay(again(), c.env, marked);
 }
 
 /**
@@ -160,7 +162,7 @@ function remember(user: User, at: number): void {
 }
 
 /**
- * The user as the pipeline's answers show them, given the isolate's copy a read started on:
+ * The user as the pipeline's answers show them, given the isolate's copy of them:
  * the copy while nothing newer is known, else the newer cached copy or the database row.
  */
 async function confirmed(c: Context<AppEnv>, subject: string, replies: unknown[] | null, copy: User): Promise<User | null> {
