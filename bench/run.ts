@@ -219,7 +219,9 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     const feedPath = new URL(issued.url).pathname;
     const feedHash = createHash("sha256").update(feedPath.slice("/v1/calendar/".length, -".ics".length)).digest("hex");
     const poll = (headers: Record<string, string>, status: number) => async () =>
-      (await fetch(`${cachedWorker.url}${feedPath}`, { headers }).then(async (r) => (await r.arrayBuffer(), r.status))) === status;
+      (await fetch(`${cachedWorker.url}${feedPath}`, { headers }).then(
+        async (r) => (await r.arrayBuffer(), (lastTrips = r.headers.get("x-skyslot-trips")), r.status),
+      )) === status;
     const feedEtag = (await fetch(`${cachedWorker.url}${feedPath}`)).headers.get("etag") ?? "";
     await measure("GET /v1/calendar/:token.ics (300 flights)", poll({}, 200));
     await measure("  same, If-None-Match", poll({ "if-none-match": feedEtag }, 304), "304, no body");

@@ -128,6 +128,14 @@ export function clientIp(c: Context<AppEnv>): string {
  * such as a calendar feed's secret address.
  */
 export const rateLimitByIp: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await spendRateLimit(c, `ip:${clientIp(c)}`, c.var.config.RATE_LIMIT_PER_MINUTE);
+  const spend = spendFor(`ip:${clientIp(c)}`, c.var.config.RATE_LIMIT_PER_MINUTE);
+  refuseIfBlocked(spend);
+  const replies = c.var.cache.pipeline((p) => queueSpend(p, spend));
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+    settleSpend(c, spend, await replies);
+    return next();
+  }
+  // A read changes nothing: it runs beside the spend, and is answered only once the spend allows it.
   await next();
+  settleSpend(c, spend, await replies);
 };

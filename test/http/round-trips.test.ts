@@ -44,6 +44,15 @@ describe.skipIf(!redisUp)("round trips on the critical path", () => {
     expect(trips(res)).toEqual({ sequential: 1, db: 1, redis: 1 });
   });
 
+  it("a calendar feed waits for one trip: the caller's rate limit travels beside the feed's statement", async () => {
+    const issued = await call(`/v1/users/${instructor.user.id}/calendar-feed`, { method: "POST", token: instructor.token });
+    expect(issued.status, issued.text).toBe(201);
+    const res = await call(new URL(issued.body.url).pathname);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("ratelimit-remaining")).toMatch(/^\d+$/);
+    expect(trips(res)).toEqual({ sequential: 1, db: 1, redis: 1 });
+  });
+
   it("a user's first request asks Redis and Postgres for the user at once, then for the data", async () => {
     const fresh = await makeUser("STUDENT");
     const res = await call(`/v1/bookings?student_id=${fresh.user.id}&limit=5`, { token: fresh.token });
