@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { deadlinesJob, REMINDER_CHUNK } from "../../src/jobs/deadlines";
+import { REMINDER_CHUNK } from "../../src/jobs/chunks";
+import { deadlinesJob } from "../../src/jobs/deadlines";
 import { runJob } from "../../src/jobs/registry";
 import sendReminders from "../../sql/queries/rescheduling/notifications_insert_deadline_reminders.sql";
 import { appDb, ownerDb } from "../support/db";
@@ -94,7 +95,7 @@ describe("deadlines job", () => {
     const reminded = await waitingBooking(new Date(now.getTime() + 30 * 60_000), false);
     const overdue = await waitingBooking(new Date(now.getTime() - 30 * 60_000), false);
     // The first run got as far as the reminders, then died.
-    await appDb().query(sendReminders, [now.toISOString(), REMINDER_CHUNK]);
+    await appDb().query(sendReminders, [now.toISOString(), null, null, REMINDER_CHUNK]);
     const stats = await deadlinesJob(jobContext(now));
     expect(stats.escalated).toBeGreaterThanOrEqual(1);
     for (const party of [reminded.crew.student, reminded.crew.instructor]) {
