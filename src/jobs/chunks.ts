@@ -44,37 +44,37 @@ export async function inChunks(db: Statements, statement: ChunkedStatement, maxC
 export const total = (rows: readonly Row[], column: string): number => rows.reduce((n, row) => n + Number(row[column] ?? 0), 0);
 
 /** DEADLINE_REMINDER for preferences due within 2 h (notifications_insert_deadline_reminders.sql). */
-export const deadlineReminders = (text: string, at: string): ChunkedStatement => ({
+export const deadlineReminders = (text: string, at: string, chunk = REMINDER_CHUNK): ChunkedStatement => ({
   text,
-  chunk: REMINDER_CHUNK,
-  params: (after) => [at, ...after, REMINDER_CHUNK],
+  chunk,
+  params: (after) => [at, ...after, chunk],
   key: ["last_deadline", "last_id"],
   taken: "picked",
 });
 
 /** Overdue RESCHEDULING bookings resolved or escalated (bookings_close_due_rescheduling.sql). */
-export const closeDue = (text: string, at: string): ChunkedStatement => ({
+export const closeDue = (text: string, at: string, chunk = CLOSE_CHUNK): ChunkedStatement => ({
   text,
-  chunk: CLOSE_CHUNK,
-  params: (after) => [at, CLOSE_CHUNK, ...after],
+  chunk,
+  params: (after) => [at, chunk, ...after],
   key: ["last_deadline", "last_booking"],
   taken: "scanned",
 });
 
 /** Finished flights marked COMPLETED (cleanup_bookings_completed_job.sql); done ones leave the queue. */
-export const completeFinished = (text: string, at: string): ChunkedStatement => ({
+export const completeFinished = (text: string, at: string, chunk = COMPLETE_CHUNK): ChunkedStatement => ({
   text,
-  chunk: COMPLETE_CHUNK,
-  params: () => [at, COMPLETE_CHUNK],
+  chunk,
+  params: () => [at, chunk],
   key: [],
   taken: "completed",
 });
 
 /** Read notifications older than the cutoff deleted (cleanup_notifications_job.sql). */
-export const oldNotifications = (text: string, cutoff: string): ChunkedStatement => ({
+export const oldNotifications = (text: string, cutoff: string, chunk = NOTIFICATION_CHUNK): ChunkedStatement => ({
   text,
-  chunk: NOTIFICATION_CHUNK,
-  params: (after) => [cutoff, ...after, NOTIFICATION_CHUNK],
+  chunk,
+  params: (after) => [cutoff, ...after, chunk],
   key: ["last_read_at", "last_id"],
   taken: "deleted",
 });

@@ -5,8 +5,8 @@ import { runJob } from "../../src/jobs/registry";
 import sendReminders from "../../sql/queries/rescheduling/notifications_insert_deadline_reminders.sql";
 import { appDb, ownerDb } from "../support/db";
 import { makeUser, type TestUser } from "../support/users";
-import { hoursFromNow, insertBooking, makeCrew, randomAirports } from "../routes/weather/fake-provider";
-import { firing, jobContext } from "./context";
+import { randomAirports } from "../routes/weather/fake-provider";
+import { firing, jobContext, waitingBooking } from "./context";
 import { env } from "cloudflare:workers";
 
 let admin: TestUser;
@@ -17,24 +17,6 @@ beforeAll(async () => {
   admin = someone;
   airport = airports[0]!;
 });
-
-/** A booking waiting on preferences due at `deadline`; the student may already have ranked. */
-async function waitingBooking(deadline: Date, studentRanked: boolean) {
-  const crew = await makeCrew();
-  const booking = await insertBooking(crew, { at: hoursFromNow(30), from: airport, status: "RESCHEDULING" });
-  const [option] = await ownerDb().query<{ id: string }>(
-    `INSERT INTO reschedule_options (booking_id, position, suggested_at, ends_at, confidence, weather_status, reasons)
-     VALUES ($1, 1, $2, $3, 0.8, 'OK', '["Forecast within minimums"]') RETURNING id`,
-    [booking.id, hoursFromNow(50).toISOString(), hoursFromNow(51).toISOString()],
-  );
-  await ownerDb().query(
-    `INSERT INTO preference_rankings (booking_id, party, deadline, submitted_at, ranked_option_ids)
-     VALUES ($1, 'STUDENT', $2, CASE WHEN $3 THEN now() END, CASE WHEN $3 THEN ARRAY[$4::uuid] ELSE '{}' END),
-            ($1, 'INSTRUCTOR', $2, NULL, '{}')`,
-    [booking.id, deadline.toISOString(), studentRanked, option!.id],
-  );
-  return { crew, booking };
-}
 
 const countOf = async (type: string, userId: string, bookingId: string) =>
   Number(
@@ -47,8 +29,8 @@ const countOf = async (type: string, userId: string, bookingId: string) =>
 describe("deadlines job", () => {
   it("reminds only the party that has not ranked, once, however many runs race", async () => {
     const now = firing();
-    const { crew, booking } = await waitingBooking(new Date(now.getTime() + 90 * 60_000), true);
-    const far = await waitingBooking(new Date(now.getTime() + 3 * 3_600_000), false);
+    const { crew, booking } = await waitingBooking(airport, new Date(now.getTime() + 90 * 60_000), true);
+    const far = await waitingBooking(airport, new Date(now.getTime() + 3 * 3_600_000), false);
     await Promise.all([deadlinesJob(jobContext(now)), deadlinesJob(jobContext(now)), deadlinesJob(jobContext(new Date(now.getTime() + 60_000)))]);
     const run = await runJob("deadlines", new Date(now.getTime() + 120_000), env);
     expect(run?.status).toBe("SUCCEEDED");
@@ -61,7 +43,7 @@ describe("deadlines job", () => {
 
   it("escalates a booking whose deadline passed with one ranking, exactly once under concurrent runs", async () => {
     const now = firing();
-    const { booking } = await waitingBooking(new Date(now.getTime() - 60_000), true);
+    const { booking } = await waitingBooking(airport, new Date(now.getTime() - 60_000), true);
     const runs = await Promise.all([deadlinesJob(jobContext(now)), deadlinesJob(jobContext(now)), deadlinesJob(jobContext(now))]);
     expect(runs.every((r) => (r.statements ?? 0) >= 2)).toBe(true);
     await deadlinesJob(jobContext(new Date(now.getTime() + 5 * 60_000)));
@@ -74,7 +56,7 @@ describe("deadlines job", () => {
 
   it("resolves a due booking both parties ranked (the chunk's one-by-one path), once under concurrent runs", async () => {
     const now = firing();
-    const { crew, booking } = await waitingBooking(new Date(now.getTime() - 60_000), true);
+    const { crew, booking } = await waitingBooking(airport, new Date(now.getTime() - 60_000), true);
     await ownerDb().query(
       `UPDATE preference_rankings SET submitted_at = now(), ranked_option_ids = ARRAY[(SELECT id FROM reschedule_options WHERE booking_id = $1)]
        WHERE booking_id = $1 AND party = 'INSTRUCTOR'`,
@@ -92,8 +74,8 @@ describe("deadlines job", () => {
 
   it("picks up after a run that died half way without sending anything twice", async () => {
     const now = firing();
-    const reminded = await waitingBooking(new Date(now.getTime() + 30 * 60_000), false);
-    const overdue = await waitingBooking(new Date(now.getTime() - 30 * 60_000), false);
+    const reminded = await waitingBooking(airport, new Date(now.getTime() + 30 * 60_000), false);
+    const overdue = await waitingBooking(airport, new Date(now.getTime() - 30 * 60_000), false);
     // The first run got as far as the reminders, then died.
     await appDb().query(sendReminders, [now.toISOString(), null, null, REMINDER_CHUNK]);
     const stats = await deadlinesJob(jobContext(now));
