@@ -9,7 +9,7 @@ import deleteIdempotencyKeys from "../../sql/queries/cleanup/cleanup_idempotency
 import dropLogPartitions from "../../sql/queries/cleanup/cleanup_system_logs_older_than.sql";
 import type { Db } from "../db/client";
 import { completeFinished, inChunks, oldNotifications, total } from "./chunks";
-import type { Job } from "./registry";
+import type { Job } from "./job";
 
 const DAY_MS = 86_400_000;
 export const NOTIFICATION_RETENTION_DAYS = 90;

@@ -1,7 +1,7 @@
 import sendReminders from "../../sql/queries/rescheduling/notifications_insert_deadline_reminders.sql";
 import closeDueSql from "../../sql/queries/rescheduling/bookings_close_due_rescheduling.sql";
 import { closeDue, deadlineReminders, inChunks, total } from "./chunks";
-import type { Job } from "./registry";
+import type { Job } from "./job";
 
 /** A run stops after this many chunks of each; the next run (5 minutes later) carries on. */
 const MAX_CHUNKS = 40;

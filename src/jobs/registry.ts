@@ -1,10 +1,11 @@
-import { createCache, type Cache } from "../cache/store";
+import { createCache } from "../cache/store";
 import { createDb, type Db } from "../db/client";
 import { loadConfig, type AppConfig, type Bindings } from "../env";
 import { createLogger, describeError, type Logger } from "../http/log";
 import { writeSystemLog } from "../http/system-log";
 import { cleanupJob } from "./cleanup";
 import { deadlinesJob } from "./deadlines";
+import type { Job } from "./job";
 import { weatherJob } from "./weather";
 import claimRun from "../../sql/queries/jobs/job_runs_insert_claim.sql";
 import claimManualRun from "../../sql/queries/jobs/job_runs_insert_manual_claim.sql";
@@ -20,18 +21,6 @@ export const cronJobs: Readonly<Record<string, JobName>> = {
   "*/30 * * * *": "weather",
   "0 3 * * *": "cleanup",
 };
-
-export interface JobContext {
-  /** The trigger's scheduled time: every "now" inside a job is this, so reruns decide alike. */
-  now: Date;
-  db: Db;
-  cache: Cache;
-  config: AppConfig;
-  log: Logger;
-}
-
-/** A job returns counts of what it did, stored with its run. */
-export type Job = (ctx: JobContext) => Promise<Record<string, number>>;
 
 /** Each cron job's implementation (src/jobs/<name>.ts). */
 const jobs: Partial<Record<JobName, Job>> = {

@@ -1,6 +1,6 @@
 import { runWeatherCheck, type BookingForWeather } from "../weather/check";
 import selectDue from "../../sql/queries/weather/bookings_select_weather_due.sql";
-import type { Job } from "./registry";
+import type { Job } from "./job";
 
 /**
  * The weather monitor: every active booking starting within 48 h, judged on fresh TAFs fetched

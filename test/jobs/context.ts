@@ -3,7 +3,7 @@ import { createCache } from "../../src/cache/store";
 import { createDb } from "../../src/db/client";
 import { loadConfig, type Bindings } from "../../src/env";
 import { createLogger } from "../../src/http/log";
-import type { JobContext } from "../../src/jobs/registry";
+import type { JobContext } from "../../src/jobs/job";
 import { ownerDb } from "../support/db";
 import { hoursFromNow, insertBooking, makeCrew } from "../routes/weather/fake-provider";
 
