@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import { presentBooking } from "../../bookings/present";
-import { activeStatuses, isActive, type BookingStatus } from "../../domain/booking-status";
+import { activeStatuses, isActive, type BookingStatus } from "../../bookings/status";
 import { preferenceDeadline } from "../../domain/deadlines";
 import { twilightsDuringStatement } from "../../bookings/twilight";
 import { rankOptions, type Candidate } from "../../domain/ranking";
