@@ -3,8 +3,15 @@ import closeDueSql from "../../sql/queries/rescheduling/bookings_close_due_resch
 import { closeDue, deadlineReminders, inChunks, total } from "./chunks";
 import type { Job } from "./job";
 
-/** A run stops after this many chunks of each; the next run (5 minutes later) carries on. */
-const MAX_CHUNKS = 40;
+/** A run stops after this many chunks; the next run (5 minutes later) carries on. */
+const MAX_REMINDER_CHUNKS = 40;
+/**
+ * Closing walks past the unescalated preferences of bookings already resolved or cancelled too
+ * (they stay in the queue's index until cleanup deletes them after 30 days; each costs an index
+ * entry and a lookup, no write), so its cap is high enough that those never keep an overdue
+ * booking waiting.
+ */
+const MAX_CLOSE_CHUNKS = 400;
 
 /**
  * Reminds every party whose ranking is due within 2 h (once, by dedupe key), then resolves or
@@ -13,8 +20,8 @@ const MAX_CHUNKS = 40;
  */
 export const deadlinesJob: Job = async ({ now, db }) => {
   const at = now.toISOString();
-  const reminded = await inChunks(db, deadlineReminders(sendReminders, at), MAX_CHUNKS);
-  const closed = await inChunks(db, closeDue(closeDueSql, at), MAX_CHUNKS);
+  const reminded = await inChunks(db, deadlineReminders(sendReminders, at), MAX_REMINDER_CHUNKS);
+  const closed = await inChunks(db, closeDue(closeDueSql, at), MAX_CLOSE_CHUNKS);
   return {
     reminders_sent: total(reminded, "reminders_sent"),
     closed: total(closed, "processed"),
