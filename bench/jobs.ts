@@ -10,13 +10,7 @@ import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { REPO_ROOT } from "../dev/migrate.ts";
 import { startStack } from "../dev/stack.ts";
-
-// The jobs' chunk sizes (src/jobs/deadlines.ts, src/jobs/cleanup.ts); those modules import .sql
-// files as text, which only the Worker's bundler understands, so the values are repeated here.
-const REMINDER_CHUNK = 1_000;
-const CLOSE_CHUNK = 250;
-const COMPLETE_CHUNK = 5_000;
-const NOTIFICATION_CHUNK = 5_000;
+import { closeDue, completeFinished, deadlineReminders, inChunks, oldNotifications, total, type ChunkedStatement, type Statements } from "../src/jobs/chunks.ts";
 
 const sql = (path: string) => readFileSync(join(REPO_ROOT, "sql", "queries", path), "utf8");
 
@@ -60,6 +54,12 @@ class Timer {
     return result.rows;
   }
 
+  /** The job's chunked walk, each chunk timed under `name` (with its chunk size). */
+  async walk(client: pg.Client, name: string, statement: ChunkedStatement): Promise<Record<string, unknown>[]> {
+    const timed: Statements = { query: (text, params) => this.run(client, `${name} (chunk of ${statement.chunk})`, text, params) };
+    return inChunks(timed, statement, Number.POSITIVE_INFINITY);
+  }
+
   report(job: string, rows: number): JobBench {
     return {
       job,
@@ -74,25 +74,32 @@ class Timer {
   }
 }
 
+/** Students and instructors in pairs; each pair flies every 20th booking. */
+const CREWS = 20;
+
 /** 5,000 bookings past their deadline (10,000 preferences to close) and 5,000 due a reminder. */
 export async function seedDeadlines(owner: pg.Client, now: Date): Promise<void> {
   await owner.query(`
-    INSERT INTO users (auth_subject, email, first_name, last_name, role, training_level) VALUES
-      ('bench|student', 'bench.student@example.test', 'Bench', 'Student', 'STUDENT', 'STUDENT_PILOT'),
-      ('bench|instructor', 'bench.instructor@example.test', 'Bench', 'Instructor', 'INSTRUCTOR', NULL),
+    INSERT INTO users (auth_subject, email, first_name, last_name, role, training_level)
+    SELECT 'bench|' || lower(r.role) || n, 'bench.' || lower(r.role) || n || '@example.test', 'Bench', initcap(r.role),
+           r.role, CASE r.role WHEN 'STUDENT' THEN 'STUDENT_PILOT' END
+    FROM (VALUES ('STUDENT'), ('INSTRUCTOR')) AS r (role), generate_series(0, ${CREWS - 1}) n
+    UNION ALL VALUES
       ('bench|admin1', 'bench.admin1@example.test', 'Bench', 'Admin', 'ADMIN', NULL),
       ('bench|admin2', 'bench.admin2@example.test', 'Bench', 'Admin', 'ADMIN', NULL)`);
-  // One booking an hour so none overlap; the first 5,000 are overdue, the next 5,000 due a reminder.
+  // A booking every 50 minutes within the booking horizon, crews taking turns so no one overlaps
+  // or passes the instructor duty limit; the first 5,000 are overdue, the next 5,000 due a reminder.
   await owner.query(
     `WITH people AS (
-       SELECT (SELECT id FROM users WHERE auth_subject = 'bench|student') AS student,
-              (SELECT id FROM users WHERE auth_subject = 'bench|instructor') AS instructor
+       SELECT n, (SELECT id FROM users WHERE auth_subject = 'bench|student' || n) AS student,
+              (SELECT id FROM users WHERE auth_subject = 'bench|instructor' || n) AS instructor
+       FROM generate_series(0, ${CREWS - 1}) n
      ), created AS (
        INSERT INTO bookings (student_id, instructor_id, departure_airport, arrival_airport, departure_latitude,
                              departure_longitude, arrival_latitude, arrival_longitude, scheduled_at, status, training_level)
        SELECT p.student, p.instructor, a.icao, a.icao, a.latitude, a.longitude, a.latitude, a.longitude,
-              $1::timestamptz + interval '1 day' + make_interval(hours => g), 'RESCHEDULING', 'STUDENT_PILOT'
-       FROM people p, (SELECT * FROM airports ORDER BY icao LIMIT 1) a, generate_series(1, 10000) g
+              $1::timestamptz + interval '1 day' + make_interval(mins => 50 * g), 'RESCHEDULING', 'STUDENT_PILOT'
+       FROM generate_series(1, 10000) g JOIN people p ON p.n = g % ${CREWS}, (SELECT * FROM airports ORDER BY icao LIMIT 1) a
        RETURNING id, scheduled_at
      ), numbered AS (
        SELECT id, scheduled_at, row_number() OVER (ORDER BY scheduled_at) AS n FROM created
@@ -112,26 +119,16 @@ export async function seedDeadlines(owner: pg.Client, now: Date): Promise<void> 
 async function benchDeadlines(app: pg.Client, now: Date): Promise<JobBench> {
   const timer = new Timer();
   const at = now.toISOString();
-  let reminded = 0;
-  for (;;) {
-    const [chunk] = await timer.run<{ reminders_sent: number; picked: number }>(app, `deadline reminders (chunk of ${REMINDER_CHUNK})`, sql("rescheduling/notifications_insert_deadline_reminders.sql"), [at, REMINDER_CHUNK]);
-    reminded += chunk?.reminders_sent ?? 0;
-    if ((chunk?.picked ?? 0) < REMINDER_CHUNK) break;
-  }
-  let closed = 0;
-  for (;;) {
-    const [chunk] = await timer.run<{ processed: number }>(app, `close due (chunk of ${CLOSE_CHUNK})`, sql("rescheduling/bookings_close_due_rescheduling.sql"), [at, CLOSE_CHUNK]);
-    closed += chunk?.processed ?? 0;
-    if ((chunk?.processed ?? 0) < CLOSE_CHUNK) break;
-  }
+  const reminded = await timer.walk(app, "deadline reminders", deadlineReminders(sql("rescheduling/notifications_insert_deadline_reminders.sql"), at));
+  const closed = await timer.walk(app, "close due", closeDue(sql("rescheduling/bookings_close_due_rescheduling.sql"), at));
   // Preferences handled: one reminder per pending preference, and both preferences of each closed booking.
-  return timer.report("deadlines", reminded + closed * 2);
+  return timer.report("deadlines", total(reminded, "reminders_sent") + total(closed, "processed") * 2);
 }
 
 async function seedNotifications(owner: pg.Client, now: Date): Promise<void> {
   await owner.query(
     `INSERT INTO notifications (user_id, type, title, created_at, read_at)
-     SELECT (SELECT id FROM users WHERE auth_subject = 'bench|student'), 'CONFIRMATION', 'Flight booked',
+     SELECT (SELECT id FROM users WHERE auth_subject = 'bench|student0'), 'CONFIRMATION', 'Flight booked',
             $1::timestamptz - interval '200 days' + make_interval(secs => g), $1::timestamptz - interval '150 days'
      FROM generate_series(1, 1000000) g`,
     [now.toISOString()],
@@ -143,24 +140,16 @@ async function benchCleanup(app: pg.Client, now: Date): Promise<JobBench> {
   const timer = new Timer();
   const at = now.toISOString();
   const ago = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
-  let rows = 0;
-  for (;;) {
-    const [chunk] = await timer.run<{ completed: number }>(app, `complete bookings (chunk of ${COMPLETE_CHUNK})`, sql("cleanup/cleanup_bookings_completed_job.sql"), [at, COMPLETE_CHUNK]);
-    rows += chunk?.completed ?? 0;
-    if ((chunk?.completed ?? 0) < COMPLETE_CHUNK) break;
-  }
-  let after: unknown[] = [null, null];
-  for (;;) {
-    const [chunk] = await timer.run<{ deleted: number; last_read_at: unknown; last_id: unknown }>(app, `delete notifications (chunk of ${NOTIFICATION_CHUNK})`, sql("cleanup/cleanup_notifications_job.sql"), [ago(90), ...after, NOTIFICATION_CHUNK]);
-    rows += chunk?.deleted ?? 0;
-    if ((chunk?.deleted ?? 0) < NOTIFICATION_CHUNK) break;
-    after = [chunk!.last_read_at, chunk!.last_id];
-  }
+  const completed = await timer.walk(app, "complete bookings", completeFinished(sql("cleanup/cleanup_bookings_completed_job.sql"), at));
+  const deleted = await timer.walk(app, "delete notifications", oldNotifications(sql("cleanup/cleanup_notifications_job.sql"), ago(90)));
+  const rows = total(completed, "completed") + total(deleted, "deleted");
   await timer.run(app, "options and preferences", sql("cleanup/cleanup_rescheduling_job.sql"), [ago(30)]);
   await timer.run(app, "idempotency keys", sql("cleanup/cleanup_idempotency_keys_older_than.sql"), [at]);
   await timer.run(app, "drop log partitions", sql("cleanup/cleanup_system_logs_older_than.sql"), [ago(30)]);
   await timer.run(app, "ensure log partitions", sql("cleanup/cleanup_system_logs_partitions_job.sql"), [at]);
   await timer.run(app, "metric rollups", sql("cleanup/cleanup_metric_rollups_job.sql"), [at]);
+  await timer.run(app, "expire standby", sql("cleanup/cleanup_standby_expired_job.sql"), [at]);
+  await timer.run(app, "maintenance due", sql("cleanup/cleanup_maintenance_due_job.sql"), [at]);
   return timer.report("cleanup", rows);
 }
 

@@ -1,9 +1,5 @@
 import { isoTime, isoTimeOrNull } from "../http/present";
-
-export const bookingStatuses = [
-  "CONFIRMED", "AT_RISK", "RESCHEDULING", "DISPATCHED", "RESCHEDULED", "CANCELLED", "COMPLETED",
-] as const;
-export type BookingStatus = (typeof bookingStatuses)[number];
+import type { BookingStatus } from "./status";
 
 export type WeatherStatus = "OK" | "VIOLATION" | "UNKNOWN";
 

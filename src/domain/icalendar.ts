@@ -1,4 +1,4 @@
-import type { BookingStatus } from "./booking-status";
+import type { BookingStatus } from "../bookings/status";
 
 /** RFC 5545 3.1: a content line is at most 75 octets before its line break. */
 const MAX_OCTETS = 75;

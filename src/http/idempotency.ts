@@ -1,17 +1,10 @@
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv, IdempotencyRequest } from "../app-env";
 import type { Row } from "../db/client";
 import deleteExpired from "../../sql/queries/idempotency/idempotency_keys_delete_expired_one.sql";
 import selectLive from "../../sql/queries/idempotency/idempotency_keys_select_live.sql";
 import { withMeta } from "../openapi/meta";
 import { ApiError, problemResponse } from "./problem";
-
-/** What a creating statement needs to remember its response under the client's key. */
-export interface IdempotencyRequest {
-  key: string;
-  hash: string;
-  path: string;
-}
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 

@@ -1,4 +1,4 @@
-import completeFinished from "../../sql/queries/cleanup/cleanup_bookings_completed_job.sql";
+import completeFinishedSql from "../../sql/queries/cleanup/cleanup_bookings_completed_job.sql";
 import notifyMaintenanceDueSql from "../../sql/queries/cleanup/cleanup_maintenance_due_job.sql";
 import writeRollups from "../../sql/queries/cleanup/cleanup_metric_rollups_job.sql";
 import deleteNotifications from "../../sql/queries/cleanup/cleanup_notifications_job.sql";
@@ -8,53 +8,22 @@ import ensurePartitions from "../../sql/queries/cleanup/cleanup_system_logs_part
 import deleteIdempotencyKeys from "../../sql/queries/cleanup/cleanup_idempotency_keys_older_than.sql";
 import dropLogPartitions from "../../sql/queries/cleanup/cleanup_system_logs_older_than.sql";
 import type { Db } from "../db/client";
-import type { Job } from "./registry";
+import { completeFinished, inChunks, oldNotifications, total } from "./chunks";
+import type { Job } from "./job";
 
 const DAY_MS = 86_400_000;
 export const NOTIFICATION_RETENTION_DAYS = 90;
 export const RESCHEDULING_RETENTION_DAYS = 30;
 export const SYSTEM_LOG_RETENTION_DAYS = 30;
-/** Rows per statement: each chunk stays under 200 ms (1 M old notifications take 200 chunks). */
-export const COMPLETE_CHUNK = 5_000;
-export const NOTIFICATION_CHUNK = 5_000;
-/** A run never loops forever; whatever is left, tomorrow's run takes. */
+/** A run never loops forever; whatever is left, tomorrow's run takes (1 M old notifications take 200 chunks). */
 const MAX_CHUNKS = 500;
 
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
-
-/** Runs a chunked statement until a chunk comes back short; returns the total and statements run. */
-async function inChunks(db: Db, text: string, params: unknown[], chunk: number, key: string): Promise<[number, number]> {
-  let total = 0;
-  let statements = 0;
-  while (statements < MAX_CHUNKS) {
-    const [row] = await db.query<Record<string, number>>(text, [...params, chunk]);
-    statements++;
-    const n = row?.[key] ?? 0;
-    total += n;
-    if (n < chunk) break;
-  }
-  return [total, statements];
-}
 
 /** MAINTENANCE_DUE to the admins, once per item as it comes due; returns the items that turned due. */
 export async function notifyMaintenanceDue(db: Db, now: Date): Promise<number> {
   const [row] = await db.query<{ items: number }>(notifyMaintenanceDueSql, [now.toISOString()]);
   return row?.items ?? 0;
-}
-
-/** Old read notifications in keyset chunks: each statement starts where the previous one stopped. */
-async function deleteOldNotifications(db: Db, cutoff: string): Promise<[number, number]> {
-  let total = 0;
-  let statements = 0;
-  let after: [unknown, unknown] = [null, null];
-  while (statements < MAX_CHUNKS) {
-    const [row] = await db.query<{ deleted: number; last_read_at: unknown; last_id: unknown }>(deleteNotifications, [cutoff, ...after, NOTIFICATION_CHUNK]);
-    statements++;
-    total += row?.deleted ?? 0;
-    if ((row?.deleted ?? 0) < NOTIFICATION_CHUNK) break;
-    after = [row!.last_read_at, row!.last_id];
-  }
-  return [total, statements];
 }
 
 /**
@@ -67,8 +36,8 @@ async function deleteOldNotifications(db: Db, cutoff: string): Promise<[number, 
  */
 export const cleanupJob: Job = async ({ now, db }) => {
   const at = now.toISOString();
-  const [completed, completeStatements] = await inChunks(db, completeFinished, [at], COMPLETE_CHUNK, "completed");
-  const [notifications, notificationStatements] = await deleteOldNotifications(db, ago(now, NOTIFICATION_RETENTION_DAYS));
+  const completed = await inChunks(db, completeFinished(completeFinishedSql, at), MAX_CHUNKS);
+  const notifications = await inChunks(db, oldNotifications(deleteNotifications, ago(now, NOTIFICATION_RETENTION_DAYS)), MAX_CHUNKS);
   const [rescheduling, keys, dropped, created, rollups, standby] = await db.batch([
     { text: deleteRescheduling, params: [ago(now, RESCHEDULING_RETENTION_DAYS)] },
     { text: deleteIdempotencyKeys, params: [at] },
@@ -80,8 +49,8 @@ export const cleanupJob: Job = async ({ now, db }) => {
   const maintenanceDue = await notifyMaintenanceDue(db, now);
   const first = (rows: Record<string, unknown>[] | undefined, key: string) => Number(rows?.[0]?.[key] ?? 0);
   return {
-    bookings_completed: completed,
-    notifications_deleted: notifications,
+    bookings_completed: total(completed, "completed"),
+    notifications_deleted: total(notifications, "deleted"),
     options_deleted: first(rescheduling, "options_deleted"),
     preferences_deleted: first(rescheduling, "preferences_deleted"),
     idempotency_keys_deleted: first(keys, "deleted"),
@@ -90,6 +59,6 @@ export const cleanupJob: Job = async ({ now, db }) => {
     rollups_written: first(rollups, "rollups_written"),
     standby_expired: first(standby, "expired"),
     maintenance_items_due: maintenanceDue,
-    statements: completeStatements + notificationStatements + 7,
+    statements: completed.length + notifications.length + 7,
   };
 };

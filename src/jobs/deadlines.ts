@@ -1,33 +1,32 @@
 import sendReminders from "../../sql/queries/rescheduling/notifications_insert_deadline_reminders.sql";
-import closeDue from "../../sql/queries/rescheduling/bookings_close_due_rescheduling.sql";
-import type { Job } from "./registry";
+import closeDueSql from "../../sql/queries/rescheduling/bookings_close_due_rescheduling.sql";
+import { closeDue, deadlineReminders, inChunks, total } from "./chunks";
+import type { Job } from "./job";
 
-/** Preferences reminded, and bookings closed, per statement: each stays under 200 ms at 10 k due. */
-export const REMINDER_CHUNK = 1_000;
-export const CLOSE_CHUNK = 250;
-/** A run stops after this many chunks of each; the next run (5 minutes later) carries on. */
-const MAX_CHUNKS = 40;
+/** A run stops after this many chunks; the next run (5 minutes later) carries on. */
+const MAX_REMINDER_CHUNKS = 40;
+/**
+ * Closing walks past the unescalated preferences of bookings already resolved or cancelled too
+ * (they stay in the queue's index until cleanup deletes them after 30 days; each costs an index
+ * entry and a lookup, no write), so its cap is high enough that those never keep an overdue
+ * booking waiting.
+ */
+const MAX_CLOSE_CHUNKS = 400;
 
 /**
  * Reminds every party whose ranking is due within 2 h (once, by dedupe key), then resolves or
- * escalates every RESCHEDULING booking whose deadline has passed, a chunk per statement.
+ * escalates every RESCHEDULING booking whose deadline has passed, a chunk per statement, each
+ * chunk starting where the previous one stopped.
  */
 export const deadlinesJob: Job = async ({ now, db }) => {
   const at = now.toISOString();
-  const totals = { reminders_sent: 0, closed: 0, resolved: 0, escalated: 0, statements: 0 };
-  for (let chunk = 0; chunk < MAX_CHUNKS; chunk++) {
-    const [reminded] = await db.query<{ reminders_sent: number; picked: number }>(sendReminders, [at, REMINDER_CHUNK]);
-    totals.statements++;
-    totals.reminders_sent += reminded?.reminders_sent ?? 0;
-    if ((reminded?.picked ?? 0) < REMINDER_CHUNK) break;
-  }
-  for (let chunk = 0; chunk < MAX_CHUNKS; chunk++) {
-    const [closed] = await db.query<{ processed: number; resolved: number; escalated: number }>(closeDue, [at, CLOSE_CHUNK]);
-    totals.statements++;
-    totals.closed += closed?.processed ?? 0;
-    totals.resolved += closed?.resolved ?? 0;
-    totals.escalated += closed?.escalated ?? 0;
-    if ((closed?.processed ?? 0) < CLOSE_CHUNK) break;
-  }
-  return totals;
+  const reminded = await inChunks(db, deadlineReminders(sendReminders, at), MAX_REMINDER_CHUNKS);
+  const closed = await inChunks(db, closeDue(closeDueSql, at), MAX_CLOSE_CHUNKS);
+  return {
+    reminders_sent: total(reminded, "reminders_sent"),
+    closed: total(closed, "processed"),
+    resolved: total(closed, "resolved"),
+    escalated: total(closed, "escalated"),
+    statements: reminded.length + closed.length,
+  };
 };

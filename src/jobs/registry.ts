@@ -4,6 +4,7 @@ import { writeSystemLog } from "../http/system-log";
 import { createServices, type Services } from "../services";
 import { cleanupJob } from "./cleanup";
 import { deadlinesJob } from "./deadlines";
+import type { Job } from "./job";
 import { weatherJob } from "./weather";
 import claimRun from "../../sql/queries/jobs/job_runs_insert_claim.sql";
 import claimManualRun from "../../sql/queries/jobs/job_runs_insert_manual_claim.sql";
@@ -19,14 +20,6 @@ export const cronJobs: Readonly<Record<string, JobName>> = {
   "*/30 * * * *": "weather",
   "0 3 * * *": "cleanup",
 };
-
-export interface JobContext extends Services {
-  /** The trigger's scheduled time: every "now" inside a job is this, so reruns decide alike. */
-  now: Date;
-}
-
-/** A job returns counts of what it did, stored with its run. */
-export type Job = (ctx: JobContext) => Promise<Record<string, number>>;
 
 /** Each cron job's implementation (src/jobs/<name>.ts). */
 const jobs: Partial<Record<JobName, Job>> = {

@@ -1,21 +1,6 @@
-import type { TrainingLevel } from "../auth/user";
-import { checkWeather, crosswindContextFrom, minimumsFrom } from "../domain/weather";
-import { loadTafs, storeForecasts } from "../weather/provider";
+import { runWeatherCheck, type BookingForWeather } from "../weather/check";
 import selectDue from "../../sql/queries/weather/bookings_select_weather_due.sql";
-import applyWeather from "../../sql/queries/weather/bookings_update_weather_checked.sql";
-import type { Job } from "./registry";
-
-interface DueBooking {
-  id: string;
-  scheduled_at: Date;
-  ends_at: Date;
-  departure_airport: string;
-  arrival_airport: string;
-  training_level: TrainingLevel;
-  minimums: unknown;
-  runways: unknown;
-  aircraft_crosswind_limit_kt: number | null;
-}
+import type { Job } from "./job";
 
 /**
  * The weather monitor: every active booking starting within 48 h, judged on fresh TAFs fetched
@@ -23,35 +8,20 @@ interface DueBooking {
  * so no booking moves on a forecast nobody could read.
  */
 export const weatherJob: Job = async ({ now, db, cache, config, log }): Promise<Record<string, number>> => {
-  const due = await db.query<DueBooking>(selectDue, [now.toISOString()], { idempotent: true });
+  const due = await db.query<BookingForWeather>(selectDue, [now.toISOString()], { idempotent: true });
   if (due.length === 0) return { checked: 0, provider_calls: 0 };
-  const airports = due.flatMap((b) => [b.departure_airport, b.arrival_airport]);
-  const { tafs, fetched, calls } = await loadTafs({ config, cache, log }, airports, { fresh: true });
-
-  const results = due.map((b) => {
-    const check = checkWeather(
-      { startsAt: b.scheduled_at, endsAt: b.ends_at, airports: [b.departure_airport, b.arrival_airport] },
-      tafs,
-      minimumsFrom(b.minimums, b.training_level),
-      crosswindContextFrom(b.runways, b.aircraft_crosswind_limit_kt),
-    );
-    return { id: b.id, weather_status: check.weather_status, violations: check.violations };
-  });
-  const written = await db.batch([
-    ...storeForecasts(fetched),
-    { text: applyWeather, params: [JSON.stringify(results), now.toISOString(), null, "monitor"] },
-  ]);
-  const moved = written.at(-1) ?? [];
-  const count = (status: string) => results.filter((r) => r.weather_status === status).length;
+  const run = await runWeatherCheck({ db, cache, config, log }, due, { checkedAt: now, actorId: null, source: "monitor", fresh: true });
+  const count = (status: string) => run.results.filter((r) => r.weather_status === status).length;
+  const moved = (to: string) => run.applied.filter((r) => r.moved === to).length;
   return {
     checked: due.length,
-    airports: new Set(airports).size,
-    provider_calls: calls,
-    forecasts_stored: fetched.length,
+    airports: run.airports,
+    provider_calls: run.provider_calls,
+    forecasts_stored: run.forecasts_stored,
     ok: count("OK"),
     violation: count("VIOLATION"),
     unknown: count("UNKNOWN"),
-    moved_at_risk: moved.filter((r) => r.moved === "AT_RISK").length,
-    moved_confirmed: moved.filter((r) => r.moved === "CONFIRMED").length,
+    moved_at_risk: moved("AT_RISK"),
+    moved_confirmed: moved("CONFIRMED"),
   };
 };

@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { bookingStatuses } from "../../src/domain/booking-status";
+import { bookingStatuses } from "../../src/bookings/status";
 import { escapeText, eventStatus, foldLine, renderCalendar, utcDateTime, type CalendarEvent } from "../../src/domain/icalendar";
 
 const octets = (text: string) => new TextEncoder().encode(text).length;

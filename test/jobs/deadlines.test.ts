@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { deadlinesJob, REMINDER_CHUNK } from "../../src/jobs/deadlines";
+import { closeDue, deadlineReminders, inChunks, REMINDER_CHUNK, total } from "../../src/jobs/chunks";
+import { deadlinesJob } from "../../src/jobs/deadlines";
 import { runJob } from "../../src/jobs/registry";
 import sendReminders from "../../sql/queries/rescheduling/notifications_insert_deadline_reminders.sql";
+import closeDueSql from "../../sql/queries/rescheduling/bookings_close_due_rescheduling.sql";
 import { appDb, ownerDb } from "../support/db";
 import { makeUser, type TestUser } from "../support/users";
-import { hoursFromNow, insertBooking, makeCrew, randomAirports } from "../routes/weather/fake-provider";
-import { firing, jobContext } from "./context";
+import { randomAirports } from "../routes/weather/fake-provider";
+import { firing, jobContext, waitingBooking } from "./context";
 import { env } from "cloudflare:workers";
 
 let admin: TestUser;
@@ -16,24 +18,6 @@ beforeAll(async () => {
   admin = someone;
   airport = airports[0]!;
 });
-
-/** A booking waiting on preferences due at `deadline`; the student may already have ranked. */
-async function waitingBooking(deadline: Date, studentRanked: boolean) {
-  const crew = await makeCrew();
-  const booking = await insertBooking(crew, { at: hoursFromNow(30), from: airport, status: "RESCHEDULING" });
-  const [option] = await ownerDb().query<{ id: string }>(
-    `INSERT INTO reschedule_options (booking_id, position, suggested_at, ends_at, confidence, weather_status, reasons)
-     VALUES ($1, 1, $2, $3, 0.8, 'OK', '["Forecast within minimums"]') RETURNING id`,
-    [booking.id, hoursFromNow(50).toISOString(), hoursFromNow(51).toISOString()],
-  );
-  await ownerDb().query(
-    `INSERT INTO preference_rankings (booking_id, party, deadline, submitted_at, ranked_option_ids)
-     VALUES ($1, 'STUDENT', $2, CASE WHEN $3 THEN now() END, CASE WHEN $3 THEN ARRAY[$4::uuid] ELSE '{}' END),
-            ($1, 'INSTRUCTOR', $2, NULL, '{}')`,
-    [booking.id, deadline.toISOString(), studentRanked, option!.id],
-  );
-  return { crew, booking };
-}
 
 const countOf = async (type: string, userId: string, bookingId: string) =>
   Number(
@@ -46,8 +30,8 @@ const countOf = async (type: string, userId: string, bookingId: string) =>
 describe("deadlines job", () => {
   it("reminds only the party that has not ranked, once, however many runs race", async () => {
     const now = firing();
-    const { crew, booking } = await waitingBooking(new Date(now.getTime() + 90 * 60_000), true);
-    const far = await waitingBooking(new Date(now.getTime() + 3 * 3_600_000), false);
+    const { crew, booking } = await waitingBooking(airport, new Date(now.getTime() + 90 * 60_000), true);
+    const far = await waitingBooking(airport, new Date(now.getTime() + 3 * 3_600_000), false);
     await Promise.all([deadlinesJob(jobContext(now)), deadlinesJob(jobContext(now)), deadlinesJob(jobContext(new Date(now.getTime() + 60_000)))]);
     const run = await runJob("deadlines", new Date(now.getTime() + 120_000), env);
     expect(run?.status).toBe("SUCCEEDED");
@@ -60,7 +44,7 @@ describe("deadlines job", () => {
 
   it("escalates a booking whose deadline passed with one ranking, exactly once under concurrent runs", async () => {
     const now = firing();
-    const { booking } = await waitingBooking(new Date(now.getTime() - 60_000), true);
+    const { booking } = await waitingBooking(airport, new Date(now.getTime() - 60_000), true);
     const runs = await Promise.all([deadlinesJob(jobContext(now)), deadlinesJob(jobContext(now)), deadlinesJob(jobContext(now))]);
     expect(runs.every((r) => (r.statements ?? 0) >= 2)).toBe(true);
     await deadlinesJob(jobContext(new Date(now.getTime() + 5 * 60_000)));
@@ -73,7 +57,7 @@ describe("deadlines job", () => {
 
   it("resolves a due booking both parties ranked (the chunk's one-by-one path), once under concurrent runs", async () => {
     const now = firing();
-    const { crew, booking } = await waitingBooking(new Date(now.getTime() - 60_000), true);
+    const { crew, booking } = await waitingBooking(airport, new Date(now.getTime() - 60_000), true);
     await ownerDb().query(
       `UPDATE preference_rankings SET submitted_at = now(), ranked_option_ids = ARRAY[(SELECT id FROM reschedule_options WHERE booking_id = $1)]
        WHERE booking_id = $1 AND party = 'INSTRUCTOR'`,
@@ -91,10 +75,10 @@ describe("deadlines job", () => {
 
   it("picks up after a run that died half way without sending anything twice", async () => {
     const now = firing();
-    const reminded = await waitingBooking(new Date(now.getTime() + 30 * 60_000), false);
-    const overdue = await waitingBooking(new Date(now.getTime() - 30 * 60_000), false);
+    const reminded = await waitingBooking(airport, new Date(now.getTime() + 30 * 60_000), false);
+    const overdue = await waitingBooking(airport, new Date(now.getTime() - 30 * 60_000), false);
     // The first run got as far as the reminders, then died.
-    await appDb().query(sendReminders, [now.toISOString(), REMINDER_CHUNK]);
+    await appDb().query(sendReminders, [now.toISOString(), null, null, REMINDER_CHUNK]);
     const stats = await deadlinesJob(jobContext(now));
     expect(stats.escalated).toBeGreaterThanOrEqual(1);
     for (const party of [reminded.crew.student, reminded.crew.instructor]) {
@@ -103,5 +87,73 @@ describe("deadlines job", () => {
     expect(await countOf("ESCALATION", admin.user.id, overdue.booking.id)).toBe(1);
     // An overdue booking gets no reminder: the deadline is already gone.
     expect(await countOf("DEADLINE_REMINDER", overdue.crew.student.user.id, overdue.booking.id)).toBe(0);
+  });
+});
+
+/** Chunks far smaller than the job's, so a handful of bookings crosses several chunk boundaries. */
+const SMALL = 3;
+const BOOKINGS = 7;
+
+const perBooking = async (sql: string, ids: string[], params: unknown[] = []) =>
+  Object.fromEntries(
+    (await ownerDb().query<{ id: string; n: number }>(sql, [ids, ...params])).map((r) => [r.id, Number(r.n)]),
+  );
+
+const sentTo = (type: string, ids: string[], userId?: string) =>
+  perBooking(
+    `SELECT b AS id, count(n.id)::int AS n FROM unnest($1::uuid[]) b
+     LEFT JOIN notifications n ON n.booking_id = b AND n.type = $2 AND ($3::uuid IS NULL OR n.user_id = $3)
+     GROUP BY b`,
+    ids,
+    [type, userId ?? null],
+  );
+
+const everyOnce = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 1]));
+
+describe("deadlines job in chunks", () => {
+  it("reminds every due preference exactly once across chunk boundaries, with two runs racing", async () => {
+    const now = firing();
+    const waiting = await Promise.all(
+      Array.from({ length: BOOKINGS }, () => waitingBooking(airport, new Date(now.getTime() + 60 * 60_000), false)),
+    );
+    const ids = waiting.map((w) => w.booking.id);
+    const at = now.toISOString();
+    const runs = await Promise.all([
+      inChunks(jobContext(now).db, deadlineReminders(sendReminders, at, SMALL), 100),
+      inChunks(jobContext(now).db, deadlineReminders(sendReminders, at, SMALL), 100),
+    ]);
+    // Both parties of each booking: 14 preferences at most 3 a chunk, so the runs walked 5 chunks or more.
+    expect(total(runs.flat(), "picked")).toBeGreaterThanOrEqual(2 * BOOKINGS);
+    expect(total(runs.flat(), "reminders_sent")).toBeGreaterThanOrEqual(2 * BOOKINGS);
+    expect(await sentTo("DEADLINE_REMINDER", ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 2])));
+    const unmarked = await ownerDb().query("SELECT id FROM preference_rankings WHERE booking_id = ANY ($1) AND reminder_sent_at IS NULL", [ids]);
+    expect(unmarked).toEqual([]);
+  });
+
+  it("escalates every overdue booking exactly once across chunk boundaries, with two runs racing", async () => {
+    const now = firing();
+    const waiting = await Promise.all(
+      Array.from({ length: BOOKINGS }, (_, i) => waitingBooking(airport, new Date(now.getTime() - (i + 1) * 60_000), i % 2 === 0)),
+    );
+    const ids = waiting.map((w) => w.booking.id);
+    const at = now.toISOString();
+    const runs = await Promise.all([
+      inChunks(jobContext(now).db, closeDue(closeDueSql, at, SMALL), 100),
+      inChunks(jobContext(now).db, closeDue(closeDueSql, at, SMALL), 100),
+    ]);
+    // At most 3 preferences (2 bookings) a chunk: 7 bookings took the runs 4 chunks or more.
+    expect(total(runs.flat(), "escalated")).toBeGreaterThanOrEqual(BOOKINGS);
+    expect(await sentTo("ESCALATION", ids, admin.user.id)).toEqual(everyOnce(ids));
+    expect(
+      await perBooking(
+        "SELECT b AS id, count(a.id)::int AS n FROM unnest($1::uuid[]) b LEFT JOIN audit_log a ON a.entity_id = b::text AND a.action = 'booking.escalated' GROUP BY b",
+        ids,
+      ),
+    ).toEqual(everyOnce(ids));
+    const open = await ownerDb().query("SELECT id FROM preference_rankings WHERE booking_id = ANY ($1) AND escalated_at IS NULL", [ids]);
+    expect(open).toEqual([]);
+    // A later run finds nothing of these left to close.
+    await inChunks(jobContext(now).db, closeDue(closeDueSql, new Date(now.getTime() + 60_000).toISOString(), SMALL), 100);
+    expect(await sentTo("ESCALATION", ids, admin.user.id)).toEqual(everyOnce(ids));
   });
 });

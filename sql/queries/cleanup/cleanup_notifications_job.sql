@@ -1,7 +1,8 @@
 -- Deletes up to $4 notifications read before the cutoff (the same rule as the CLI's
 -- cleanup_notifications_older_than.sql), a chunk at a time so no statement runs long. Chunks walk
 -- the (read_at, id) index from where the previous one stopped, so none rereads the entries of
--- rows already deleted (and not yet vacuumed).
+-- rows already deleted (and not yet vacuumed), and the delete finds each row by primary key (an
+-- array of ids, so no pass over the whole table).
 -- $1 cutoff, $2/$3 the last (read_at, id) deleted by the previous chunk or nulls, $4 chunk size
 WITH doomed AS (
   SELECT id, read_at FROM notifications
@@ -10,7 +11,7 @@ WITH doomed AS (
   ORDER BY read_at, id
   LIMIT $4
 ), deleted AS (
-  DELETE FROM notifications n USING doomed d WHERE n.id = d.id RETURNING 1
+  DELETE FROM notifications n WHERE n.id = ANY ((SELECT array_agg(id) FROM doomed)::uuid[]) RETURNING 1
 ), last AS (
   SELECT read_at, id FROM doomed ORDER BY read_at DESC, id DESC LIMIT 1
 )

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { airportCode } from "../../airports/resolve";
 import { lessonTypes } from "../../bookings/present";
-import { bookingStatuses } from "../../domain/booking-status";
+import { bookingStatuses } from "../../bookings/status";
 import { pageQuery } from "../../http/pagination";
 
 const uuid = v.pipe(v.string(), v.uuid("must be a UUID"));

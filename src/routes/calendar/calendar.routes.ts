@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
 import type { Row } from "../../db/client";
-import type { BookingStatus } from "../../domain/booking-status";
+import type { BookingStatus } from "../../bookings/status";
 import { eventStatus, renderCalendar, type CalendarEvent } from "../../domain/icalendar";
 import { notModified } from "../../http/conditional";
 import { isoTime } from "../../http/present";

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import { presentBooking } from "../../bookings/present";
-import { activeStatuses, isActive, type BookingStatus } from "../../domain/booking-status";
+import { activeStatuses, isActive, type BookingStatus } from "../../bookings/status";
 import { preferenceDeadline } from "../../domain/deadlines";
 import { twilightsDuringStatement } from "../../bookings/twilight";
 import { rankOptions, type Candidate } from "../../domain/ranking";
@@ -11,9 +11,9 @@ import { idempotent, runCreating } from "../../http/idempotency";
 import { isoTime } from "../../http/present";
 import { ApiError, forbidden, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { loadTafs, storeForecasts, WeatherUnavailable } from "../../weather/provider";
+import { runWeatherCheck, type BookingForWeather, type WeatherCheckRun } from "../../weather/check";
+import { loadTafs, WeatherUnavailable } from "../../weather/provider";
 import selectForCheck from "../../../sql/queries/weather/bookings_select_for_weather_check.sql";
-import applyWeather from "../../../sql/queries/weather/bookings_update_weather_checked.sql";
 import selectCandidates from "../../../sql/queries/rescheduling/bookings_select_reschedule_candidates.sql";
 import selectVisible from "../../../sql/queries/bookings/bookings_select_visible.sql";
 import replaceOptions from "../../../sql/queries/rescheduling/reschedule_options_replace_audited.sql";
@@ -46,42 +46,29 @@ export const reschedulingRoutes = new Hono<AppEnv>()
   .post("/:id/weather-check", validate("param", bookingId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
-    const [booking] = await c.var.db.query(selectForCheck, [id, viewer.id, viewer.role], { idempotent: true });
+    const [booking] = await c.var.db.query<BookingForWeather & { instructor_id: string; status: string }>(selectForCheck, [id, viewer.id, viewer.role], { idempotent: true });
     if (!booking) throw notFound("Booking");
     if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw onlyInstructorOrAdmin("run a weather check");
     const status = booking.status as BookingStatus;
     if (!isActive(status)) throw new ApiError("invalid_state", `A ${status} booking has no flight left to check.`);
 
-    const airports = [String(booking.departure_airport), String(booking.arrival_airport)];
-    let loaded: Awaited<ReturnType<typeof loadTafs>>;
+    const checkedAt = new Date();
+    let run: WeatherCheckRun;
     try {
-      loaded = await loadTafs(c.var, airports);
+      run = await runWeatherCheck(c.var, [booking], { checkedAt, actorId: viewer.id, source: "check" });
     } catch (error) {
       if (!(error instanceof WeatherUnavailable)) throw error;
       // Without a forecast nothing is known: the booking is left exactly as it was.
       c.var.log.warn("weather_unavailable", { booking_id: id, error: error.message });
       return c.json({ booking_id: id, weather_status: "UNKNOWN", violations: [], booking_status: status, checked_at: null }, 200);
     }
-    const check = checkWeather(
-      { startsAt: booking.scheduled_at as Date, endsAt: booking.ends_at as Date, airports },
-      loaded.tafs,
-      minimumsFrom(booking.minimums, booking.training_level as TrainingLevel),
-      crosswindContextFrom(booking.runways, booking.aircraft_crosswind_limit_kt),
-    );
-    const checkedAt = new Date();
-    const results = await c.var.db.batch([
-      ...storeForecasts(loaded.fetched),
-      {
-        text: applyWeather,
-        params: [JSON.stringify([{ id, ...check }]), checkedAt.toISOString(), viewer.id, "check"],
-      },
-    ]);
-    const applied = results.at(-1)?.[0];
+    const [check] = run.results;
+    const [applied] = run.applied;
     return c.json(
       {
         booking_id: id,
-        weather_status: check.weather_status,
-        violations: check.violations,
+        weather_status: check!.weather_status,
+        violations: check!.violations,
         booking_status: applied?.status ?? status,
         checked_at: applied ? checkedAt.toISOString() : null,
       },

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import updateCancelled from "../../../sql/queries/bookings/bookings_update_cancelled.sql";
-import { statusesMovableTo } from "../../../src/domain/booking-status";
+import { statusesMovableTo } from "../../../src/bookings/status";
 import { call, expectProblem } from "../../support/api";
 import { ownerDb } from "../../support/db";
 import { makeUser, type TestUser } from "../../support/users";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeStatuses, bookingStatuses, canMove, isActive, statusesMovableTo, type BookingStatus } from "../../src/domain/booking-status";
+import { activeStatuses, bookingStatuses, canMove, isActive, statusesMovableTo, type BookingStatus } from "../../src/bookings/status";
 
 const now = new Date("2030-06-01T12:00:00Z");
 const over = { endsAt: new Date("2030-06-01T11:00:00Z"), now };

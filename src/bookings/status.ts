@@ -1,6 +1,7 @@
-import { bookingStatuses, type BookingStatus } from "../bookings/present";
-
-export { bookingStatuses, type BookingStatus };
+export const bookingStatuses = [
+  "CONFIRMED", "AT_RISK", "RESCHEDULING", "DISPATCHED", "RESCHEDULED", "CANCELLED", "COMPLETED",
+] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
 
 /** Statuses that hold a slot: the database's exclusion constraints count only these. */
 export const activeStatuses = ["CONFIRMED", "AT_RISK", "RESCHEDULING", "DISPATCHED"] as const satisfies readonly BookingStatus[];
