@@ -23,13 +23,12 @@ WITH resolved AS (
 ), shown AS (
   SELECT c.*, aircraft_grounded_reasons(ROW(c.*)::aircraft) AS grounded_reasons FROM created c
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $5::uuid, $8, 'POST', $10, $9, 201, to_jsonb(shown)
+  SELECT idempotency_remember($5, $8, $10, $9, 201, to_jsonb(shown))
   FROM shown
-  WHERE $8::text IS NOT NULL
 )
 SELECT r.type_code IS NOT NULL AS type_known, r.home_airport IS NOT NULL AS airport_known,
        c.id, c.tail_number, c.type_code, c.home_airport, c.crosswind_limit_kt, c.status, c.created_at, c.updated_at,
        c.hobbs_hours, c.tach_hours, c.grounded_reasons
 FROM resolved r
 LEFT JOIN shown c ON true
+CROSS JOIN (SELECT count(*) FROM remembered) AS stored

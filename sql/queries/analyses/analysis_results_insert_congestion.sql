@@ -67,9 +67,8 @@ WITH airport AS (
   FROM airport a, days d, advice v
   RETURNING *
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $5::uuid, $6, 'POST', $8, $7, 201, to_jsonb(created)
+  SELECT idempotency_remember($5, $6, $8, $7, 201, to_jsonb(created))
   FROM created
-  WHERE $6::text IS NOT NULL
 )
-SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at FROM created
+SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at
+FROM created CROSS JOIN (SELECT count(*) FROM remembered) AS stored

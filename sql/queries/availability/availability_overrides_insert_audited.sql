@@ -20,9 +20,7 @@ WITH created AS (
                             'end_time', shown.end_time, 'is_blocked', shown.is_blocked, 'reason', shown.reason)
   FROM shown
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $7::uuid, $8, 'POST', $10, $9, 201, to_jsonb(shown)
+  SELECT idempotency_remember($7, $8, $10, $9, 201, to_jsonb(shown))
   FROM shown
-  WHERE $8::text IS NOT NULL
 )
-SELECT * FROM shown
+SELECT shown.* FROM shown CROSS JOIN (SELECT count(*) FROM remembered) AS stored

@@ -68,13 +68,12 @@ WITH departure AS (
   CROSS JOIN LATERAL (VALUES (c.student_id), (c.instructor_id)) AS party (user_id)
   WHERE party.user_id <> $9::uuid
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $9::uuid, $13, 'POST', $15, $14, 201, to_jsonb(c)
+  SELECT idempotency_remember($9, $13, $15, $14, 201, to_jsonb(c))
   FROM created c
-  WHERE $13::text IS NOT NULL
 )
 SELECT k.departure_icao IS NOT NULL AS departure_found, k.arrival_icao IS NOT NULL AS arrival_found,
        k.student_level IS NOT NULL AS student_found, k.instructor_found, k.aircraft_found, k.instructor_available,
        c.*
 FROM checked k
 LEFT JOIN created c ON true
+CROSS JOIN (SELECT count(*) FROM remembered) AS stored

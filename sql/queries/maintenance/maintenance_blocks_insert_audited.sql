@@ -15,9 +15,7 @@ WITH created AS (
          jsonb_build_object('aircraft_id', c.aircraft_id, 'starts_at', c.starts_at, 'ends_at', c.ends_at, 'reason', c.reason)
   FROM created c
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $5::uuid, $6, 'POST', $8, $7, 201, to_jsonb(c)
+  SELECT idempotency_remember($5, $6, $8, $7, 201, to_jsonb(c))
   FROM created c
-  WHERE $6::text IS NOT NULL
 )
-SELECT * FROM created
+SELECT created.* FROM created CROSS JOIN (SELECT count(*) FROM remembered) AS stored

@@ -27,10 +27,8 @@ WITH target AS (
   SELECT 'maintenance_item', s.id::text, 'maintenance_item.created', $10::uuid, s.item
   FROM shown s
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $10::uuid, $11, 'POST', $13, $12, 201, s.item
+  SELECT idempotency_remember($10, $11, $13, $12, 201, s.item)
   FROM shown s
-  WHERE $11::text IS NOT NULL
 )
 SELECT k.id IS NOT NULL AS aircraft_found,
        (k.done_tach IS NULL OR k.done_tach <= k.tach_hours) AS tach_known, k.tach_hours,
@@ -39,3 +37,4 @@ SELECT k.id IS NOT NULL AS aircraft_found,
 FROM (SELECT 1) AS one
 LEFT JOIN checked k ON true
 LEFT JOIN shown s ON true
+CROSS JOIN (SELECT count(*) FROM remembered) AS stored

@@ -40,12 +40,11 @@ WITH target AS (
                             'before', (SELECT to_jsonb(b) FROM before b))
   FROM saved s
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $6::uuid, $8, 'POST', $10, $9, CASE WHEN s.created THEN 201 ELSE 200 END, to_jsonb(s) - 'created'
+  SELECT idempotency_remember($6, $8, $10, $9, CASE WHEN s.created THEN 201 ELSE 200 END, to_jsonb(s) - 'created')
   FROM saved s
-  WHERE $8::text IS NOT NULL
 )
 SELECT t.visible, t.may_record, k.yes AS type_known, s.*
 FROM target t
 CROSS JOIN type_known k
 LEFT JOIN saved s ON true
+CROSS JOIN (SELECT count(*) FROM remembered) AS stored

@@ -51,9 +51,7 @@ WITH target AS (
            'options', (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.position) FROM created c)) AS body
   FROM target t
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $5::uuid, $6, 'POST', $8, $7, 201, a.body
+  SELECT idempotency_remember($5, $6, $8, $7, 201, a.body)
   FROM answer a
-  WHERE $6::text IS NOT NULL
 )
-SELECT body FROM answer
+SELECT body FROM answer CROSS JOIN (SELECT count(*) FROM remembered) AS stored

@@ -19,11 +19,10 @@ WITH checked AS (
          jsonb_build_object('aircraft_id', c.aircraft_id, 'severity', c.severity, 'booking_id', c.booking_id)
   FROM created c
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $5::uuid, $6, 'POST', $8, $7, 201, to_jsonb(c)
+  SELECT idempotency_remember($5, $6, $8, $7, 201, to_jsonb(c))
   FROM created c
-  WHERE $6::text IS NOT NULL
 )
 SELECT k.aircraft_found, k.booking_found, c.*
 FROM checked k
 LEFT JOIN created c ON true
+CROSS JOIN (SELECT count(*) FROM remembered) AS stored

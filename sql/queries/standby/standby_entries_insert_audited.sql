@@ -33,11 +33,10 @@ WITH checked AS (
                             'aircraft_type_code', p.aircraft_type_code, 'lesson_type', p.lesson_type)
   FROM placed p
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $9::uuid, $10, 'POST', $12, $11, 201, to_jsonb(p)
+  SELECT idempotency_remember($9, $10, $12, $11, 201, to_jsonb(p))
   FROM placed p
-  WHERE $10::text IS NOT NULL
 )
 SELECT k.departure_icao IS NOT NULL AS departure_found, k.student_found, k.instructor_found, k.type_found, p.*
 FROM checked k
 LEFT JOIN placed p ON true
+CROSS JOIN (SELECT count(*) FROM remembered) AS stored
