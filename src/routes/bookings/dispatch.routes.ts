@@ -2,14 +2,13 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
 import { presentBooking } from "../../bookings/present";
 import { dispatchRefused } from "../../bookings/refusal";
-import type { Row } from "../../db/client";
 import type { TrainingLevel } from "../../auth/user";
 import { checkWeather, crosswindContextFrom, minimumsFrom, type WeatherCheck } from "../../domain/weather";
 import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
 import { loadTafs, storeForecasts, WeatherUnavailable, type LoadedTafs } from "../../weather/provider";
-import { presentSquawk } from "../aircraft/airworthiness.routes";
+import { presentSquawk, type SquawkRow } from "../aircraft/airworthiness.routes";
 import { bookingId } from "./bookings.schemas";
 import { checkInBooking, dispatchBooking } from "./dispatch.schemas";
 import selectForDispatch from "../../../sql/queries/bookings/bookings_select_for_dispatch.sql";
@@ -136,6 +135,6 @@ export const dispatchRoutes = new Hono<AppEnv>()
         if (errors.length > 0) throw validationFailed(errors);
         throw new ApiError("invalid_state", "The booking changed meanwhile; it is no longer dispatched.");
       }
-      return c.json({ ...presentBooking(row), squawks: (row.squawks as Row[]).map(presentSquawk) }, 200);
+      return c.json({ ...presentBooking(row), squawks: (row.squawks as SquawkRow[]).map(presentSquawk) }, 200);
     },
   );
