@@ -1,21 +1,10 @@
 import type { TrainingLevel } from "../auth/user";
 import { checkWeather, crosswindContextFrom, minimumsFrom } from "../domain/weather";
 import { loadTafs, storeForecasts } from "../weather/provider";
-import selectDue from "../../sql/queries/weather/bookings_select_weather_due.sql";
-import applyWeather from "../../sql/queries/weather/bookings_update_weather_checked.sql";
+import { statement } from "../db/client";
+import { bookingsSelectWeatherDue as selectDue } from "../../sql/queries/weather/bookings_select_weather_due.queries";
+import { bookingsUpdateWeatherChecked as applyWeather } from "../../sql/queries/weather/bookings_update_weather_checked.queries";
 import type { Job } from "./registry";
-
-interface DueBooking {
-  id: string;
-  scheduled_at: Date;
-  ends_at: Date;
-  departure_airport: string;
-  arrival_airport: string;
-  training_level: TrainingLevel;
-  minimums: unknown;
-  runways: unknown;
-  aircraft_crosswind_limit_kt: number | null;
-}
 
 /**
  * The weather monitor: every active booking starting within 48 h, judged on fresh TAFs fetched
@@ -23,7 +12,7 @@ interface DueBooking {
  * so no booking moves on a forecast nobody could read.
  */
 export const weatherJob: Job = async ({ now, db, cache, config, log }): Promise<Record<string, number>> => {
-  const due = await db.query<DueBooking>(selectDue, [now.toISOString()], { idempotent: true });
+  const due = await db.query(selectDue, { now }, { idempotent: true });
   if (due.length === 0) return { checked: 0, provider_calls: 0 };
   const airports = due.flatMap((b) => [b.departure_airport, b.arrival_airport]);
   const { tafs, fetched, calls } = await loadTafs({ config, cache, log }, airports, { fresh: true });
@@ -32,14 +21,14 @@ export const weatherJob: Job = async ({ now, db, cache, config, log }): Promise<
     const check = checkWeather(
       { startsAt: b.scheduled_at, endsAt: b.ends_at, airports: [b.departure_airport, b.arrival_airport] },
       tafs,
-      minimumsFrom(b.minimums, b.training_level),
+      minimumsFrom(b.minimums, b.training_level as TrainingLevel),
       crosswindContextFrom(b.runways, b.aircraft_crosswind_limit_kt),
     );
     return { id: b.id, weather_status: check.weather_status, violations: check.violations };
   });
   const written = await db.batch([
     ...storeForecasts(fetched),
-    { text: applyWeather, params: [JSON.stringify(results), now.toISOString(), null, "monitor"] },
+    statement(applyWeather, { checks: JSON.stringify(results), checkedAt: now, source: "monitor" }),
   ]);
   const moved = written.at(-1) ?? [];
   const count = (status: string) => results.filter((r) => r.weather_status === status).length;

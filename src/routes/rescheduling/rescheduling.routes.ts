@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import { presentBooking } from "../../bookings/present";
+import { statement } from "../../db/client";
 import { activeStatuses, isActive, type BookingStatus } from "../../domain/booking-status";
 import { preferenceDeadline } from "../../domain/deadlines";
 import { twilightsDuringStatement } from "../../bookings/twilight";
@@ -12,8 +13,8 @@ import { isoTime } from "../../http/present";
 import { ApiError, forbidden, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { loadTafs, storeForecasts, WeatherUnavailable } from "../../weather/provider";
-import selectForCheck from "../../../sql/queries/weather/bookings_select_for_weather_check.sql";
-import applyWeather from "../../../sql/queries/weather/bookings_update_weather_checked.sql";
+import { bookingsSelectForWeatherCheck as selectForCheck } from "../../../sql/queries/weather/bookings_select_for_weather_check.queries";
+import { bookingsUpdateWeatherChecked as applyWeather } from "../../../sql/queries/weather/bookings_update_weather_checked.queries";
 import selectCandidates from "../../../sql/queries/rescheduling/bookings_select_reschedule_candidates.sql";
 import selectVisible from "../../../sql/queries/bookings/bookings_select_visible.sql";
 import replaceOptions from "../../../sql/queries/rescheduling/reschedule_options_replace_audited.sql";
@@ -46,13 +47,13 @@ export const reschedulingRoutes = new Hono<AppEnv>()
   .post("/:id/weather-check", validate("param", bookingId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
-    const [booking] = await c.var.db.query(selectForCheck, [id, viewer.id, viewer.role], { idempotent: true });
+    const [booking] = await c.var.db.query(selectForCheck, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
     if (!booking) throw notFound("Booking");
     if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw onlyInstructorOrAdmin("run a weather check");
     const status = booking.status as BookingStatus;
     if (!isActive(status)) throw new ApiError("invalid_state", `A ${status} booking has no flight left to check.`);
 
-    const airports = [String(booking.departure_airport), String(booking.arrival_airport)];
+    const airports = [booking.departure_airport, booking.arrival_airport];
     let loaded: Awaited<ReturnType<typeof loadTafs>>;
     try {
       loaded = await loadTafs(c.var, airports);
@@ -63,7 +64,7 @@ export const reschedulingRoutes = new Hono<AppEnv>()
       return c.json({ booking_id: id, weather_status: "UNKNOWN", violations: [], booking_status: status, checked_at: null }, 200);
     }
     const check = checkWeather(
-      { startsAt: booking.scheduled_at as Date, endsAt: booking.ends_at as Date, airports },
+      { startsAt: booking.scheduled_at, endsAt: booking.ends_at, airports },
       loaded.tafs,
       minimumsFrom(booking.minimums, booking.training_level as TrainingLevel),
       crosswindContextFrom(booking.runways, booking.aircraft_crosswind_limit_kt),
@@ -71,10 +72,7 @@ export const reschedulingRoutes = new Hono<AppEnv>()
     const checkedAt = new Date();
     const results = await c.var.db.batch([
       ...storeForecasts(loaded.fetched),
-      {
-        text: applyWeather,
-        params: [JSON.stringify([{ id, ...check }]), checkedAt.toISOString(), viewer.id, "check"],
-      },
+      statement(applyWeather, { checks: JSON.stringify([{ id, ...check }]), checkedAt, actorId: viewer.id, source: "check" }),
     ]);
     const applied = results.at(-1)?.[0];
     return c.json(
