@@ -6,6 +6,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { REPO_ROOT } from "../dev/migrate";
+import { airportsSelectByCode } from "../sql/queries/airports/airports_select_by_code.queries";
+import { bookingsInsertAudited } from "../sql/queries/bookings/bookings_insert_audited.queries";
+import { bookingsListVisible } from "../sql/queries/bookings/bookings_list_visible.queries";
 import { signDevToken } from "../dev/tokens";
 import { runFlightsBench } from "./flights";
 import { countRoundTrips, load, printTable, round, startBenchStack, startWorker, type LoadResult } from "./harness";
@@ -119,15 +122,15 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
 
     await measure("GET /v1/airports/KJFK (cached)", get(cachedWorker.url, "/v1/airports/KJFK", adminToken));
     await measure("GET /v1/airports/KJFK (uncached)", get(uncachedWorker.url, "/v1/airports/KJFK", adminToken), "cache not configured");
-    await floor("  floor: airport by code", await sqlFile("airports/airports_select_by_code.sql"), () => ["KJFK"]);
+    await floor("  floor: airport by code", airportsSelectByCode.text, () => airportsSelectByCode.bind({ code: "KJFK" }));
 
     await measure(
       "GET /v1/bookings?instructor_id (instructor)",
       get(cachedWorker.url, `/v1/bookings?instructor_id=${instructor.id}&limit=50`, instructorToken),
     );
-    await floor("  floor: bookings list", await sqlFile("bookings/bookings_list_visible.sql"), () => [
-      instructor.id, "INSTRUCTOR", null, null, null, null, instructor.id, null, null, null, 51,
-    ]);
+    await floor("  floor: bookings list", bookingsListVisible.text, () =>
+      bookingsListVisible.bind({ viewerId: instructor.id, viewerRole: "INSTRUCTOR", instructorId: instructor.id, limit: 51 }),
+    );
 
     const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const to = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
@@ -192,15 +195,18 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
         duration_minutes: 60,
         override_availability: true,
       });
-    const insertBooking = await sqlFile("bookings/bookings_insert_audited.sql");
+    const insertBooking = bookingsInsertAudited.text;
     await setRules("off");
     try {
       await measure("POST /v1/bookings (rules off)", book, "admin, override_availability");
-      await floor("  floor: booking insert statement", insertBooking, (i) => [
-        students[i % students.length]!.id, instructor.id, null, "KJFK", "KBOS",
-        new Date(slotBase + 5_000_000 * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, "DUAL", false, "[]",
-        null, null, "/v1/bookings",
-      ]);
+      await floor("  floor: booking insert statement", insertBooking, (i) =>
+        bookingsInsertAudited.bind({
+          studentId: students[i % students.length]!.id, instructorId: instructor.id, departure: "KJFK", arrival: "KBOS",
+          scheduledAt: new Date(slotBase + 5_000_000 * 3_600_000 + i * 2 * 3_600_000).toISOString(), durationMinutes: 60,
+          overrideAvailability: true, actorId: admin.id, lessonType: "DUAL", overrideRules: false, twilight: "[]",
+          requestPath: "/v1/bookings",
+        }),
+      );
     } finally {
       await setRules(null);
     }
@@ -331,11 +337,13 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
         return r.status === 201;
       });
     await measure("POST /v1/bookings, aircraft with 50 items + 200 bookings", bookPlane, "the aircraft rule counts them all");
-    await floor("  floor: same insert statement", insertBooking, (i) => [
-      students[i % students.length]!.id, pilot!.id, plane!.id, "KJFK", "KBOS",
-      planeSlot(20_000 + i), 60, true, admin.id, "DUAL", true, "[]",
-      null, null, "/v1/bookings",
-    ]);
+    await floor("  floor: same insert statement", insertBooking, (i) =>
+      bookingsInsertAudited.bind({
+        studentId: students[i % students.length]!.id, instructorId: pilot!.id, aircraftId: plane!.id, departure: "KJFK",
+        arrival: "KBOS", scheduledAt: planeSlot(20_000 + i), durationMinutes: 60, overrideAvailability: true, actorId: admin.id,
+        lessonType: "DUAL", overrideRules: true, twilight: "[]", requestPath: "/v1/bookings",
+      }),
+    );
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await owner.end();

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import pg from "pg";
 import * as v from "valibot";
+import { usersInsertAudited } from "../sql/queries/users/users_insert_audited.queries.ts";
 import { createUser } from "../src/routes/users/users.schemas.ts";
 import { backup, restore } from "./backup.ts";
 import { migrateDown, migrateUp, migrationStatus, newMigration, REPO_ROOT } from "./migrate.ts";
@@ -131,13 +132,16 @@ const commands: Record<string, Command> = {
       const input = parseUser(values);
       const db = await ctx.database();
       await requireMigrated(db.url);
-      const sql = await readFile(join(REPO_ROOT, "sql", "queries", "users", "users_insert_audited.sql"), "utf8");
       const row = await withClient(db.url, async (client) => {
         try {
-          const result = await client.query(sql, [
-            input.auth_subject, input.email, input.first_name, input.last_name, input.phone_number,
-            input.role, input.training_level, input.timezone, null, // no acting user: an operator at the console
-          ]);
+          const result = await client.query(
+            usersInsertAudited.text,
+            usersInsertAudited.bind({
+              authSubject: input.auth_subject, email: input.email, firstName: input.first_name, lastName: input.last_name,
+              phoneNumber: input.phone_number, role: input.role, trainingLevel: input.training_level, timezone: input.timezone,
+              actorId: null, // no acting user: an operator at the console
+            }),
+          );
           return result.rows[0];
         } catch (error) {
           if ((error as { code?: string }).code === "23505") throw new UsageError("a user with this email or subject already exists");

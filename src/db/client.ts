@@ -23,6 +23,11 @@ export function statement<P, R>(query: PreparedQuery<P, R>, params: P): TypedSta
   return { text: query.text, params: query.bind(params), shape: query.shape };
 }
 
+/** The rows of a batch's last statement (a batch often leads with a variable number of others). */
+export function lastRows<T extends readonly unknown[]>(results: T): T extends readonly [...unknown[], infer L] ? L : T[number] {
+  return results[results.length - 1] as T extends readonly [...unknown[], infer L] ? L : T[number];
+}
+
 /** Each statement's rows: typed for a `TypedStatement`, plain rows otherwise. */
 export type BatchRows<S extends readonly Statement[]> = {
   -readonly [K in keyof S]: S[K] extends TypedStatement<infer R> ? R[] : Row[];

@@ -1,7 +1,7 @@
 import type { TrainingLevel } from "../auth/user";
 import { checkWeather, crosswindContextFrom, minimumsFrom } from "../domain/weather";
 import { loadTafs, storeForecasts } from "../weather/provider";
-import { statement } from "../db/client";
+import { lastRows, statement } from "../db/client";
 import { bookingsSelectWeatherDue as selectDue } from "../../sql/queries/weather/bookings_select_weather_due.queries";
 import { bookingsUpdateWeatherChecked as applyWeather } from "../../sql/queries/weather/bookings_update_weather_checked.queries";
 import type { Job } from "./registry";
@@ -30,7 +30,7 @@ export const weatherJob: Job = async ({ now, db, cache, config, log }): Promise<
     ...storeForecasts(fetched),
     statement(applyWeather, { checks: JSON.stringify(results), checkedAt: now, source: "monitor" }),
   ]);
-  const moved = written.at(-1) ?? [];
+  const moved = lastRows(written);
   const count = (status: string) => results.filter((r) => r.weather_status === status).length;
   return {
     checked: due.length,

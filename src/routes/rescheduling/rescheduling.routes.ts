@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
-import { presentBooking } from "../../bookings/present";
-import { statement } from "../../db/client";
+import { presentBooking, type BookingRow } from "../../bookings/present";
+import { lastRows, statement } from "../../db/client";
 import { activeStatuses, isActive, type BookingStatus } from "../../domain/booking-status";
 import { preferenceDeadline } from "../../domain/deadlines";
 import { twilightsDuringStatement } from "../../bookings/twilight";
@@ -16,7 +16,7 @@ import { loadTafs, storeForecasts, WeatherUnavailable } from "../../weather/prov
 import { bookingsSelectForWeatherCheck as selectForCheck } from "../../../sql/queries/weather/bookings_select_for_weather_check.queries";
 import { bookingsUpdateWeatherChecked as applyWeather } from "../../../sql/queries/weather/bookings_update_weather_checked.queries";
 import selectCandidates from "../../../sql/queries/rescheduling/bookings_select_reschedule_candidates.sql";
-import selectVisible from "../../../sql/queries/bookings/bookings_select_visible.sql";
+import { bookingsSelectVisible as selectVisible } from "../../../sql/queries/bookings/bookings_select_visible.queries";
 import replaceOptions from "../../../sql/queries/rescheduling/reschedule_options_replace_audited.sql";
 import selectOptions from "../../../sql/queries/rescheduling/reschedule_options_select_visible.sql";
 import submitPreferences from "../../../sql/queries/rescheduling/preference_rankings_submit.sql";
@@ -34,9 +34,9 @@ type Row = Record<string, unknown>;
 async function selectCandidatesJudged(c: Context<AppEnv>, id: string, now: Date): Promise<Row[]> {
   const viewer = c.var.user;
   const candidates = { text: selectCandidates, params: [id, viewer.id, viewer.role, now.toISOString()] };
-  const [seen] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
+  const [seen] = await c.var.db.query(selectVisible, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
   if (!seen || seen.lesson_type !== "SOLO") return seen ? c.var.db.query(candidates.text, candidates.params, { idempotent: true }) : [];
-  const twilight = await twilightsDuringStatement(c, String(seen.departure_airport), now, new Date(now.getTime() + OPTION_DAYS_MS));
+  const twilight = await twilightsDuringStatement(c, seen.departure_airport, now, new Date(now.getTime() + OPTION_DAYS_MS));
   const [, rows] = await c.var.db.batch([twilight, candidates]);
   return rows ?? [];
 }
@@ -74,7 +74,7 @@ export const reschedulingRoutes = new Hono<AppEnv>()
       ...storeForecasts(loaded.fetched),
       statement(applyWeather, { checks: JSON.stringify([{ id, ...check }]), checkedAt, actorId: viewer.id, source: "check" }),
     ]);
-    const applied = results.at(-1)?.[0];
+    const applied = lastRows(results)[0];
     return c.json(
       {
         booking_id: id,
@@ -207,7 +207,7 @@ export const reschedulingRoutes = new Hono<AppEnv>()
         submitted_at: isoTime(preference.submitted_at),
         deadline: isoTime(preference.deadline),
         outcome,
-        booking: result.booking ? presentBooking(result.booking as Row) : null,
+        booking: result.booking ? presentBooking(result.booking as BookingRow) : null,
       },
       200,
     );
