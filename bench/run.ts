@@ -2,13 +2,15 @@
 // wrangler dev, the local gateway, embedded Postgres, Redis), printed as one table and written
 // to bench/results/<time>.json so runs can be compared.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { REPO_ROOT } from "../dev/migrate";
 import { airportsSelectByCode } from "../sql/queries/airports/airports_select_by_code.queries";
 import { bookingsInsertAudited } from "../sql/queries/bookings/bookings_insert_audited.queries";
+import { availabilitySelectForRange } from "../sql/queries/availability/availability_select_for_range.queries";
 import { bookingsListVisible } from "../sql/queries/bookings/bookings_list_visible.queries";
+import { calendarFeedsSelectEvents } from "../sql/queries/calendar/calendar_feeds_select_events.queries";
 import { signDevToken } from "../dev/tokens";
 import { runFlightsBench } from "./flights";
 import { countRoundTrips, load, printTable, round, startBenchStack, startWorker, type LoadResult } from "./harness";
@@ -18,7 +20,6 @@ const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 /** Which parts to run: `BENCH_SUITES=http,jobs,flights` (all by default; flights loads 3 M rows). */
 const SUITES = new Set((process.env.BENCH_SUITES ?? "http,jobs,flights").split(","));
-const sqlFile = (path: string) => readFile(join(REPO_ROOT, "sql", "queries", path), "utf8");
 
 interface Row extends Partial<LoadResult> {
   benchmark: string;
@@ -143,7 +144,9 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
       get(uncachedWorker.url, `/v1/users/${instructor.id}/availability?from=${from}&to=${to}`, adminToken),
       "cache not configured",
     );
-    await floor("  floor: availability inputs", await sqlFile("availability/availability_select_for_range.sql"), () => [instructor.id, from, to]);
+    await floor("  floor: availability inputs", availabilitySelectForRange.text, () =>
+      availabilitySelectForRange.bind({ userId: instructor.id, fromDay: from, toDay: to }),
+    );
 
     // A calendar app polling the instructor's feed (300 flights): the whole feed, then a 304.
     const issued = (await fetch(`${cachedWorker.url}/v1/users/${instructor.id}/calendar-feed`, {
@@ -157,7 +160,7 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     const feedEtag = (await fetch(`${cachedWorker.url}${feedPath}`)).headers.get("etag") ?? "";
     await measure("GET /v1/calendar/:token.ics (300 flights)", poll({}, 200));
     await measure("  same, If-None-Match", poll({ "if-none-match": feedEtag }, 304), "304, no body");
-    await floor("  floor: feed events", await sqlFile("calendar/calendar_feeds_select_events.sql"), () => [feedHash]);
+    await floor("  floor: feed events", calendarFeedsSelectEvents.text, () => calendarFeedsSelectEvents.bind({ tokenHash: feedHash }));
 
 
     // Booking create with every booking rule off (the v1 figure), then with the rules on.
