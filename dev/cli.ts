@@ -4,6 +4,8 @@ import { join, relative } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import pg from "pg";
 import * as v from "valibot";
+import { adminStatsSelect } from "../sql/queries/admin/admin_stats_select.queries.ts";
+import { integrityChecksSelect } from "../sql/queries/admin/integrity_checks_select.queries.ts";
 import { usersInsertAudited } from "../sql/queries/users/users_insert_audited.queries.ts";
 import { createUser } from "../src/routes/users/users.schemas.ts";
 import { backup, restore } from "./backup.ts";
@@ -311,8 +313,7 @@ const operationCommands: Record<string, Command> = {
     async run(_args, ctx) {
       const db = await ctx.database();
       await requireMigrated(db.url);
-      const sql = await sqlFile("admin", "integrity_checks_select.sql");
-      const rows = await withClient(db.url, async (client) => (await client.query<{ name: string; count: number }>(sql)).rows);
+      const rows = await withClient(db.url, async (client) => (await client.query<{ name: string; count: number }>(integrityChecksSelect.text)).rows);
       const width = Math.max(...rows.map((r) => r.name.length));
       for (const r of rows) ctx.out(`  ${r.count === 0 ? "ok  " : "FAIL"}  ${r.name.padEnd(width)}  ${r.count}`);
       const failed = rows.filter((r) => r.count !== 0);
@@ -380,8 +381,7 @@ const operationCommands: Record<string, Command> = {
     async run({ values }, ctx) {
       const db = await ctx.database();
       await requireMigrated(db.url);
-      const sql = await sqlFile("admin", "admin_stats_select.sql");
-      const row = await withClient(db.url, async (client) => (await client.query(sql)).rows[0]);
+      const row = await withClient(db.url, async (client) => (await client.query(adminStatsSelect.text)).rows[0]);
       if (values.json) {
         ctx.out(JSON.stringify(row, null, 2));
         return;

@@ -1,0 +1,39 @@
+/** Types generated for queries found in "sql/queries/jobs/job_runs_insert_claim.sql" */
+import { PreparedQuery } from '../../../src/db/typed';
+
+export type DateOrString = Date | string;
+
+/** 'JobRunsInsertClaim' parameters type */
+export interface JobRunsInsertClaimParams {
+  job?: string | null | void;
+  scheduledFor?: DateOrString | null | void;
+}
+
+/** 'JobRunsInsertClaim' return type */
+export interface JobRunsInsertClaimResult {
+  id: string;
+}
+
+/** 'JobRunsInsertClaim' query type */
+export interface JobRunsInsertClaimQuery {
+  params: JobRunsInsertClaimParams;
+  result: JobRunsInsertClaimResult;
+}
+
+const jobRunsInsertClaimIR: any = {"usedParamSet":{"job":true,"scheduledFor":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":306,"b":309}]},{"name":"scheduledFor","required":false,"transform":{"type":"scalar"},"locs":[{"a":312,"b":324}]}],"statement":"-- Claims one firing of a job: the unique (job, scheduled_for) lets only one run through, so two\n-- workers woken by the same trigger never both do the work. Returns no row when already claimed.\n-- :job job, :scheduledFor scheduled_for\nINSERT INTO job_runs (job, scheduled_for, status, started_at)\nVALUES (:job, :scheduledFor, 'RUNNING', now())\nON CONFLICT (job, scheduled_for) DO NOTHING\nRETURNING id"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Claims one firing of a job: the unique (job, scheduled_for) lets only one run through, so two
+ * -- workers woken by the same trigger never both do the work. Returns no row when already claimed.
+ * -- :job job, :scheduledFor scheduled_for
+ * INSERT INTO job_runs (job, scheduled_for, status, started_at)
+ * VALUES (:job, :scheduledFor, 'RUNNING', now())
+ * ON CONFLICT (job, scheduled_for) DO NOTHING
+ * RETURNING id
+ * ```
+ */
+export const jobRunsInsertClaim = new PreparedQuery<JobRunsInsertClaimParams,JobRunsInsertClaimResult>(jobRunsInsertClaimIR);
+
+
