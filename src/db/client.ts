@@ -15,12 +15,13 @@ export interface Statement {
 
 /** A statement from an annotated `.sql` file, bound to its values; its rows are typed. */
 export interface TypedStatement<R> extends Statement {
-  shape: ((rows: Row[]) => R[]) | undefined;
+  /** Only carries the row type to `batch`'s answer; always undefined. */
+  rows: R[] | undefined;
 }
 
 /** Binds a typed statement's named parameters, for `batch`. */
 export function statement<P, R>(query: PreparedQuery<P, R>, params: P): TypedStatement<R> {
-  return { text: query.text, params: query.bind(params), shape: query.shape };
+  return { text: query.text, params: query.bind(params), rows: undefined };
 }
 
 /** The rows of a batch's last statement (a batch often leads with a variable number of others). */
@@ -118,13 +119,11 @@ export function createDb(config: AppConfig, trips?: TripLog): Db {
     }
   }
 
-  const shaped = (s: Statement, rows: Row[]) => (s as Partial<TypedStatement<Row>>).shape?.(rows) ?? rows;
-
   return {
     query(query: string | PreparedQuery<unknown, unknown>, params: unknown = [], options: QueryOptions = {}) {
       const s = typeof query === "string" ? { text: query, params: params as readonly unknown[] } : statement(query, params);
       return run(
-        async (signal) => shaped(s, (await sql.query(s.text, [...(s.params ?? [])], { fetchOptions: { signal } })) as Row[]),
+        (signal) => sql.query(s.text, [...(s.params ?? [])], { fetchOptions: { signal } }) as Promise<Row[]>,
         options,
       );
     },
@@ -138,7 +137,7 @@ export function createDb(config: AppConfig, trips?: TripLog): Db {
           ((await sql.transaction(
             [sql.query("SELECT set_config('statement_timeout', $1, true)", [timeout]), ...statements.map((s) => sql.query(s.text, [...(s.params ?? [])]))],
             { fetchOptions: { signal } },
-          )) as Row[][]).slice(1).map((rows, i) => shaped(statements[i]!, rows)) as BatchRows<typeof statements>,
+          )) as Row[][]).slice(1) as BatchRows<typeof statements>,
         options,
       );
     },

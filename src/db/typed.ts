@@ -1,5 +1,3 @@
-import type { Row } from "./client";
-
 /** One parameter of a statement as PgTyped describes it (`locs` are inclusive character ranges). */
 interface ParamIR {
   name: string;
@@ -14,21 +12,6 @@ export interface QueryIR {
   statement: string;
 }
 
-/** A column alias ending in `!` or `?` only tells PgTyped whether the column can be null. */
-const HINTED = /"[a-z_][a-z0-9_]*[!?]"/;
-
-function unhint(rows: Row[]): Row[] {
-  for (const row of rows) {
-    for (const column of Object.keys(row)) {
-      const last = column[column.length - 1];
-      if (last !== "!" && last !== "?") continue;
-      row[column.slice(0, -1)] = row[column];
-      delete row[column];
-    }
-  }
-  return rows;
-}
-
 /**
  * A statement from a `.sql` file with its generated parameter and row types (`npm run db:types`).
  * The named parameters become `$1..$n` once, when the module loads; each call only orders its
@@ -37,7 +20,6 @@ function unhint(rows: Row[]): Row[] {
 export class PreparedQuery<Params, Result> {
   readonly text: string;
   readonly names: readonly string[];
-  readonly shape: ((rows: Row[]) => Result[]) | undefined;
   /** Ties `Result` to the class for inference; never set. */
   declare readonly result?: Result;
 
@@ -55,7 +37,6 @@ export class PreparedQuery<Params, Result> {
     }
     this.text = text + ir.statement.slice(at);
     this.names = ir.params.map((p) => p.name);
-    this.shape = HINTED.test(this.text) ? (unhint as (rows: Row[]) => Result[]) : undefined;
   }
 
   /** The positional values in parameter order; a parameter left out is sent as NULL. */

@@ -86,19 +86,17 @@ function rememberParams(c: Context<AppEnv>): RememberParams {
 
 /**
  * Runs a creating statement. With a key, an expired copy of it is dropped first in the same
- * transaction, so a key can be reused once its 24 hours are over. A statement not yet annotated
- * for PgTyped takes the key, request hash and path as its last three positional values.
+ * transaction, so a key can be reused once its 24 hours are over.
  */
-export async function runCreating<P extends RememberParams, R>(c: Context<AppEnv>, query: PreparedQuery<P, R>, params: Omit<P, keyof RememberParams>): Promise<R[]>;
-export async function runCreating(c: Context<AppEnv>, text: string, params: readonly unknown[]): Promise<Row[]>;
-export async function runCreating(c: Context<AppEnv>, query: string | PreparedQuery<RememberParams, Row>, params: object): Promise<Row[]> {
-  const remember = rememberParams(c);
-  const positional = () => [...(params as readonly unknown[]), remember.idempotencyKey, remember.requestHash, remember.requestPath];
+export async function runCreating<P extends RememberParams, R>(
+  c: Context<AppEnv>,
+  query: PreparedQuery<P, R>,
+  params: Omit<P, keyof RememberParams>,
+): Promise<R[]> {
+  // P is exactly the statement's own values and the three every creating statement takes.
+  const all = { ...params, ...rememberParams(c) } as P;
   const request = c.var.idempotency;
-  if (!request) {
-    return typeof query === "string" ? c.var.db.query(query, positional()) : c.var.db.query(query, { ...params, ...remember });
-  }
-  const created = typeof query === "string" ? { text: query, params: positional() } : statement(query, { ...params, ...remember });
-  const [, rows] = await c.var.db.batch([statement(deleteExpired, { userId: c.var.user.id, key: request.key }), created]);
+  if (!request) return c.var.db.query(query, all);
+  const [, rows] = await c.var.db.batch([statement(deleteExpired, { userId: c.var.user.id, key: request.key }), statement(query, all)]);
   return rows;
 }
