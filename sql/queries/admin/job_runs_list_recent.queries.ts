@@ -34,13 +34,13 @@ export interface JobRunsListRecentQuery {
   result: JobRunsListRecentResult;
 }
 
-const jobRunsListRecentIR: any = {"usedParamSet":{"job":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":340,"b":343},{"a":368,"b":371}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":381,"b":389},{"a":435,"b":443}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":459,"b":467}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":517,"b":522}]}],"statement":"-- GET /v1/admin/jobs: runs newest first, optionally of one job, keyset on (started_at, id).\n-- :job job or null, :cursorAt cursor started_at (text) or null, :cursorId cursor id or null, :limit limit + 1\nSELECT id, job, scheduled_for, started_at, finished_at, status, stats, error,\n       started_at::text AS cursor_at\nFROM job_runs\nWHERE (:job::text IS NULL OR job = :job)\n  AND (:cursorAt::timestamptz IS NULL OR (started_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY started_at DESC, id DESC\nLIMIT :limit"};
+const jobRunsListRecentIR: any = {"usedParamSet":{"job":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":320,"b":323},{"a":348,"b":351}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":361,"b":369},{"a":415,"b":423}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":439,"b":447}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":497,"b":502}]}],"statement":"-- GET /v1/admin/jobs: runs newest first, optionally of one job, keyset on (started_at, id).\n-- :job or null, :cursorAt cursor started_at (text) or null, :cursorId or null, :limit + 1\nSELECT id, job, scheduled_for, started_at, finished_at, status, stats, error,\n       started_at::text AS cursor_at\nFROM job_runs\nWHERE (:job::text IS NULL OR job = :job)\n  AND (:cursorAt::timestamptz IS NULL OR (started_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY started_at DESC, id DESC\nLIMIT :limit"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- GET /v1/admin/jobs: runs newest first, optionally of one job, keyset on (started_at, id).
- * -- :job job or null, :cursorAt cursor started_at (text) or null, :cursorId cursor id or null, :limit limit + 1
+ * -- :job or null, :cursorAt cursor started_at (text) or null, :cursorId or null, :limit + 1
  * SELECT id, job, scheduled_for, started_at, finished_at, status, stats, error,
  *        started_at::text AS cursor_at
  * FROM job_runs

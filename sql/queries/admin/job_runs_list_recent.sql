@@ -1,6 +1,6 @@
 /* @name JobRunsListRecent */
 -- GET /v1/admin/jobs: runs newest first, optionally of one job, keyset on (started_at, id).
--- :job job or null, :cursorAt cursor started_at (text) or null, :cursorId cursor id or null, :limit limit + 1
+-- :job or null, :cursorAt cursor started_at (text) or null, :cursorId or null, :limit + 1
 SELECT id, job, scheduled_for, started_at, finished_at, status, stats, error,
        started_at::text AS cursor_at
 FROM job_runs

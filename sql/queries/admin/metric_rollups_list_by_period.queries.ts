@@ -31,14 +31,14 @@ export interface MetricRollupsListByPeriodQuery {
   result: MetricRollupsListByPeriodResult;
 }
 
-const metricRollupsListByPeriodIR: any = {"usedParamSet":{"period":true,"fromDay":true,"toDay":true,"limit":true},"params":[{"name":"period","required":false,"transform":{"type":"scalar"},"locs":[{"a":397,"b":403}]},{"name":"fromDay","required":false,"transform":{"type":"scalar"},"locs":[{"a":412,"b":419},{"a":454,"b":461}]},{"name":"toDay","required":false,"transform":{"type":"scalar"},"locs":[{"a":477,"b":482},{"a":517,"b":522}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":585,"b":590}]}],"statement":"-- GET /v1/admin/metrics: stored rollups of one period kind, oldest period first; the unique\n-- key's index (period, period_start, ...) serves the range.\n-- :period period, :fromDay from date or null, :toDay to date (inclusive) or null, :limit row cap + 1\nSELECT period, period_start::text AS period_start, metric, dimensions, value::float8 AS value, updated_at\nFROM metric_rollups\nWHERE period = :period\n  AND (:fromDay::date IS NULL OR period_start >= :fromDay::date)\n  AND (:toDay::date IS NULL OR period_start <= :toDay::date)\nORDER BY period_start, metric, dimensions::text\nLIMIT :limit"};
+const metricRollupsListByPeriodIR: any = {"usedParamSet":{"period":true,"fromDay":true,"toDay":true,"limit":true},"params":[{"name":"period","required":false,"transform":{"type":"scalar"},"locs":[{"a":381,"b":387}]},{"name":"fromDay","required":false,"transform":{"type":"scalar"},"locs":[{"a":396,"b":403},{"a":438,"b":445}]},{"name":"toDay","required":false,"transform":{"type":"scalar"},"locs":[{"a":461,"b":466},{"a":501,"b":506}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":569,"b":574}]}],"statement":"-- GET /v1/admin/metrics: stored rollups of one period kind, oldest period first; the unique\n-- key's index (period, period_start, ...) serves the range.\n-- :fromDay from date or null, :toDay to date (inclusive) or null, :limit row cap + 1\nSELECT period, period_start::text AS period_start, metric, dimensions, value::float8 AS value, updated_at\nFROM metric_rollups\nWHERE period = :period\n  AND (:fromDay::date IS NULL OR period_start >= :fromDay::date)\n  AND (:toDay::date IS NULL OR period_start <= :toDay::date)\nORDER BY period_start, metric, dimensions::text\nLIMIT :limit"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- GET /v1/admin/metrics: stored rollups of one period kind, oldest period first; the unique
  * -- key's index (period, period_start, ...) serves the range.
- * -- :period period, :fromDay from date or null, :toDay to date (inclusive) or null, :limit row cap + 1
+ * -- :fromDay from date or null, :toDay to date (inclusive) or null, :limit row cap + 1
  * SELECT period, period_start::text AS period_start, metric, dimensions, value::float8 AS value, updated_at
  * FROM metric_rollups
  * WHERE period = :period

@@ -1,7 +1,7 @@
 /* @name MetricRollupsListByPeriod */
 -- GET /v1/admin/metrics: stored rollups of one period kind, oldest period first; the unique
 -- key's index (period, period_start, ...) serves the range.
--- :period period, :fromDay from date or null, :toDay to date (inclusive) or null, :limit row cap + 1
+-- :fromDay from date or null, :toDay to date (inclusive) or null, :limit row cap + 1
 SELECT period, period_start::text AS period_start, metric, dimensions, value::float8 AS value, updated_at
 FROM metric_rollups
 WHERE period = :period

@@ -2,9 +2,9 @@
 -- Adds an aircraft to the fleet with its audit entry in one statement. The type and the home
 -- airport (ICAO or IATA) are resolved here; when either is unknown nothing is inserted and the
 -- flags say which.
--- :tailNumber tail_number, :typeCode type_code, :homeAirport home airport code, :crosswindLimitKt crosswind_limit_kt or null,
--- :actorId acting user id, :hobbsHours hobbs_hours, :tachHours tach_hours (the meters as the aircraft arrives),
--- :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :homeAirport code, :crosswindLimitKt or null,
+-- :actorId acting user id, :tachHours (the meters as the aircraft arrives),
+-- :idempotencyKey or null
 WITH resolved AS (
   SELECT (SELECT t.code FROM aircraft_types t WHERE t.code = :typeCode) AS type_code,
          (SELECT a.icao FROM airports a WHERE a.icao = upper(:homeAirport) OR a.iata = upper(:homeAirport)) AS home_airport

@@ -39,14 +39,14 @@ export interface AircraftListByStatusQuery {
   result: AircraftListByStatusResult;
 }
 
-const aircraftListByStatusIR: any = {"usedParamSet":{"status":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":489,"b":495},{"a":523,"b":529}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":539,"b":547},{"a":593,"b":601}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":617,"b":625}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":665,"b":670}]}],"statement":"-- A page of the fleet in the order aircraft were added, optionally of one status, each with why\n-- it cannot fly now (if it cannot).\n-- :status status or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,\n       hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons, created_at::text AS cursor_at\nFROM aircraft\nWHERE (:status::text IS NULL OR status = :status)\n  AND (:cursorAt::timestamptz IS NULL OR (created_at, id) > (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY created_at, id\nLIMIT :limit"};
+const aircraftListByStatusIR: any = {"usedParamSet":{"status":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":482,"b":488},{"a":516,"b":522}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":532,"b":540},{"a":586,"b":594}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":610,"b":618}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":658,"b":663}]}],"statement":"-- A page of the fleet in the order aircraft were added, optionally of one status, each with why\n-- it cannot fly now (if it cannot).\n-- :status or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,\n       hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons, created_at::text AS cursor_at\nFROM aircraft\nWHERE (:status::text IS NULL OR status = :status)\n  AND (:cursorAt::timestamptz IS NULL OR (created_at, id) > (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY created_at, id\nLIMIT :limit"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- A page of the fleet in the order aircraft were added, optionally of one status, each with why
  * -- it cannot fly now (if it cannot).
- * -- :status status or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
+ * -- :status or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
  * SELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,
  *        hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons, created_at::text AS cursor_at
  * FROM aircraft

@@ -31,13 +31,12 @@ export interface AircraftSelectOneQuery {
   result: AircraftSelectOneResult;
 }
 
-const aircraftSelectOneIR: any = {"usedParamSet":{"aircraftId":true},"params":[{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":301,"b":311}]}],"statement":"-- One aircraft, with why it cannot fly now (if it cannot).\n-- :aircraftId aircraft id\nSELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,\n       hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons\nFROM aircraft\nWHERE id = :aircraftId"};
+const aircraftSelectOneIR: any = {"usedParamSet":{"aircraftId":true},"params":[{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":274,"b":284}]}],"statement":"-- One aircraft, with why it cannot fly now (if it cannot).\nSELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,\n       hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons\nFROM aircraft\nWHERE id = :aircraftId"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- One aircraft, with why it cannot fly now (if it cannot).
- * -- :aircraftId aircraft id
  * SELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,
  *        hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons
  * FROM aircraft

@@ -3,7 +3,7 @@
 -- the values before and after, in one statement. A status change re-evaluates the aircraft's
 -- bookings (aircraft_refresh_risk, by trigger); grounded_reasons shows the new status. A type or home airport that was sent but is
 -- unknown changes nothing; the flags say which.
--- :aircraftId aircraft id, :changes changes, :actorId acting user id
+-- :actorId acting user id
 WITH resolved AS (
   SELECT
     CASE WHEN :changes::jsonb ? 'type_code' THEN

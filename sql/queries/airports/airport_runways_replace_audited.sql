@@ -2,7 +2,7 @@
 -- Replaces an airport's runway ends and audits the set before and after, in one statement.
 -- The airport row is locked so two replacements of the same airport queue. The insert reads
 -- `dropped`, so the old rows are gone before the new ones take their names.
--- :code code (ICAO or IATA, upper-cased), :runways runway ends jsonb [{ name, heading_deg }], :actorId acting user id
+-- :code (ICAO or IATA, upper-cased), :runways runway ends jsonb [{ name, heading_deg }], :actorId acting user id
 WITH airport AS (
   SELECT * FROM airports WHERE icao = :code OR iata = :code FOR UPDATE
 ), before AS (

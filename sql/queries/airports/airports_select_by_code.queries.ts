@@ -28,13 +28,13 @@ export interface AirportsSelectByCodeQuery {
   result: AirportsSelectByCodeResult;
 }
 
-const airportsSelectByCodeIR: any = {"usedParamSet":{"code":true},"params":[{"name":"code","required":false,"transform":{"type":"scalar"},"locs":[{"a":313,"b":317},{"a":336,"b":340}]}],"statement":"-- One airport by ICAO or IATA code (see src/airports/resolve.ts), with its runway ends.\n-- :code code, any case\nSELECT icao, iata, name, city, country, latitude, longitude, timezone, elevation_ft,\n       coalesce(airport_runway_ends(ARRAY[icao]) -> icao, '[]'::jsonb) AS runways\nFROM airports\nWHERE icao = upper(:code) OR iata = upper(:code)"};
+const airportsSelectByCodeIR: any = {"usedParamSet":{"code":true},"params":[{"name":"code","required":false,"transform":{"type":"scalar"},"locs":[{"a":308,"b":312},{"a":331,"b":335}]}],"statement":"-- One airport by ICAO or IATA code (see src/airports/resolve.ts), with its runway ends.\n-- :code, any case\nSELECT icao, iata, name, city, country, latitude, longitude, timezone, elevation_ft,\n       coalesce(airport_runway_ends(ARRAY[icao]) -> icao, '[]'::jsonb) AS runways\nFROM airports\nWHERE icao = upper(:code) OR iata = upper(:code)"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- One airport by ICAO or IATA code (see src/airports/resolve.ts), with its runway ends.
- * -- :code code, any case
+ * -- :code, any case
  * SELECT icao, iata, name, city, country, latitude, longitude, timezone, elevation_ft,
  *        coalesce(airport_runway_ends(ARRAY[icao]) -> icao, '[]'::jsonb) AS runways
  * FROM airports

@@ -4,8 +4,8 @@
 -- compared with the airport's runway_capacity_per_hour. An arrival without a time is placed at
 -- departure + 30 min + distance / 8 (about 480 mph), or left out when the distance is unknown too.
 -- Confidence: days observed / 30 (at most 1), × 0.6 when the capacity is not on record.
--- :params params (JSON), :fromDay first day or null, :toDay last day or null (airport-local), :airport airport,
--- :actorId acting user id, :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :params (JSON), :fromDay first day or null, :toDay last day or null (airport-local),
+-- :actorId acting user id, :idempotencyKey or null
 WITH airport AS (
   SELECT icao, coalesce(timezone, 'UTC') AS tz, runway_capacity_per_hour AS capacity
   FROM airports WHERE icao = :airport OR iata = :airport

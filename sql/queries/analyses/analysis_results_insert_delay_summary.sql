@@ -2,8 +2,8 @@
 -- Computes and stores a delay summary in one statement: overall figures, the local hours with the
 -- worst and best average arrival delay, plain-language recommendations, and a confidence that
 -- grows with the number of flights (1 at 1,000 or more).
--- :params params (JSON), :fromDay first day or null, :toDay last day or null (origin-local), :airport airport or null,
--- :actorId acting user id, :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :params (JSON), :fromDay first day or null, :toDay last day or null (origin-local), :airport or null,
+-- :actorId acting user id, :idempotencyKey or null
 WITH airport AS (
   SELECT icao FROM airports WHERE :airport::text IS NOT NULL AND (icao = :airport OR iata = :airport)
 ), picked AS (

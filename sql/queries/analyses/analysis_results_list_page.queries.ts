@@ -34,13 +34,13 @@ export interface AnalysisResultsListPageQuery {
   result: AnalysisResultsListPageResult;
 }
 
-const analysisResultsListPageIR: any = {"usedParamSet":{"type":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"type","required":false,"transform":{"type":"scalar"},"locs":[{"a":353,"b":357},{"a":383,"b":387}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":397,"b":405},{"a":451,"b":459}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":475,"b":483}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":533,"b":538}]}],"statement":"-- A page of stored analyses, newest first, optionally of one type.\n-- :type type or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at,\n       created_at::text AS cursor_at\nFROM analysis_results\nWHERE (:type::text IS NULL OR type = :type)\n  AND (:cursorAt::timestamptz IS NULL OR (created_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY created_at DESC, id DESC\nLIMIT :limit"};
+const analysisResultsListPageIR: any = {"usedParamSet":{"type":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"type","required":false,"transform":{"type":"scalar"},"locs":[{"a":348,"b":352},{"a":378,"b":382}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":392,"b":400},{"a":446,"b":454}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":470,"b":478}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":528,"b":533}]}],"statement":"-- A page of stored analyses, newest first, optionally of one type.\n-- :type or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at,\n       created_at::text AS cursor_at\nFROM analysis_results\nWHERE (:type::text IS NULL OR type = :type)\n  AND (:cursorAt::timestamptz IS NULL OR (created_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY created_at DESC, id DESC\nLIMIT :limit"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- A page of stored analyses, newest first, optionally of one type.
- * -- :type type or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
+ * -- :type or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
  * SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at,
  *        created_at::text AS cursor_at
  * FROM analysis_results

@@ -1,6 +1,6 @@
 /* @name AnalysisResultsListPage */
 -- A page of stored analyses, newest first, optionally of one type.
--- :type type or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
+-- :type or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
 SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at,
        created_at::text AS cursor_at
 FROM analysis_results

@@ -26,13 +26,12 @@ export interface AnalysisResultsSelectOneQuery {
   result: AnalysisResultsSelectOneResult;
 }
 
-const analysisResultsSelectOneIR: any = {"usedParamSet":{"analysisId":true},"params":[{"name":"analysisId","required":false,"transform":{"type":"scalar"},"locs":[{"a":192,"b":202}]}],"statement":"-- One stored analysis.\n-- :analysisId analysis id\nSELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at\nFROM analysis_results WHERE id = :analysisId"};
+const analysisResultsSelectOneIR: any = {"usedParamSet":{"analysisId":true},"params":[{"name":"analysisId","required":false,"transform":{"type":"scalar"},"locs":[{"a":165,"b":175}]}],"statement":"-- One stored analysis.\nSELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at\nFROM analysis_results WHERE id = :analysisId"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- One stored analysis.
- * -- :analysisId analysis id
  * SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at
  * FROM analysis_results WHERE id = :analysisId
  * ```

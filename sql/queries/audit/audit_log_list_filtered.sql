@@ -1,6 +1,6 @@
 /* @name AuditLogListFiltered */
 -- A page of audit entries, newest first, with optional filters.
--- :entityType entity_type or null, :entityId entity_id or null, :action action or null, :from/:to created from (inclusive) /
+-- :entityType or null, :entityId or null, :action or null, :from/:to created from (inclusive) /
 -- to (exclusive) or nulls, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
 SELECT id, entity_type, entity_id, action, user_id, metadata, created_at, created_at::text AS cursor_at
 FROM audit_log

@@ -1,7 +1,7 @@
 /* @name AvailabilityOverridesDeleteAudited */
 -- Removes one of a user's overrides, audited, in one statement; no row when the user has no
 -- such override.
--- :userId user id, :overrideId override id, :actorId acting user id
+-- :actorId acting user id
 WITH removed AS (
   DELETE FROM availability_overrides
   WHERE id = :overrideId AND user_id = :userId

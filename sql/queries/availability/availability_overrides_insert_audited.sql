@@ -1,9 +1,9 @@
 /* @name AvailabilityOverridesInsertAudited */
 -- Adds a date-specific exception for an existing user, audited, in one statement; no row when
 -- the user does not exist.
--- :userId user id, :date date, :startTime start_time or null, :endTime end_time or null (both null: the whole day),
--- :isBlocked is_blocked, :reason reason or null, :actorId acting user id,
--- :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :startTime or null, :endTime or null (both null: the whole day),
+-- :reason or null, :actorId acting user id,
+-- :idempotencyKey or null
 WITH created AS (
   INSERT INTO availability_overrides (user_id, date, start_time, end_time, is_blocked, reason)
   SELECT u.id, :date::date, :startTime::time, :endTime::time, :isBlocked::boolean, :reason

@@ -1,7 +1,7 @@
 /* @name AvailabilityPatternsReplaceAudited */
 -- Replaces a user's weekly set with :patterns and audits before and after, in one statement (run after
 -- availability_patterns_lock_user.sql in the same transaction). Returns the new set.
--- :userId user id, :patterns JSON array of { day_of_week, start_time, end_time }, :actorId acting user id
+-- :patterns JSON array of { day_of_week, start_time, end_time }, :actorId acting user id
 WITH owner AS (
   SELECT id FROM users WHERE id = :userId
 ), removed AS (

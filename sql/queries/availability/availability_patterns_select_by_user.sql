@@ -1,6 +1,5 @@
 /* @name AvailabilityPatternsSelectByUser */
 -- A user's role (for the visibility rules) and weekly patterns, earliest first.
--- :userId user id
 SELECT u.id, u.role, u.timezone,
   (SELECT coalesce(json_agg(json_build_object(
             'id', p.id,

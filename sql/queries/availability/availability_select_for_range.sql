@@ -2,7 +2,7 @@
 -- Everything availability over a date range is computed from, in one round trip: the user's
 -- role and timezone, their weekly patterns, their overrides on those dates, and their active
 -- bookings overlapping those dates (in their timezone). Times of day come as HH:MM.
--- :userId user id, :fromDay first date, :toDay last date (both included)
+-- :fromDay first date, :toDay last date (both included)
 WITH person AS (
   SELECT id, role, timezone,
          :fromDay::date::timestamp AT TIME ZONE timezone AS range_starts,

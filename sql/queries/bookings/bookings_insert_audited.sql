@@ -6,11 +6,11 @@
 -- exclusion constraints and the aircraft and booking rules by the bookings_verify_rules trigger
 -- (SQLSTATE SK409), both under any concurrency. A SOLO flight names its supervising instructor
 -- without occupying them, so their availability is not asked.
--- :studentId student id, :instructorId instructor id, :aircraftId aircraft id or null, :departure departure code, :arrival arrival code,
--- :scheduledAt scheduled_at, :durationMinutes duration_minutes, :overrideAvailability override availability, :actorId acting user id,
--- :lessonType lesson type, :overrideRules override rules, :twilight civil twilight rows the daylight rule may read
+-- :aircraftId or null, :departure code, :arrival code,
+-- :actorId acting user id,
+-- :twilight civil twilight rows the daylight rule may read
 -- (jsonb [{ airport, day, civil_dawn, civil_dusk }], computed by the application),
--- :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :idempotencyKey or null
 -- Codes arrive upper-cased; ICAO codes have four characters and IATA codes three, so each matches
 -- at most one airport.
 WITH departure AS (

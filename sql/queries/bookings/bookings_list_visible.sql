@@ -1,8 +1,8 @@
 /* @name BookingsListVisible */
 -- A page of the bookings the viewer may see, by start time, with optional filters. Students
 -- only ever get their own, instructors the ones they teach, admins all.
--- :viewerId viewer id, :viewerRole viewer role, :status status or null, :from/:to start time from (inclusive) / to (exclusive)
--- or nulls, :studentId student id or null, :instructorId instructor id or null, :aircraftId aircraft id or null,
+-- :status or null, :from/:to start time from (inclusive) / to (exclusive)
+-- or nulls, :studentId or null, :instructorId or null, :aircraftId or null,
 -- :cursorAt/:cursorId the cursor (scheduled_at as text, id) or nulls, :limit page size + 1
 SELECT b.*, b.scheduled_at::text AS cursor_at
 FROM bookings b

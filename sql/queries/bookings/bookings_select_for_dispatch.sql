@@ -2,7 +2,6 @@
 -- One booking a viewer may see, with its aircraft's meters and the weather minimums of its
 -- training level and what the crosswind rule needs (runway ends of both airports, the aircraft's
 -- limit): what a dispatch is checked against before the weather is fetched.
--- :bookingId booking id, :viewerId viewer id, :viewerRole viewer role
 SELECT b.id, b.student_id, b.instructor_id, b.aircraft_id, b.status, b.risk_reasons, b.scheduled_at, b.ends_at,
        b.departure_airport, b.arrival_airport, b.training_level,
        a.hobbs_hours AS aircraft_hobbs, a.tach_hours AS aircraft_tach,

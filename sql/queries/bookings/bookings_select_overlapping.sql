@@ -2,8 +2,8 @@
 -- The active bookings in the way of a slot, per resource: run only after an exclusion constraint
 -- refused a write, to name what it collided with. For a booking being moved, what the change
 -- leaves out is taken from the booking itself, and the booking is never in its own way.
--- :studentId student id or null, :instructorId instructor id or null, :aircraftGiven whether the aircraft is given,
--- :aircraftId aircraft id or null, :scheduledAt scheduled_at or null, :durationMinutes duration_minutes or null,
+-- :studentId or null, :instructorId or null, :aircraftGiven whether the aircraft is given,
+-- :aircraftId or null, :scheduledAt or null, :durationMinutes or null,
 -- :movingBookingId the booking being moved or null
 WITH moving AS (
   SELECT * FROM bookings WHERE id = :movingBookingId::uuid

@@ -62,13 +62,12 @@ export interface BookingsSelectVisibleQuery {
   result: BookingsSelectVisibleResult;
 }
 
-const bookingsSelectVisibleIR: any = {"usedParamSet":{"bookingId":true,"viewerRole":true,"viewerId":true},"params":[{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":194,"b":203}]},{"name":"viewerRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":212,"b":222}]},{"name":"viewerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":252,"b":260},{"a":283,"b":291}]}],"statement":"-- One booking, if the viewer may see it: admins all, others the ones they fly in.\n-- :bookingId booking id, :viewerId viewer id, :viewerRole viewer role\nSELECT b.*\nFROM bookings b\nWHERE b.id = :bookingId\n  AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)"};
+const bookingsSelectVisibleIR: any = {"usedParamSet":{"bookingId":true,"viewerRole":true,"viewerId":true},"params":[{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":123,"b":132}]},{"name":"viewerRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":141,"b":151}]},{"name":"viewerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":181,"b":189},{"a":212,"b":220}]}],"statement":"-- One booking, if the viewer may see it: admins all, others the ones they fly in.\nSELECT b.*\nFROM bookings b\nWHERE b.id = :bookingId\n  AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- One booking, if the viewer may see it: admins all, others the ones they fly in.
- * -- :bookingId booking id, :viewerId viewer id, :viewerRole viewer role
  * SELECT b.*
  * FROM bookings b
  * WHERE b.id = :bookingId

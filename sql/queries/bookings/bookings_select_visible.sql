@@ -1,6 +1,5 @@
 /* @name BookingsSelectVisible */
 -- One booking, if the viewer may see it: admins all, others the ones they fly in.
--- :bookingId booking id, :viewerId viewer id, :viewerRole viewer role
 SELECT b.*
 FROM bookings b
 WHERE b.id = :bookingId

@@ -3,9 +3,9 @@
 -- known (airworthy: the rules trigger), instructor available at the new time (unless an admin
 -- overrides), overlaps refused by the exclusion constraints. Audits the change and tells the other parties, in one
 -- statement. The flags in the answer say why nothing changed, if nothing did.
--- :bookingId booking id, :actorId acting user id, :actorRole acting role, :scheduledAt new scheduled_at or null,
+-- :actorId acting user id, :actorRole acting role, :scheduledAt new scheduled_at or null,
 -- :durationMinutes new duration_minutes or null, :aircraftGiven whether aircraft_id was sent, :aircraftId new aircraft id or null,
--- :overrideAvailability override availability, :statuses statuses that may be edited, :overrideRules override rules (the aircraft and
+-- :statuses that may be edited, :overrideRules (the aircraft and
 -- booking rules are applied by the bookings_verify_rules trigger, SQLSTATE SK409), :twilight civil
 -- twilight rows for the daylight rule at the new time (jsonb [{ airport, day, civil_dawn, civil_dusk }])
 WITH twilight AS (

@@ -9,8 +9,7 @@
 -- late: less than the booking rules' late_cancel_hours (24 when unset) before scheduled_at,
 --   and never for a no-fault cancellation.
 -- Freeing the slot promotes a standby entry at commit (trigger bookings_promote_standby).
--- :bookingId booking id, :actorId acting user id, :actorRole acting role, :reason reason, :statuses statuses that may be cancelled,
--- :category category
+-- :actorId acting user id, :actorRole acting role, :statuses that may be cancelled
 WITH seen AS (
   SELECT b.status FROM bookings b
   WHERE b.id = :bookingId::uuid AND (:actorRole = 'ADMIN' OR b.student_id = :actorId::uuid OR b.instructor_id = :actorId::uuid)

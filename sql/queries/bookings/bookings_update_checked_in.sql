@@ -5,8 +5,8 @@
 -- filed against the flight, each audited. A GROUNDING one, or hours now short for a later
 -- booking, re-evaluates the aircraft's bookings (aircraft_refresh_risk, by trigger). Readings
 -- going backwards or more than 24 hours in one flight change nothing; the flags say which.
--- :bookingId booking id, :actorId acting user id, :actorRole acting role, :hobbsIn hobbs_in, :tachIn tach_in,
--- :squawks squawks jsonb [{ severity, description }]
+-- :actorId acting user id, :actorRole acting role,
+-- :squawks jsonb [{ severity, description }]
 WITH target AS (
   SELECT b.id, b.status, b.aircraft_id, b.hobbs_out, b.tach_out, a.hobbs_hours, a.tach_hours
   FROM bookings b

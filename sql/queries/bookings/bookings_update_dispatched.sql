@@ -4,8 +4,8 @@
 -- bookings_verify_rules, which re-checks the aircraft and every booking rule (SQLSTATE SK409).
 -- The guards repeat what the caller checked, so a second dispatch racing this one, meters
 -- below the aircraft's totals, or a time outside the dispatch window change nothing.
--- :bookingId booking id, :actorId acting user id, :hobbsOut hobbs_out, :tachOut tach_out, :overrideRules override rules,
--- :weatherStatus weather status now, :weatherCheckedAt weather checked at, :violations violations (jsonb)
+-- :actorId acting user id,
+-- :weatherStatus now, :violations (jsonb)
 WITH updated AS (
   UPDATE bookings b
   SET status = 'DISPATCHED', dispatched_at = now(), hobbs_out = :hobbsOut::numeric, tach_out = :tachOut::numeric,

@@ -4,7 +4,6 @@
 -- event shows. `modified` is the latest change the event reflects (the booking, a person's
 -- name, the aircraft, an airport). No row: no such feed. One row with a null id: a feed
 -- without bookings.
--- :tokenHash token hash
 WITH feed AS (
   SELECT f.user_id, u.first_name, u.last_name, greatest(f.created_at, u.updated_at) AS feed_modified
   FROM calendar_feeds f

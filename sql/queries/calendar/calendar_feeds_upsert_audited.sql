@@ -1,7 +1,7 @@
 /* @name CalendarFeedsUpsertAudited */
 -- Gives a user a new calendar feed token (its SHA-256 only), replacing and so revoking the one
 -- they had, audited, in one statement. No row: the user does not exist.
--- :userId user id, :tokenHash token hash, :actorId acting user id
+-- :actorId acting user id
 WITH person AS (
   SELECT u.id, EXISTS (SELECT 1 FROM calendar_feeds f WHERE f.user_id = u.id) AS had_feed
   FROM users u WHERE u.id = :userId::uuid

@@ -16,13 +16,12 @@ export interface IdempotencyKeysDeleteExpiredOneQuery {
   result: IdempotencyKeysDeleteExpiredOneResult;
 }
 
-const idempotencyKeysDeleteExpiredOneIR: any = {"usedParamSet":{"userId":true,"key":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":162,"b":168}]},{"name":"key","required":false,"transform":{"type":"scalar"},"locs":[{"a":180,"b":183}]}],"statement":"-- Frees one expired key so it can be used again; runs in the same batch as the effect.\n-- :userId user id, :key key\nDELETE FROM idempotency_keys WHERE user_id = :userId AND key = :key AND expires_at <= now()"};
+const idempotencyKeysDeleteExpiredOneIR: any = {"usedParamSet":{"userId":true,"key":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":133,"b":139}]},{"name":"key","required":false,"transform":{"type":"scalar"},"locs":[{"a":151,"b":154}]}],"statement":"-- Frees one expired key so it can be used again; runs in the same batch as the effect.\nDELETE FROM idempotency_keys WHERE user_id = :userId AND key = :key AND expires_at <= now()"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Frees one expired key so it can be used again; runs in the same batch as the effect.
- * -- :userId user id, :key key
  * DELETE FROM idempotency_keys WHERE user_id = :userId AND key = :key AND expires_at <= now()
  * ```
  */

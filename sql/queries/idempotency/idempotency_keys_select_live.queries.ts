@@ -22,12 +22,12 @@ export interface IdempotencyKeysSelectLiveQuery {
   result: IdempotencyKeysSelectLiveResult;
 }
 
-const idempotencyKeysSelectLiveIR: any = {"usedParamSet":{"userId":true,"key":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":170,"b":176}]},{"name":"key","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":191}]}],"statement":"-- The stored first response for a key, while it is live. :userId user id, :key key\nSELECT request_hash, status_code, response_body\nFROM idempotency_keys\nWHERE user_id = :userId AND key = :key AND expires_at > now()"};
+const idempotencyKeysSelectLiveIR: any = {"usedParamSet":{"userId":true,"key":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":158,"b":164}]},{"name":"key","required":false,"transform":{"type":"scalar"},"locs":[{"a":176,"b":179}]}],"statement":"-- The stored first response for a key, while it is live. :userId, :key\nSELECT request_hash, status_code, response_body\nFROM idempotency_keys\nWHERE user_id = :userId AND key = :key AND expires_at > now()"};
 
 /**
  * Query generated from SQL:
  * ```
- * -- The stored first response for a key, while it is live. :userId user id, :key key
+ * -- The stored first response for a key, while it is live. :userId, :key
  * SELECT request_hash, status_code, response_body
  * FROM idempotency_keys
  * WHERE user_id = :userId AND key = :key AND expires_at > now()

@@ -20,14 +20,13 @@ export interface JobRunsInsertClaimQuery {
   result: JobRunsInsertClaimResult;
 }
 
-const jobRunsInsertClaimIR: any = {"usedParamSet":{"job":true,"scheduledFor":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":306,"b":309}]},{"name":"scheduledFor","required":false,"transform":{"type":"scalar"},"locs":[{"a":312,"b":324}]}],"statement":"-- Claims one firing of a job: the unique (job, scheduled_for) lets only one run through, so two\n-- workers woken by the same trigger never both do the work. Returns no row when already claimed.\n-- :job job, :scheduledFor scheduled_for\nINSERT INTO job_runs (job, scheduled_for, status, started_at)\nVALUES (:job, :scheduledFor, 'RUNNING', now())\nON CONFLICT (job, scheduled_for) DO NOTHING\nRETURNING id"};
+const jobRunsInsertClaimIR: any = {"usedParamSet":{"job":true,"scheduledFor":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":265,"b":268}]},{"name":"scheduledFor","required":false,"transform":{"type":"scalar"},"locs":[{"a":271,"b":283}]}],"statement":"-- Claims one firing of a job: the unique (job, scheduled_for) lets only one run through, so two\n-- workers woken by the same trigger never both do the work. Returns no row when already claimed.\nINSERT INTO job_runs (job, scheduled_for, status, started_at)\nVALUES (:job, :scheduledFor, 'RUNNING', now())\nON CONFLICT (job, scheduled_for) DO NOTHING\nRETURNING id"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Claims one firing of a job: the unique (job, scheduled_for) lets only one run through, so two
  * -- workers woken by the same trigger never both do the work. Returns no row when already claimed.
- * -- :job job, :scheduledFor scheduled_for
  * INSERT INTO job_runs (job, scheduled_for, status, started_at)
  * VALUES (:job, :scheduledFor, 'RUNNING', now())
  * ON CONFLICT (job, scheduled_for) DO NOTHING

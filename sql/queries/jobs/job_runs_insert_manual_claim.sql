@@ -2,7 +2,7 @@
 -- Claims a run an admin asked for, unless one of theirs is still running or the last one ended
 -- less than the cooldown ago. Sent after the job's advisory lock in the same transaction, so two
 -- claims are decided one after the other, each seeing the other's row.
--- :job job, :scheduledFor scheduled_for, :cooldownSeconds cooldown in seconds,
+-- :cooldownSeconds cooldown in seconds,
 -- :leaseSeconds lease in seconds (a manual run still RUNNING after this is taken for dead: its Worker is gone)
 WITH running AS (
   SELECT id FROM job_runs

@@ -17,13 +17,12 @@ export interface JobRunsLockManualQuery {
   result: JobRunsLockManualResult;
 }
 
-const jobRunsLockManualIR: any = {"usedParamSet":{"job":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":182,"b":185}]}],"statement":"-- Serialises admins' claims of one job for the rest of the transaction (released at commit).\n-- :job job\nSELECT pg_advisory_xact_lock(hashtextextended('skyslot.job_runs.manual:' || :job, 0))"};
+const jobRunsLockManualIR: any = {"usedParamSet":{"job":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":170,"b":173}]}],"statement":"-- Serialises admins' claims of one job for the rest of the transaction (released at commit).\nSELECT pg_advisory_xact_lock(hashtextextended('skyslot.job_runs.manual:' || :job, 0))"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Serialises admins' claims of one job for the rest of the transaction (released at commit).
- * -- :job job
  * SELECT pg_advisory_xact_lock(hashtextextended('skyslot.job_runs.manual:' || :job, 0))
  * ```
  */

@@ -29,12 +29,12 @@ export interface JobRunsUpdateFinishedQuery {
   result: JobRunsUpdateFinishedResult;
 }
 
-const jobRunsUpdateFinishedIR: any = {"usedParamSet":{"status":true,"stats":true,"error":true,"runId":true},"params":[{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":123,"b":129}]},{"name":"stats","required":false,"transform":{"type":"scalar"},"locs":[{"a":140,"b":145}]},{"name":"error","required":false,"transform":{"type":"scalar"},"locs":[{"a":163,"b":168}]},{"name":"runId","required":false,"transform":{"type":"scalar"},"locs":[{"a":202,"b":207}]}],"statement":"-- Records how a run ended. :runId run id, :status status, :stats stats, :error error or null\nUPDATE job_runs\nSET status = :status, stats = :stats::jsonb, error = :error, finished_at = now()\nWHERE id = :runId\nRETURNING id, job, scheduled_for, started_at, finished_at, status, stats, error"};
+const jobRunsUpdateFinishedIR: any = {"usedParamSet":{"status":true,"stats":true,"error":true,"runId":true},"params":[{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":97,"b":103}]},{"name":"stats","required":false,"transform":{"type":"scalar"},"locs":[{"a":114,"b":119}]},{"name":"error","required":false,"transform":{"type":"scalar"},"locs":[{"a":137,"b":142}]},{"name":"runId","required":false,"transform":{"type":"scalar"},"locs":[{"a":176,"b":181}]}],"statement":"-- Records how a run ended. :runId, :status, :stats, :error or null\nUPDATE job_runs\nSET status = :status, stats = :stats::jsonb, error = :error, finished_at = now()\nWHERE id = :runId\nRETURNING id, job, scheduled_for, started_at, finished_at, status, stats, error"};
 
 /**
  * Query generated from SQL:
  * ```
- * -- Records how a run ended. :runId run id, :status status, :stats stats, :error error or null
+ * -- Records how a run ended. :runId, :status, :stats, :error or null
  * UPDATE job_runs
  * SET status = :status, stats = :stats::jsonb, error = :error, finished_at = now()
  * WHERE id = :runId

@@ -1,5 +1,5 @@
 /* @name JobRunsUpdateFinished */
--- Records how a run ended. :runId run id, :status status, :stats stats, :error error or null
+-- Records how a run ended. :runId, :status, :stats, :error or null
 UPDATE job_runs
 SET status = :status, stats = :stats::jsonb, error = :error, finished_at = now()
 WHERE id = :runId

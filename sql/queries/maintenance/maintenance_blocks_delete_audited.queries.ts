@@ -25,14 +25,14 @@ export interface MaintenanceBlocksDeleteAuditedQuery {
   result: MaintenanceBlocksDeleteAuditedResult;
 }
 
-const maintenanceBlocksDeleteAuditedIR: any = {"usedParamSet":{"blockId":true,"aircraftId":true,"actorId":true},"params":[{"name":"blockId","required":false,"transform":{"type":"scalar"},"locs":[{"a":290,"b":297}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":323,"b":333}]},{"name":"actorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":516,"b":523}]}],"statement":"-- Ends a maintenance block early (or cancels it), audited, in one statement; the bookings it\n-- held at risk are freed (aircraft_refresh_risk, by trigger).\n-- :aircraftId aircraft id, :blockId block id, :actorId acting user id\nWITH removed AS (\n  DELETE FROM maintenance_blocks WHERE id = :blockId::uuid AND aircraft_id = :aircraftId::uuid RETURNING *\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'maintenance_block', r.id::text, 'maintenance_block.deleted', :actorId::uuid,\n         jsonb_build_object('aircraft_id', r.aircraft_id, 'starts_at', r.starts_at, 'ends_at', r.ends_at, 'reason', r.reason)\n  FROM removed r\n)\nSELECT * FROM removed"};
+const maintenanceBlocksDeleteAuditedIR: any = {"usedParamSet":{"blockId":true,"aircraftId":true,"actorId":true},"params":[{"name":"blockId","required":false,"transform":{"type":"scalar"},"locs":[{"a":246,"b":253}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":279,"b":289}]},{"name":"actorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":472,"b":479}]}],"statement":"-- Ends a maintenance block early (or cancels it), audited, in one statement; the bookings it\n-- held at risk are freed (aircraft_refresh_risk, by trigger).\n-- :actorId acting user id\nWITH removed AS (\n  DELETE FROM maintenance_blocks WHERE id = :blockId::uuid AND aircraft_id = :aircraftId::uuid RETURNING *\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'maintenance_block', r.id::text, 'maintenance_block.deleted', :actorId::uuid,\n         jsonb_build_object('aircraft_id', r.aircraft_id, 'starts_at', r.starts_at, 'ends_at', r.ends_at, 'reason', r.reason)\n  FROM removed r\n)\nSELECT * FROM removed"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Ends a maintenance block early (or cancels it), audited, in one statement; the bookings it
  * -- held at risk are freed (aircraft_refresh_risk, by trigger).
- * -- :aircraftId aircraft id, :blockId block id, :actorId acting user id
+ * -- :actorId acting user id
  * WITH removed AS (
  *   DELETE FROM maintenance_blocks WHERE id = :blockId::uuid AND aircraft_id = :aircraftId::uuid RETURNING *
  * ), audited AS (

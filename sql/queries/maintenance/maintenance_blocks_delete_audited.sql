@@ -1,7 +1,7 @@
 /* @name MaintenanceBlocksDeleteAudited */
 -- Ends a maintenance block early (or cancels it), audited, in one statement; the bookings it
 -- held at risk are freed (aircraft_refresh_risk, by trigger).
--- :aircraftId aircraft id, :blockId block id, :actorId acting user id
+-- :actorId acting user id
 WITH removed AS (
   DELETE FROM maintenance_blocks WHERE id = :blockId::uuid AND aircraft_id = :aircraftId::uuid RETURNING *
 ), audited AS (

@@ -2,8 +2,8 @@
 -- Takes an aircraft out of service for a window, audited, in one statement. Its active
 -- bookings overlapping the window are flagged and their people told (aircraft_refresh_risk, by
 -- trigger); new ones are refused by booking_aircraft_findings.
--- :aircraftId aircraft id, :startsAt starts_at, :endsAt ends_at, :reason reason, :actorId acting user id,
--- :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :actorId acting user id,
+-- :idempotencyKey or null
 WITH created AS (
   INSERT INTO maintenance_blocks (aircraft_id, starts_at, ends_at, reason, created_by)
   SELECT a.id, :startsAt::timestamptz, :endsAt::timestamptz, :reason, :actorId::uuid

@@ -32,14 +32,14 @@ export interface MaintenanceBlocksListByAircraftQuery {
   result: MaintenanceBlocksListByAircraftResult;
 }
 
-const maintenanceBlocksListByAircraftIR: any = {"usedParamSet":{"cursorAt":true,"cursorId":true,"limit":true,"aircraftId":true},"params":[{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":423,"b":431},{"a":480,"b":488}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":504,"b":512}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":559,"b":564}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":594,"b":604}]}],"statement":"-- A page of an aircraft's maintenance blocks by start time. No row: no such aircraft; one row\n-- with a null id: none yet.\n-- :aircraftId aircraft id, :cursorAt/:cursorId the cursor (starts_at as text, id) or nulls, :limit page size + 1\nSELECT a.id AS found_aircraft_id, m.*\nFROM aircraft a\nLEFT JOIN LATERAL (\n  SELECT b.*, b.starts_at::text AS cursor_at\n  FROM maintenance_blocks b\n  WHERE b.aircraft_id = a.id\n    AND (:cursorAt::timestamptz IS NULL OR (b.starts_at, b.id) > (:cursorAt::timestamptz, :cursorId::uuid))\n  ORDER BY b.starts_at, b.id\n  LIMIT :limit\n) AS m ON true\nWHERE a.id = :aircraftId::uuid\nORDER BY m.starts_at, m.id"};
+const maintenanceBlocksListByAircraftIR: any = {"usedParamSet":{"cursorAt":true,"cursorId":true,"limit":true,"aircraftId":true},"params":[{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":398,"b":406},{"a":455,"b":463}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":479,"b":487}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":534,"b":539}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":569,"b":579}]}],"statement":"-- A page of an aircraft's maintenance blocks by start time. No row: no such aircraft; one row\n-- with a null id: none yet.\n-- :cursorAt/:cursorId the cursor (starts_at as text, id) or nulls, :limit page size + 1\nSELECT a.id AS found_aircraft_id, m.*\nFROM aircraft a\nLEFT JOIN LATERAL (\n  SELECT b.*, b.starts_at::text AS cursor_at\n  FROM maintenance_blocks b\n  WHERE b.aircraft_id = a.id\n    AND (:cursorAt::timestamptz IS NULL OR (b.starts_at, b.id) > (:cursorAt::timestamptz, :cursorId::uuid))\n  ORDER BY b.starts_at, b.id\n  LIMIT :limit\n) AS m ON true\nWHERE a.id = :aircraftId::uuid\nORDER BY m.starts_at, m.id"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- A page of an aircraft's maintenance blocks by start time. No row: no such aircraft; one row
  * -- with a null id: none yet.
- * -- :aircraftId aircraft id, :cursorAt/:cursorId the cursor (starts_at as text, id) or nulls, :limit page size + 1
+ * -- :cursorAt/:cursorId the cursor (starts_at as text, id) or nulls, :limit page size + 1
  * SELECT a.id AS found_aircraft_id, m.*
  * FROM aircraft a
  * LEFT JOIN LATERAL (

@@ -1,7 +1,7 @@
 /* @name MaintenanceBlocksListByAircraft */
 -- A page of an aircraft's maintenance blocks by start time. No row: no such aircraft; one row
 -- with a null id: none yet.
--- :aircraftId aircraft id, :cursorAt/:cursorId the cursor (starts_at as text, id) or nulls, :limit page size + 1
+-- :cursorAt/:cursorId the cursor (starts_at as text, id) or nulls, :limit page size + 1
 SELECT a.id AS found_aircraft_id, m.*
 FROM aircraft a
 LEFT JOIN LATERAL (

@@ -4,9 +4,9 @@
 -- last_done_on (default: today). A reading above the aircraft's tach or a date in the future
 -- stores nothing; the flags say which. An item already due grounds the aircraft's bookings at
 -- once (aircraft_refresh_risk, by trigger).
--- :aircraftId aircraft id, :name name, :intervalHours interval_hours or null, :intervalMonths interval_months or null,
--- :lastDoneTach last_done_tach or null, :lastDoneOn last_done_on or null, :warnHours warn_hours, :warnDays warn_days,
--- :blocksBooking blocks_booking, :actorId acting user id, :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :intervalHours or null, :intervalMonths or null,
+-- :lastDoneTach or null, :lastDoneOn or null,
+-- :actorId acting user id, :idempotencyKey or null
 WITH target AS (
   SELECT id, tach_hours FROM aircraft WHERE id = :aircraftId::uuid
 ), checked AS (

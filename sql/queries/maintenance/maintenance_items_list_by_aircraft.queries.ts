@@ -29,14 +29,14 @@ export interface MaintenanceItemsListByAircraftQuery {
   result: MaintenanceItemsListByAircraftResult;
 }
 
-const maintenanceItemsListByAircraftIR: any = {"usedParamSet":{"cursorAt":true,"cursorId":true,"limit":true,"aircraftId":true},"params":[{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":530,"b":538},{"a":588,"b":596}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":612,"b":620}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":668,"b":673}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":703,"b":713}]}],"statement":"-- A page of an aircraft's maintenance items in the order they were added, each with its due\n-- figures and status. No row: no such aircraft; one row with a null item: none yet.\n-- :aircraftId aircraft id, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT a.id AS aircraft_id, i.id, i.cursor_at, i.item\nFROM aircraft a\nLEFT JOIN LATERAL (\n  SELECT m.id, m.created_at::text AS cursor_at, maintenance_item_state(m) AS item\n  FROM maintenance_items m\n  WHERE m.aircraft_id = a.id\n    AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt::timestamptz, :cursorId::uuid))\n  ORDER BY m.created_at, m.id\n  LIMIT :limit\n) AS i ON true\nWHERE a.id = :aircraftId::uuid\nORDER BY i.cursor_at, i.id"};
+const maintenanceItemsListByAircraftIR: any = {"usedParamSet":{"cursorAt":true,"cursorId":true,"limit":true,"aircraftId":true},"params":[{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":505,"b":513},{"a":563,"b":571}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":587,"b":595}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":643,"b":648}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":678,"b":688}]}],"statement":"-- A page of an aircraft's maintenance items in the order they were added, each with its due\n-- figures and status. No row: no such aircraft; one row with a null item: none yet.\n-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT a.id AS aircraft_id, i.id, i.cursor_at, i.item\nFROM aircraft a\nLEFT JOIN LATERAL (\n  SELECT m.id, m.created_at::text AS cursor_at, maintenance_item_state(m) AS item\n  FROM maintenance_items m\n  WHERE m.aircraft_id = a.id\n    AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt::timestamptz, :cursorId::uuid))\n  ORDER BY m.created_at, m.id\n  LIMIT :limit\n) AS i ON true\nWHERE a.id = :aircraftId::uuid\nORDER BY i.cursor_at, i.id"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- A page of an aircraft's maintenance items in the order they were added, each with its due
  * -- figures and status. No row: no such aircraft; one row with a null item: none yet.
- * -- :aircraftId aircraft id, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
+ * -- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
  * SELECT a.id AS aircraft_id, i.id, i.cursor_at, i.item
  * FROM aircraft a
  * LEFT JOIN LATERAL (

@@ -1,7 +1,7 @@
 /* @name MaintenanceItemsListByAircraft */
 -- A page of an aircraft's maintenance items in the order they were added, each with its due
 -- figures and status. No row: no such aircraft; one row with a null item: none yet.
--- :aircraftId aircraft id, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
+-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
 SELECT a.id AS aircraft_id, i.id, i.cursor_at, i.item
 FROM aircraft a
 LEFT JOIN LATERAL (

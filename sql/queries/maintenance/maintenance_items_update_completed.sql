@@ -4,7 +4,7 @@
 -- bookings are re-evaluated (aircraft_refresh_risk, by trigger). A reading above the aircraft's
 -- tach or below the last one, or a date in the future or before the last one, changes nothing;
 -- the flags say which.
--- :aircraftId aircraft id, :itemId item id, :doneOn done_on, :tach tach, :actorId acting user id
+-- :actorId acting user id
 WITH before AS (
   SELECT m.*, a.tach_hours AS aircraft_tach
   FROM maintenance_items m

@@ -35,13 +35,13 @@ export interface NotificationsListOwnQuery {
   result: NotificationsListOwnResult;
 }
 
-const notificationsListOwnIR: any = {"usedParamSet":{"userId":true,"unreadOnly":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":376,"b":382}]},{"name":"unreadOnly","required":false,"transform":{"type":"scalar"},"locs":[{"a":401,"b":411}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":451,"b":459},{"a":509,"b":517}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":533,"b":541}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":595,"b":600}]}],"statement":"-- A page of the viewer's own notifications, newest first, optionally only unread ones.\n-- :userId user id, :unreadOnly unread only, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT n.id, n.type, n.booking_id, n.title, n.body, n.data, n.read_at, n.created_at, n.created_at::text AS cursor_at\nFROM notifications n\nWHERE n.user_id = :userId::uuid\n  AND (NOT :unreadOnly::boolean OR n.read_at IS NULL)\n  AND (:cursorAt::timestamptz IS NULL OR (n.created_at, n.id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY n.created_at DESC, n.id DESC\nLIMIT :limit"};
+const notificationsListOwnIR: any = {"usedParamSet":{"userId":true,"unreadOnly":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":334,"b":340}]},{"name":"unreadOnly","required":false,"transform":{"type":"scalar"},"locs":[{"a":359,"b":369}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":409,"b":417},{"a":467,"b":475}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":491,"b":499}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":553,"b":558}]}],"statement":"-- A page of the viewer's own notifications, newest first, optionally only unread ones.\n-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT n.id, n.type, n.booking_id, n.title, n.body, n.data, n.read_at, n.created_at, n.created_at::text AS cursor_at\nFROM notifications n\nWHERE n.user_id = :userId::uuid\n  AND (NOT :unreadOnly::boolean OR n.read_at IS NULL)\n  AND (:cursorAt::timestamptz IS NULL OR (n.created_at, n.id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY n.created_at DESC, n.id DESC\nLIMIT :limit"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- A page of the viewer's own notifications, newest first, optionally only unread ones.
- * -- :userId user id, :unreadOnly unread only, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
+ * -- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
  * SELECT n.id, n.type, n.booking_id, n.title, n.body, n.data, n.read_at, n.created_at, n.created_at::text AS cursor_at
  * FROM notifications n
  * WHERE n.user_id = :userId::uuid

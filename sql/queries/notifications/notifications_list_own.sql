@@ -1,6 +1,6 @@
 /* @name NotificationsListOwn */
 -- A page of the viewer's own notifications, newest first, optionally only unread ones.
--- :userId user id, :unreadOnly unread only, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
+-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
 SELECT n.id, n.type, n.booking_id, n.title, n.body, n.data, n.read_at, n.created_at, n.created_at::text AS cursor_at
 FROM notifications n
 WHERE n.user_id = :userId::uuid

@@ -17,13 +17,12 @@ export interface NotificationsUpdateReadAllQuery {
   result: NotificationsUpdateReadAllResult;
 }
 
-const notificationsUpdateReadAllIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":179,"b":185}]}],"statement":"-- Marks every unread notification of the viewer read and says how many that was.\n-- :userId user id\nWITH marked AS (\n  UPDATE notifications SET read_at = now()\n  WHERE user_id = :userId::uuid AND read_at IS NULL\n  RETURNING 1\n)\nSELECT count(*)::int AS updated FROM marked"};
+const notificationsUpdateReadAllIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":160,"b":166}]}],"statement":"-- Marks every unread notification of the viewer read and says how many that was.\nWITH marked AS (\n  UPDATE notifications SET read_at = now()\n  WHERE user_id = :userId::uuid AND read_at IS NULL\n  RETURNING 1\n)\nSELECT count(*)::int AS updated FROM marked"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Marks every unread notification of the viewer read and says how many that was.
- * -- :userId user id
  * WITH marked AS (
  *   UPDATE notifications SET read_at = now()
  *   WHERE user_id = :userId::uuid AND read_at IS NULL

@@ -1,6 +1,5 @@
 /* @name NotificationsUpdateReadAll */
 -- Marks every unread notification of the viewer read and says how many that was.
--- :userId user id
 WITH marked AS (
   UPDATE notifications SET read_at = now()
   WHERE user_id = :userId::uuid AND read_at IS NULL

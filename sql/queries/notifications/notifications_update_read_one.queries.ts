@@ -27,13 +27,12 @@ export interface NotificationsUpdateReadOneQuery {
   result: NotificationsUpdateReadOneResult;
 }
 
-const notificationsUpdateReadOneIR: any = {"usedParamSet":{"notificationId":true,"userId":true},"params":[{"name":"notificationId","required":false,"transform":{"type":"scalar"},"locs":[{"a":216,"b":230}]},{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":252,"b":258}]}],"statement":"-- Marks one of the viewer's notifications read; reading it again keeps the first read time.\n-- :notificationId notification id, :userId user id\nUPDATE notifications\nSET read_at = coalesce(read_at, now())\nWHERE id = :notificationId::uuid AND user_id = :userId::uuid\nRETURNING id, type, booking_id, title, body, data, read_at, created_at"};
+const notificationsUpdateReadOneIR: any = {"usedParamSet":{"notificationId":true,"userId":true},"params":[{"name":"notificationId","required":false,"transform":{"type":"scalar"},"locs":[{"a":164,"b":178}]},{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":200,"b":206}]}],"statement":"-- Marks one of the viewer's notifications read; reading it again keeps the first read time.\nUPDATE notifications\nSET read_at = coalesce(read_at, now())\nWHERE id = :notificationId::uuid AND user_id = :userId::uuid\nRETURNING id, type, booking_id, title, body, data, read_at, created_at"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Marks one of the viewer's notifications read; reading it again keeps the first read time.
- * -- :notificationId notification id, :userId user id
  * UPDATE notifications
  * SET read_at = coalesce(read_at, now())
  * WHERE id = :notificationId::uuid AND user_id = :userId::uuid

@@ -1,6 +1,5 @@
 /* @name NotificationsUpdateReadOne */
 -- Marks one of the viewer's notifications read; reading it again keeps the first read time.
--- :notificationId notification id, :userId user id
 UPDATE notifications
 SET read_at = coalesce(read_at, now())
 WHERE id = :notificationId::uuid AND user_id = :userId::uuid

@@ -1,7 +1,7 @@
 /* @name UserQualificationsDeleteAudited */
 -- Removes one qualification of a user, audited, in one statement, by whoever may record it
 -- (see user_qualifications_upsert_audited.sql). The flags say why nothing was removed.
--- :userId user id, :qualificationId qualification id, :actorId acting user id, :actorRole acting role
+-- :actorId acting user id, :actorRole acting role
 WITH found AS (
   SELECT q.id, q.kind,
          (:actorRole = 'ADMIN' OR q.user_id = :actorId::uuid OR taught.yes) AS visible,

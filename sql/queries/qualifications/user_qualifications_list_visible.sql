@@ -2,7 +2,7 @@
 -- A page of a user's qualifications in the order they were first recorded, if the viewer may
 -- see them: themselves, an admin, or an instructor teaching the student (an active booking
 -- together). One row with visible and a null id when there are none to show.
--- :userId user id, :viewerId viewer id, :viewerRole viewer role, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls,
+-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls,
 -- :limit page size + 1
 WITH target AS (
   SELECT u.id,

@@ -3,9 +3,9 @@
 -- audited, in one statement. Admins record any; an instructor records the solo endorsements and
 -- aircraft checkouts of the students they teach (an active booking together). The flags in the
 -- answer say why nothing was written, if nothing was.
--- :userId user id, :kind kind, :aircraftTypeCode aircraft type code or null, :issuedOn issued_on or null, :expiresOn expires_on or null,
+-- :aircraftTypeCode or null, :issuedOn or null, :expiresOn or null,
 -- :actorId acting user id, :actorRole acting role,
--- :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :idempotencyKey or null
 WITH target AS (
   SELECT u.id,
          (:actorRole = 'ADMIN' OR u.id = :actorId::uuid OR taught.yes) AS visible,

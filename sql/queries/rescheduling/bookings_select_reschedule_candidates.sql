@@ -9,7 +9,6 @@
 -- aircraft: booking_rule_findings): a slot a `block` rule refuses is left out, and each slot says
 -- how close it came (duty minutes, civil dusk for the daylight rule) and which `warn` rules it
 -- breaks. Daylight reads civil_twilight, which the caller fills for the slots' days first.
--- :bookingId booking id, :viewerId viewer id, :viewerRole viewer role, :now now
 WITH target AS (
   SELECT b.*, (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,
          airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,

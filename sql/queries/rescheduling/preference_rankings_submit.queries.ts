@@ -24,13 +24,13 @@ export interface PreferenceRankingsSubmitQuery {
   result: PreferenceRankingsSubmitResult;
 }
 
-const preferenceRankingsSubmitIR: any = {"usedParamSet":{"bookingId":true,"userId":true,"rankedOptionIds":true,"unavailableOptionIds":true},"params":[{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":277,"b":286}]},{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":295,"b":301}]},{"name":"rankedOptionIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":310,"b":325}]},{"name":"unavailableOptionIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":336,"b":356}]}],"statement":"-- One party's ranking, resolving the booking when it is the second (see reschedule_submit_preferences).\n-- :bookingId booking id, :userId submitting user id, :rankedOptionIds ranked option ids, :unavailableOptionIds unavailable option ids\nSELECT reschedule_submit_preferences(:bookingId::uuid, :userId::uuid, :rankedOptionIds::uuid[], :unavailableOptionIds::uuid[], now()) AS result"};
+const preferenceRankingsSubmitIR: any = {"usedParamSet":{"bookingId":true,"userId":true,"rankedOptionIds":true,"unavailableOptionIds":true},"params":[{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":172,"b":181}]},{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":190,"b":196}]},{"name":"rankedOptionIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":205,"b":220}]},{"name":"unavailableOptionIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":231,"b":251}]}],"statement":"-- One party's ranking, resolving the booking when it is the second (see reschedule_submit_preferences).\n-- :userId submitting user id\nSELECT reschedule_submit_preferences(:bookingId::uuid, :userId::uuid, :rankedOptionIds::uuid[], :unavailableOptionIds::uuid[], now()) AS result"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- One party's ranking, resolving the booking when it is the second (see reschedule_submit_preferences).
- * -- :bookingId booking id, :userId submitting user id, :rankedOptionIds ranked option ids, :unavailableOptionIds unavailable option ids
+ * -- :userId submitting user id
  * SELECT reschedule_submit_preferences(:bookingId::uuid, :userId::uuid, :rankedOptionIds::uuid[], :unavailableOptionIds::uuid[], now()) AS result
  * ```
  */

@@ -4,9 +4,9 @@
 -- RESCHEDULING, student and instructor get OPTIONS_AVAILABLE, and it is audited, all in one
 -- statement. Nothing happens when the booking is no longer in one of the allowed statuses.
 -- The inserts read `cleared`, so the old rows are gone before the new ones take their keys.
--- :bookingId booking id, :statuses allowed statuses (text[]), :options options jsonb [{ position, suggested_at,
--- ends_at, confidence, weather_status, reasons, aircraft_id }], :deadline deadline, :actorId acting user id,
--- :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :statuses allowed statuses (text[]), :options jsonb [{ position, suggested_at,
+-- ends_at, confidence, weather_status, reasons, aircraft_id }], :deadline, :actorId acting user id,
+-- :idempotencyKey or null
 WITH target AS (
   SELECT * FROM bookings WHERE id = :bookingId AND status = ANY (:statuses::text[]) FOR UPDATE
 ), dropped_options AS (

@@ -1,6 +1,5 @@
 /* @name RescheduleOptionsSelectVisible */
 -- A booking's current options and both parties' preference rows, if the viewer may see it.
--- :bookingId booking id, :viewerId viewer id, :viewerRole viewer role
 SELECT b.id AS booking_id, b.status, b.student_id, b.instructor_id,
        coalesce((SELECT jsonb_agg(jsonb_build_object(
                           'id', o.id, 'position', o.position, 'suggested_at', o.suggested_at, 'ends_at', o.ends_at,

@@ -2,7 +2,7 @@
 -- Changes the booking rules and audits the rules before and after, in one statement. Each rule
 -- sent replaces the fields it names; rules and fields left out keep their values. The merge
 -- starts from the locked row, so two changes at once each keep the other's.
--- :changes changes jsonb { rules?: { <rule>: { mode?, ...params } }, late_cancel_hours? }, :actorId acting user id
+-- :changes jsonb { rules?: { <rule>: { mode?, ...params } }, late_cancel_hours? }, :actorId acting user id
 WITH before AS (
   SELECT value FROM settings WHERE key = 'booking_rules' FOR UPDATE
 ), current AS (

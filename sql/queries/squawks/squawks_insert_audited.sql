@@ -2,8 +2,8 @@
 -- Files a squawk, audited, in one statement. A GROUNDING one grounds the aircraft in this
 -- transaction (aircraft_refresh_risk, by trigger). A booking named must be of this aircraft.
 -- No row in the answer's squawk columns: the flags say why.
--- :aircraftId aircraft id, :severity severity, :description description, :bookingId booking id or null, :actorId acting user id,
--- :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :bookingId or null, :actorId acting user id,
+-- :idempotencyKey or null
 WITH checked AS (
   SELECT EXISTS (SELECT 1 FROM aircraft a WHERE a.id = :aircraftId::uuid) AS aircraft_found,
          (:bookingId::uuid IS NULL OR EXISTS (SELECT 1 FROM bookings b WHERE b.id = :bookingId::uuid AND b.aircraft_id = :aircraftId::uuid))

@@ -1,7 +1,7 @@
 /* @name SquawksListByAircraft */
 -- A page of an aircraft's squawks, newest first, optionally of one status. No row: no such
 -- aircraft; one row with a null id: none (of that status).
--- :aircraftId aircraft id, :status status or null, :cursorAt/:cursorId the cursor (reported_at as text, id) or nulls, :limit page size + 1
+-- :status or null, :cursorAt/:cursorId the cursor (reported_at as text, id) or nulls, :limit page size + 1
 SELECT a.id AS found_aircraft_id, s.*
 FROM aircraft a
 LEFT JOIN LATERAL (

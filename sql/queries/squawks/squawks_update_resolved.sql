@@ -3,7 +3,7 @@
 -- never for a GROUNDING squawk), audited, in one statement. Resolving the last grounding reason
 -- frees the aircraft's bookings (aircraft_refresh_risk, by trigger). The conditional UPDATE
 -- makes two admins racing resolve it once; the flags say why nothing changed.
--- :aircraftId aircraft id, :squawkId squawk id, :resolution resolution, :note note, :actorId acting user id
+-- :actorId acting user id
 WITH seen AS (
   SELECT id, status, severity FROM squawks WHERE id = :squawkId::uuid AND aircraft_id = :aircraftId::uuid
 ), updated AS (

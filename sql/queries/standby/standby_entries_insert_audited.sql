@@ -3,9 +3,9 @@
 -- checks the people and the aircraft type, writes the entry and its audit entry, and answers
 -- its place in the queue: 1 + the waiting entries at that airport, with windows overlapping
 -- its own, that came before it. When a check fails nothing is written and the flags say which.
--- :studentId student id, :departure departure code, :windowStart window_start, :windowEnd window_end, :durationMinutes duration_minutes,
--- :instructorId instructor id or null, :aircraftTypeCode aircraft type code or null, :lessonType lesson type, :actorId acting user id,
--- :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :departure code,
+-- :instructorId or null, :aircraftTypeCode or null, :actorId acting user id,
+-- :idempotencyKey or null
 WITH checked AS (
   SELECT (SELECT a.icao FROM airports a WHERE a.icao = :departure OR a.iata = :departure) AS departure_icao,
          EXISTS (SELECT 1 FROM users s WHERE s.id = :studentId::uuid AND s.role = 'STUDENT') AS student_found,

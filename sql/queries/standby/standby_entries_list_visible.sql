@@ -2,7 +2,7 @@
 -- A page of standby entries in queue order (oldest first). Students only ever get their own.
 -- A waiting entry's position: 1 + the waiting entries at its airport, with windows overlapping
 -- its own, that came before it.
--- :viewerId viewer id, :viewerRole viewer role, :studentId student id or null, :status status or null,
+-- :studentId or null, :status or null,
 -- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
 SELECT s.*, s.created_at::text AS cursor_at,
        CASE WHEN s.status = 'WAITING' THEN

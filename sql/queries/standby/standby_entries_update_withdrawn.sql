@@ -2,7 +2,7 @@
 -- Takes a waiting entry off the standby list, audited, in one statement. Students may withdraw
 -- only their own. The status guard sits in the UPDATE, so an entry a promotion holds is waited
 -- for and then found PROMOTED: it is never both promoted and withdrawn.
--- :entryId entry id, :actorId acting user id, :actorRole acting role
+-- :actorId acting user id, :actorRole acting role
 WITH seen AS (
   SELECT s.status FROM standby_entries s
   WHERE s.id = :entryId::uuid AND (:actorRole <> 'STUDENT' OR s.student_id = :actorId::uuid)

@@ -22,12 +22,12 @@ export interface SystemLogsInsertEventQuery {
   result: SystemLogsInsertEventResult;
 }
 
-const systemLogsInsertEventIR: any = {"usedParamSet":{"level":true,"event":true,"message":true,"requestId":true,"userId":true,"data":true},"params":[{"name":"level","required":false,"transform":{"type":"scalar"},"locs":[{"a":212,"b":217}]},{"name":"event","required":false,"transform":{"type":"scalar"},"locs":[{"a":220,"b":225}]},{"name":"message","required":false,"transform":{"type":"scalar"},"locs":[{"a":228,"b":235}]},{"name":"requestId","required":false,"transform":{"type":"scalar"},"locs":[{"a":238,"b":247}]},{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":250,"b":256}]},{"name":"data","required":false,"transform":{"type":"scalar"},"locs":[{"a":274,"b":278}]}],"statement":"-- One structured event. :level level, :event event, :message message, :requestId request id, :userId user id, :data data (json)\nINSERT INTO system_logs (level, event, message, request_id, user_id, data)\nVALUES (:level, :event, :message, :requestId, :userId::uuid, coalesce(:data::jsonb, '{}'))"};
+const systemLogsInsertEventIR: any = {"usedParamSet":{"level":true,"event":true,"message":true,"requestId":true,"userId":true,"data":true},"params":[{"name":"level","required":false,"transform":{"type":"scalar"},"locs":[{"a":168,"b":173}]},{"name":"event","required":false,"transform":{"type":"scalar"},"locs":[{"a":176,"b":181}]},{"name":"message","required":false,"transform":{"type":"scalar"},"locs":[{"a":184,"b":191}]},{"name":"requestId","required":false,"transform":{"type":"scalar"},"locs":[{"a":194,"b":203}]},{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":206,"b":212}]},{"name":"data","required":false,"transform":{"type":"scalar"},"locs":[{"a":230,"b":234}]}],"statement":"-- One structured event. :level, :event, :message, :requestId, :userId, :data (json)\nINSERT INTO system_logs (level, event, message, request_id, user_id, data)\nVALUES (:level, :event, :message, :requestId, :userId::uuid, coalesce(:data::jsonb, '{}'))"};
 
 /**
  * Query generated from SQL:
  * ```
- * -- One structured event. :level level, :event event, :message message, :requestId request id, :userId user id, :data data (json)
+ * -- One structured event. :level, :event, :message, :requestId, :userId, :data (json)
  * INSERT INTO system_logs (level, event, message, request_id, user_id, data)
  * VALUES (:level, :event, :message, :requestId, :userId::uuid, coalesce(:data::jsonb, '{}'))
  * ```

@@ -1,8 +1,7 @@
 /* @name UsersInsertAudited */
 -- Creates a user and its audit entry in one statement: both or neither.
--- :authSubject auth_subject, :email email, :firstName first_name, :lastName last_name, :phoneNumber phone_number, :role role,
--- :trainingLevel training_level, :timezone timezone, :actorId acting user id,
--- :idempotencyKey Idempotency-Key or null, :requestHash request hash, :requestPath request path
+-- :actorId acting user id,
+-- :idempotencyKey or null
 WITH created AS (
   INSERT INTO users (auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone)
   VALUES (:authSubject, :email, :firstName, :lastName, :phoneNumber, :role, :trainingLevel, :timezone)

@@ -3,7 +3,6 @@
 -- themselves and admins; for an instructor, a student they share an active booking with (name,
 -- level, email, phone); the public fields of any instructor, for everyone. The right to read a
 -- student lasts only while such a booking is active.
--- :userId user id, :viewerId viewer id, :viewerRole viewer role
 SELECT u.id, u.auth_subject, u.email, u.first_name, u.last_name, u.phone_number, u.role, u.training_level,
        u.timezone, u.active, u.created_at, u.updated_at, seen.visibility
 FROM users u

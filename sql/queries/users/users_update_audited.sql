@@ -1,7 +1,7 @@
 /* @name UsersUpdateAudited */
 -- Applies a partial change (:changes, a JSON object holding only the fields sent) and audits it with
 -- the values before and after, in one statement.
--- :userId user id, :changes changes, :actorId acting user id
+-- :actorId acting user id
 WITH before AS (
   SELECT * FROM users WHERE id = :userId FOR UPDATE
 ), updated AS (

@@ -32,14 +32,13 @@ export interface BookingsSelectForWeatherCheckQuery {
   result: BookingsSelectForWeatherCheckResult;
 }
 
-const bookingsSelectForWeatherCheckIR: any = {"usedParamSet":{"bookingId":true,"viewerRole":true,"viewerId":true},"params":[{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":721,"b":730}]},{"name":"viewerRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":737,"b":747}]},{"name":"viewerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":777,"b":785},{"a":808,"b":816}]}],"statement":"-- One booking a viewer may see, with the weather minimums of its training level and what the\n-- crosswind rule needs (runway ends of both airports, the aircraft's limit).\n-- :bookingId booking id, :viewerId viewer id, :viewerRole viewer role\nSELECT b.id, b.student_id, b.instructor_id, b.status, b.scheduled_at, b.ends_at,\n       b.departure_airport, b.arrival_airport, b.training_level,\n       (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,\n       airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,\n       (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt\nFROM bookings b\nWHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)"};
+const bookingsSelectForWeatherCheckIR: any = {"usedParamSet":{"bookingId":true,"viewerRole":true,"viewerId":true},"params":[{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":650,"b":659}]},{"name":"viewerRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":666,"b":676}]},{"name":"viewerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":706,"b":714},{"a":737,"b":745}]}],"statement":"-- One booking a viewer may see, with the weather minimums of its training level and what the\n-- crosswind rule needs (runway ends of both airports, the aircraft's limit).\nSELECT b.id, b.student_id, b.instructor_id, b.status, b.scheduled_at, b.ends_at,\n       b.departure_airport, b.arrival_airport, b.training_level,\n       (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,\n       airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,\n       (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt\nFROM bookings b\nWHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- One booking a viewer may see, with the weather minimums of its training level and what the
  * -- crosswind rule needs (runway ends of both airports, the aircraft's limit).
- * -- :bookingId booking id, :viewerId viewer id, :viewerRole viewer role
  * SELECT b.id, b.student_id, b.instructor_id, b.status, b.scheduled_at, b.ends_at,
  *        b.departure_airport, b.arrival_airport, b.training_level,
  *        (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,

@@ -1,7 +1,6 @@
 /* @name BookingsSelectForWeatherCheck */
 -- One booking a viewer may see, with the weather minimums of its training level and what the
 -- crosswind rule needs (runway ends of both airports, the aircraft's limit).
--- :bookingId booking id, :viewerId viewer id, :viewerRole viewer role
 SELECT b.id, b.student_id, b.instructor_id, b.status, b.scheduled_at, b.ends_at,
        b.departure_airport, b.arrival_airport, b.training_level,
        (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,

@@ -30,13 +30,13 @@ export interface BookingsSelectWeatherDueQuery {
   result: BookingsSelectWeatherDueResult;
 }
 
-const bookingsSelectWeatherDueIR: any = {"usedParamSet":{"now":true},"params":[{"name":"now","required":false,"transform":{"type":"scalar"},"locs":[{"a":702,"b":705},{"a":743,"b":746}]}],"statement":"-- The weather monitor's work: every active booking starting within the next 48 hours, with the\n-- minimums of its training level and what the crosswind rule needs. :now now\nSELECT b.id, b.status, b.scheduled_at, b.ends_at, b.departure_airport, b.arrival_airport, b.training_level,\n       m.value -> b.training_level AS minimums,\n       airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,\n       (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt\nFROM bookings b\nCROSS JOIN (SELECT value FROM settings WHERE key = 'weather_minimums') AS m\nWHERE b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')\n  AND b.scheduled_at >= :now::timestamptz\n  AND b.scheduled_at < :now::timestamptz + interval '48 hours'\nORDER BY b.scheduled_at, b.id"};
+const bookingsSelectWeatherDueIR: any = {"usedParamSet":{"now":true},"params":[{"name":"now","required":false,"transform":{"type":"scalar"},"locs":[{"a":698,"b":701},{"a":739,"b":742}]}],"statement":"-- The weather monitor's work: every active booking starting within the next 48 hours, with the\n-- minimums of its training level and what the crosswind rule needs. :now\nSELECT b.id, b.status, b.scheduled_at, b.ends_at, b.departure_airport, b.arrival_airport, b.training_level,\n       m.value -> b.training_level AS minimums,\n       airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,\n       (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt\nFROM bookings b\nCROSS JOIN (SELECT value FROM settings WHERE key = 'weather_minimums') AS m\nWHERE b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')\n  AND b.scheduled_at >= :now::timestamptz\n  AND b.scheduled_at < :now::timestamptz + interval '48 hours'\nORDER BY b.scheduled_at, b.id"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- The weather monitor's work: every active booking starting within the next 48 hours, with the
- * -- minimums of its training level and what the crosswind rule needs. :now now
+ * -- minimums of its training level and what the crosswind rule needs. :now
  * SELECT b.id, b.status, b.scheduled_at, b.ends_at, b.departure_airport, b.arrival_airport, b.training_level,
  *        m.value -> b.training_level AS minimums,
  *        airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,

@@ -1,6 +1,6 @@
 /* @name BookingsSelectWeatherDue */
 -- The weather monitor's work: every active booking starting within the next 48 hours, with the
--- minimums of its training level and what the crosswind rule needs. :now now
+-- minimums of its training level and what the crosswind rule needs. :now
 SELECT b.id, b.status, b.scheduled_at, b.ends_at, b.departure_airport, b.arrival_airport, b.training_level,
        m.value -> b.training_level AS minimums,
        airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,

@@ -5,7 +5,7 @@
 -- a grounded aircraft). The weather status is stamped on every active booking checked. Each move
 -- is a conditional UPDATE, so two checks racing move a booking once. UNKNOWN never moves a booking.
 -- :checks jsonb array [{ id, weather_status, violations }], :checkedAt check time, :actorId acting user id or null,
--- :source source ('monitor' | 'check')
+-- :source ('monitor' | 'check')
 WITH checked AS (
   SELECT x.id, x.weather_status, coalesce(x.violations, '[]'::jsonb) AS violations
   FROM jsonb_to_recordset(:checks::jsonb) AS x (id uuid, weather_status text, violations jsonb)

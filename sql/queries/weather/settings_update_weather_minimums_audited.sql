@@ -1,6 +1,6 @@
 /* @name SettingsUpdateWeatherMinimumsAudited */
 -- Replaces the weather minimums and audits the values before and after, in one statement.
--- :minimums minimums (jsonb, keyed by training level), :actorId acting user id
+-- :minimums (jsonb, keyed by training level), :actorId acting user id
 WITH before AS (
   SELECT value FROM settings WHERE key = 'weather_minimums' FOR UPDATE
 ), saved AS (

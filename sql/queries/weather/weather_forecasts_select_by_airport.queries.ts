@@ -26,13 +26,13 @@ export interface WeatherForecastsSelectByAirportQuery {
   result: WeatherForecastsSelectByAirportResult;
 }
 
-const weatherForecastsSelectByAirportIR: any = {"usedParamSet":{"airport":true},"params":[{"name":"airport","required":false,"transform":{"type":"scalar"},"locs":[{"a":290,"b":297},{"a":311,"b":318},{"a":338,"b":345}]}],"statement":"-- The latest TAF held for one airport, by ICAO or IATA code.\n-- :airport airport code (upper case)\nSELECT a.icao AS airport, a.iata, a.name, f.issue_time, f.valid_from, f.valid_to, f.forecast, f.fetched_at\nFROM airports a\nLEFT JOIN weather_forecasts f ON f.airport = a.icao\nWHERE a.icao = :airport OR a.iata = :airport\nORDER BY a.icao = :airport DESC\nLIMIT 1"};
+const weatherForecastsSelectByAirportIR: any = {"usedParamSet":{"airport":true},"params":[{"name":"airport","required":false,"transform":{"type":"scalar"},"locs":[{"a":282,"b":289},{"a":303,"b":310},{"a":330,"b":337}]}],"statement":"-- The latest TAF held for one airport, by ICAO or IATA code.\n-- :airport code (upper case)\nSELECT a.icao AS airport, a.iata, a.name, f.issue_time, f.valid_from, f.valid_to, f.forecast, f.fetched_at\nFROM airports a\nLEFT JOIN weather_forecasts f ON f.airport = a.icao\nWHERE a.icao = :airport OR a.iata = :airport\nORDER BY a.icao = :airport DESC\nLIMIT 1"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- The latest TAF held for one airport, by ICAO or IATA code.
- * -- :airport airport code (upper case)
+ * -- :airport code (upper case)
  * SELECT a.icao AS airport, a.iata, a.name, f.issue_time, f.valid_from, f.valid_to, f.forecast, f.fetched_at
  * FROM airports a
  * LEFT JOIN weather_forecasts f ON f.airport = a.icao
