@@ -18,12 +18,9 @@ const PGTYPED = join(REPO_ROOT, "node_modules", "@pgtyped", "cli", "lib", "index
 const ANNOTATED = /^\/\* @name \w+ \*\/$/m;
 const RUNTIME_IMPORT = "import { PreparedQuery } from '@pgtyped/runtime';";
 
+/** Paths relative to `dir`, sorted. */
 async function filesUnder(dir: string, suffix: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(suffix))
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
+  return (await readdir(dir, { recursive: true })).filter((file) => file.endsWith(suffix)).sort();
 }
 
 /**

@@ -43,6 +43,7 @@ export interface QueryOptions {
 
 /** The request's database: every call is one HTTP round trip to Postgres. */
 export interface Db {
+  /** A statement from an annotated `.sql` file (its generated `.queries.ts`): named values, typed rows. */
   query<P, R>(query: PreparedQuery<P, R>, params: P, options?: QueryOptions): Promise<R[]>;
   /** A statement not yet annotated for PgTyped: positional values, rows untyped. */
   query<T = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
