@@ -2,11 +2,18 @@
 // wrangler dev, the local gateway, embedded Postgres, Redis), printed as one table and written
 // to bench/results/<time>.json so runs can be compared.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { neon, neonConfig } from "@neondatabase/serverless";
 import pg from "pg";
 import { REPO_ROOT } from "../dev/migrate";
+import { airportsSelectByCode } from "../sql/queries/airports/airports_select_by_code.queries";
+import { bookingsInsertAudited } from "../sql/queries/bookings/bookings_insert_audited.queries";
+import { availabilitySelectForRange } from "../sql/queries/availability/availability_select_for_range.queries";
+import { bookingsListVisible } from "../sql/queries/bookings/bookings_list_visible.queries";
+import { usersSelectBySubject } from "../sql/queries/users/users_select_by_subject.queries";
+import { usersCheckViewerUnchanged } from "../sql/queries/users/users_check_viewer_unchanged.queries";
+import { calendarFeedsSelectEvents } from "../sql/queries/calendar/calendar_feeds_select_events.queries";
 import { signDevToken } from "../dev/tokens";
 import { runFlightsBench } from "./flights";
 import { countRoundTrips, load, percentile, printTable, round, startBenchStack, startWorker, type LoadResult } from "./harness";
@@ -18,7 +25,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WAIT_MS = 50;
 /** Which parts to run: `BENCH_SUITES=http,jobs,flights` (all by default; flights loads 3 M rows). */
 const SUITES = new Set((process.env.BENCH_SUITES ?? "http,jobs,flights").split(","));
-const sqlFile = (path: string) => readFile(join(REPO_ROOT, "sql", "queries", path), "utf8");
 
 interface Row extends Partial<LoadResult> {
   benchmark: string;
@@ -175,27 +181,28 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
       const ratio = measured?.rps && result.rps ? `; ${worker}: ${(measured.rps / result.rps).toFixed(2)}x this (target >= 0.5x)` : "";
       rows.push({ benchmark: name, ...result, db_round_trips: 1, note: `neon() from Node, ${statements.length} statement(s) ${how}${ratio}` });
     }
-    const selectUser = await sqlFile("users/users_select_by_subject.sql");
-    const checkViewer = await sqlFile("users/users_check_viewer_unchanged.sql");
+    const selectUser = usersSelectBySubject;
+    const checkViewer = usersCheckViewerUnchanged;
     const statementTimeout: Sent = { text: "SELECT set_config('statement_timeout', $1, true)", params: () => ["10000ms"] };
 
     await measure("GET /v1/airports/KJFK (cached)", get(cachedWorker.url, "/v1/airports/KJFK", adminToken));
     await measure("GET /v1/airports/KJFK (uncached)", get(uncachedWorker.url, "/v1/airports/KJFK", adminToken), "cache not configured");
-    await floor("  floor: airport by code", await sqlFile("airports/airports_select_by_code.sql"), () => ["KJFK"]);
+    await floor("  floor: airport by code", airportsSelectByCode.text, () => airportsSelectByCode.bind({ code: "KJFK" }));
     // Without a cache the Worker looks its user up beside the airport.
     await neonFloor("  floor: user + airport, Neon HTTP", "GET /v1/airports/KJFK (uncached)", "at once", [
-      { text: selectUser, params: () => [admin.auth_subject] },
-      { text: await sqlFile("airports/airports_select_by_code.sql"), params: () => ["KJFK"] },
+      { text: selectUser.text, params: () => selectUser.bind({ authSubject: admin.auth_subject }) },
+      { text: airportsSelectByCode.text, params: () => airportsSelectByCode.bind({ code: "KJFK" }) },
     ]);
 
     await measure(
       "GET /v1/bookings?instructor_id (instructor)",
       get(cachedWorker.url, `/v1/bookings?instructor_id=${instructor.id}&limit=50`, instructorToken),
     );
-    const listParams = () => [instructor.id, "INSTRUCTOR", null, null, null, null, instructor.id, null, null, null, 51];
-    await floor("  floor: bookings list", await sqlFile("bookings/bookings_list_visible.sql"), listParams);
+    const listParams = () =>
+      bookingsListVisible.bind({ viewerId: instructor.id, viewerRole: "INSTRUCTOR", instructorId: instructor.id, limit: 51 });
+    await floor("  floor: bookings list", bookingsListVisible.text, listParams);
     await neonFloor("  floor: bookings list, Neon HTTP", "GET /v1/bookings?instructor_id (instructor)", "at once", [
-      { text: await sqlFile("bookings/bookings_list_visible.sql"), params: listParams },
+      { text: bookingsListVisible.text, params: listParams },
     ]);
 
     const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -209,7 +216,9 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
       get(uncachedWorker.url, `/v1/users/${instructor.id}/availability?from=${from}&to=${to}`, adminToken),
       "cache not configured",
     );
-    await floor("  floor: availability inputs", await sqlFile("availability/availability_select_for_range.sql"), () => [instructor.id, from, to]);
+    await floor("  floor: availability inputs", availabilitySelectForRange.text, () =>
+      availabilitySelectForRange.bind({ userId: instructor.id, fromDay: from, toDay: to }),
+    );
 
     // A calendar app polling the instructor's feed (300 flights): the whole feed, then a 304.
     const issued = (await fetch(`${cachedWorker.url}/v1/users/${instructor.id}/calendar-feed`, {
@@ -225,7 +234,7 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     const feedEtag = (await fetch(`${cachedWorker.url}${feedPath}`)).headers.get("etag") ?? "";
     await measure("GET /v1/calendar/:token.ics (300 flights)", poll({}, 200));
     await measure("  same, If-None-Match", poll({ "if-none-match": feedEtag }, 304), "304, no body");
-    await floor("  floor: feed events", await sqlFile("calendar/calendar_feeds_select_events.sql"), () => [feedHash]);
+    await floor("  floor: feed events", calendarFeedsSelectEvents.text, () => calendarFeedsSelectEvents.bind({ tokenHash: feedHash }));
 
 
     // Booking create with every booking rule off (the v1 figure), then with the rules on.
@@ -263,22 +272,24 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
         duration_minutes: 60,
         override_availability: true,
       });
-    const insertBooking = await sqlFile("bookings/bookings_insert_audited.sql");
+    const insertBooking = bookingsInsertAudited.text;
     await setRules("off");
     try {
       await measure("POST /v1/bookings (rules off)", book, "admin, override_availability");
       // Slots of their own for each floor, far past the Worker's.
-      const insertParams = (offsetHours: number) => (i: number) => [
-        students[i % students.length]!.id, instructor.id, null, "KJFK", "KBOS",
-        new Date(slotBase + offsetHours * 3_600_000 + i * 2 * 3_600_000).toISOString(), 60, true, admin.id, "DUAL", false, "[]",
-        null, null, "/v1/bookings",
-      ];
+      const insertParams = (offsetHours: number) => (i: number) =>
+        bookingsInsertAudited.bind({
+          studentId: students[i % students.length]!.id, instructorId: instructor.id, departure: "KJFK", arrival: "KBOS",
+          scheduledAt: new Date(slotBase + offsetHours * 3_600_000 + i * 2 * 3_600_000).toISOString(), durationMinutes: 60,
+          overrideAvailability: true, actorId: admin.id, lessonType: "DUAL", overrideRules: false, twilight: "[]",
+          requestPath: "/v1/bookings",
+        });
       await floor("  floor: booking insert statement", insertBooking, insertParams(5_000_000));
       // The Worker's checked write: the statement timeout, the user's check and the insert, one transaction.
       const adminChangedAt = (await owner.query<{ updated_at: Date }>("SELECT updated_at FROM users WHERE id = $1", [admin.id])).rows[0]!.updated_at;
       await neonFloor("  floor: checked booking insert, Neon HTTP", "POST /v1/bookings (rules off)", "transaction", [
         statementTimeout,
-        { text: checkViewer, params: () => [admin.auth_subject, adminChangedAt.toISOString()] },
+        { text: checkViewer.text, params: () => checkViewer.bind({ authSubject: admin.auth_subject, changedAt: adminChangedAt }) },
         { text: insertBooking, params: insertParams(6_000_000) },
       ]);
     } finally {
@@ -411,11 +422,13 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
         return r.status === 201;
       });
     await measure("POST /v1/bookings, aircraft with 50 items + 200 bookings", bookPlane, "the aircraft rule counts them all");
-    await floor("  floor: same insert statement", insertBooking, (i) => [
-      students[i % students.length]!.id, pilot!.id, plane!.id, "KJFK", "KBOS",
-      planeSlot(20_000 + i), 60, true, admin.id, "DUAL", true, "[]",
-      null, null, "/v1/bookings",
-    ]);
+    await floor("  floor: same insert statement", insertBooking, (i) =>
+      bookingsInsertAudited.bind({
+        studentId: students[i % students.length]!.id, instructorId: pilot!.id, aircraftId: plane!.id, departure: "KJFK",
+        arrival: "KBOS", scheduledAt: planeSlot(20_000 + i), durationMinutes: 60, overrideAvailability: true, actorId: admin.id,
+        lessonType: "DUAL", overrideRules: true, twilight: "[]", requestPath: "/v1/bookings",
+      }),
+    );
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await owner.end();

@@ -4,6 +4,9 @@ import { join, relative } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import pg from "pg";
 import * as v from "valibot";
+import { adminStatsSelect } from "../sql/queries/admin/admin_stats_select.queries.ts";
+import { integrityChecksSelect } from "../sql/queries/admin/integrity_checks_select.queries.ts";
+import { usersInsertAudited } from "../sql/queries/users/users_insert_audited.queries.ts";
 import { createUser } from "../src/routes/users/users.schemas.ts";
 import { backup, restore } from "./backup.ts";
 import { migrateDown, migrateUp, migrationStatus, newMigration, REPO_ROOT } from "./migrate.ts";
@@ -131,13 +134,16 @@ const commands: Record<string, Command> = {
       const input = parseUser(values);
       const db = await ctx.database();
       await requireMigrated(db.url);
-      const sql = await readFile(join(REPO_ROOT, "sql", "queries", "users", "users_insert_audited.sql"), "utf8");
       const row = await withClient(db.url, async (client) => {
         try {
-          const result = await client.query(sql, [
-            input.auth_subject, input.email, input.first_name, input.last_name, input.phone_number,
-            input.role, input.training_level, input.timezone, null, // no acting user: an operator at the console
-          ]);
+          const result = await client.query(
+            usersInsertAudited.text,
+            usersInsertAudited.bind({
+              authSubject: input.auth_subject, email: input.email, firstName: input.first_name, lastName: input.last_name,
+              phoneNumber: input.phone_number, role: input.role, trainingLevel: input.training_level, timezone: input.timezone,
+              actorId: null, // no acting user: an operator at the console
+            }),
+          );
           return result.rows[0];
         } catch (error) {
           if ((error as { code?: string }).code === "23505") throw new UsageError("a user with this email or subject already exists");
@@ -307,8 +313,7 @@ const operationCommands: Record<string, Command> = {
     async run(_args, ctx) {
       const db = await ctx.database();
       await requireMigrated(db.url);
-      const sql = await sqlFile("admin", "integrity_checks_select.sql");
-      const rows = await withClient(db.url, async (client) => (await client.query<{ name: string; count: number }>(sql)).rows);
+      const rows = await withClient(db.url, async (client) => (await client.query<{ name: string; count: number }>(integrityChecksSelect.text)).rows);
       const width = Math.max(...rows.map((r) => r.name.length));
       for (const r of rows) ctx.out(`  ${r.count === 0 ? "ok  " : "FAIL"}  ${r.name.padEnd(width)}  ${r.count}`);
       const failed = rows.filter((r) => r.count !== 0);
@@ -376,8 +381,7 @@ const operationCommands: Record<string, Command> = {
     async run({ values }, ctx) {
       const db = await ctx.database();
       await requireMigrated(db.url);
-      const sql = await sqlFile("admin", "admin_stats_select.sql");
-      const row = await withClient(db.url, async (client) => (await client.query(sql)).rows[0]);
+      const row = await withClient(db.url, async (client) => (await client.query(adminStatsSelect.text)).rows[0]);
       if (values.json) {
         ctx.out(JSON.stringify(row, null, 2));
         return;

@@ -1,9 +1,12 @@
 import { cached } from "../cache/cached";
 import { cacheKeys, cacheTtl } from "../cache/keys";
 import type { Cache } from "../cache/store";
-import type { Db, Row } from "../db/client";
+import type { Db } from "../db/client";
 import type { RunwayEnd } from "../domain/crosswind";
-import selectByCode from "../../sql/queries/airports/airports_select_by_code.sql";
+import {
+  airportsSelectByCode as selectByCode, 
+} from "../../sql/queries/airports/airports_select_by_code.queries";
+import type { AirportsListSearchResult } from "../../sql/queries/airports/airports_list_search.queries";
 
 export interface Airport {
   icao: string;
@@ -19,17 +22,18 @@ export interface Airport {
   runways?: RunwayEnd[];
 }
 
-export function presentAirport(row: Row): Airport {
+/** An `airports` row; a single airport's read also carries its runway ends (jsonb). */
+export function presentAirport(row: AirportsListSearchResult & { runways?: unknown }): Airport {
   return {
-    icao: String(row.icao),
-    iata: (row.iata ?? null) as string | null,
-    name: String(row.name),
-    city: (row.city ?? null) as string | null,
-    country: (row.country ?? null) as string | null,
-    latitude: Number(row.latitude),
-    longitude: Number(row.longitude),
-    timezone: (row.timezone ?? null) as string | null,
-    elevation_ft: row.elevation_ft === null || row.elevation_ft === undefined ? null : Number(row.elevation_ft),
+    icao: row.icao,
+    iata: row.iata,
+    name: row.name,
+    city: row.city,
+    country: row.country,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    timezone: row.timezone,
+    elevation_ft: row.elevation_ft,
     ...(row.runways === undefined
       ? {}
       : {
@@ -47,7 +51,7 @@ export function presentAirport(row: Row): Airport {
  */
 export async function findAirport(db: Db, cache: Cache, code: string): Promise<Airport | null> {
   const load = async (byCode: string) => {
-    const [row] = await db.query(selectByCode, [byCode], { idempotent: true });
+    const [row] = await db.query(selectByCode, { code: byCode }, { idempotent: true });
     return row ? presentAirport(row) : null;
   };
   if (code.length === 4) return cached(cache, cacheKeys.airport(code), cacheTtl.airport, () => load(code));

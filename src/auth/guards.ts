@@ -7,7 +7,7 @@ import type { Bindings } from "../env";
 import { ApiError, forbidden } from "../http/problem";
 import { clientIp, queueSpend, refuseIfBlocked, settleSpend, spendAhead, spendFor, spendRateLimit, SPEND_REPLIES } from "../http/rate-limit";
 import { withMeta } from "../openapi/meta";
-import selectBySubject from "../../sql/queries/users/users_select_by_subject.sql";
+import { usersSelectBySubject as selectBySubject } from "../../sql/queries/users/users_select_by_subject.queries";
 import { bearerToken, unauthenticated, verifiedSubject } from "./jwt";
 import { presentUser, type Role, type User } from "./user";
 import { ViewerChanged, viewerChecked } from "./viewer-check";
@@ -181,7 +181,7 @@ function fresh(user: User | null, changedAt: unknown): User | null {
 
 /** Loads the user from Postgres; the copy is cached after the response has gone out. */
 async function loadUser(c: Context<AppEnv>, subject: string): Promise<User | null> {
-  const [row] = await c.var.db.query(selectBySubject, [subject], { idempotent: true });
+  const [row] = await c.var.db.query(selectBySubject, { authSubject: subject }, { idempotent: true });
   if (!row) return null;
   const user = presentUser(row);
   remember(user, Date.now());

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { isoTime } from "../http/present";
+import type { UsersSelectBySubjectResult } from "../../sql/queries/users/users_select_by_subject.queries";
 
 export const roles = ["STUDENT", "INSTRUCTOR", "ADMIN"] as const;
 export type Role = (typeof roles)[number];
@@ -48,19 +49,28 @@ export function presentUserFor(user: User, visibility: Visibility): User | Publi
   return visibility === "teaching" ? { ...shown, email: user.email, phone_number: user.phone_number } : shown;
 }
 
-/** Shapes a `users` row (sql/queries/users/*.sql select the same columns) for a response. */
-export function presentUser(row: Record<string, unknown>): User {
+/**
+ * A `users` row as sql/queries/users/*.sql select it (the same columns), or as a stored
+ * Idempotency-Key response holds it (times as text).
+ */
+export type UserRow = Omit<UsersSelectBySubjectResult, "created_at" | "updated_at"> & {
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+/** Shapes a `users` row for a response; the role and level columns are checked by the schema. */
+export function presentUser(row: UserRow): User {
   return {
-    id: String(row.id),
-    auth_subject: String(row.auth_subject),
-    email: String(row.email),
-    first_name: String(row.first_name),
-    last_name: String(row.last_name),
-    phone_number: row.phone_number === null ? null : String(row.phone_number),
+    id: row.id,
+    auth_subject: row.auth_subject,
+    email: row.email,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    phone_number: row.phone_number,
     role: row.role as Role,
-    training_level: (row.training_level ?? null) as TrainingLevel | null,
-    timezone: String(row.timezone),
-    active: row.active !== false,
+    training_level: row.training_level as TrainingLevel | null,
+    timezone: row.timezone,
+    active: row.active,
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),
   };

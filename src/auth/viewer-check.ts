@@ -1,7 +1,8 @@
 import { NeonDbError } from "@neondatabase/serverless";
-import type { Db, Statement } from "../db/client";
+import { statement, type Db, type QueryOptions } from "../db/client";
+import type { PreparedQuery } from "../db/typed";
 import { ApiError } from "../http/problem";
-import checkViewer from "../../sql/queries/users/users_check_viewer_unchanged.sql";
+import { usersCheckViewerUnchanged as checkViewer } from "../../sql/queries/users/users_check_viewer_unchanged.queries";
 import type { User } from "./user";
 
 const VIEWER_CHANGED_SQLSTATE = "SK401";
@@ -31,7 +32,7 @@ export interface CheckedDb {
  */
 export function viewerChecked(db: Db, user: User): CheckedDb {
   let confirmed = false;
-  const check: Statement = { text: checkViewer, params: [user.auth_subject, user.updated_at] };
+  const check = statement(checkViewer, { authSubject: user.auth_subject, changedAt: user.updated_at });
   const settle = <T>(sent: Promise<T>): Promise<T> =>
     sent.then(
       (result) => {
@@ -48,9 +49,10 @@ export function viewerChecked(db: Db, user: User): CheckedDb {
       return confirmed;
     },
     db: {
-      query(text, params = [], options) {
-        if (confirmed) return db.query(text, params, options);
-        return settle(db.batch([check, { text, params }], options).then(([, rows]) => (rows ?? []) as never));
+      query(query: string | PreparedQuery<unknown, unknown>, params: unknown = [], options?: QueryOptions) {
+        if (confirmed) return db.query(query as never, params as never, options);
+        const sent = typeof query === "string" ? { text: query, params: params as readonly unknown[] } : statement(query, params);
+        return settle(db.batch([check, sent], options).then(([, rows]) => (rows ?? []) as never));
       },
       batch(statements, options) {
         if (confirmed) return db.batch(statements, options);

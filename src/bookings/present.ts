@@ -1,4 +1,5 @@
 import { isoTime, isoTimeOrNull } from "../http/present";
+import type { BookingsSelectVisibleResult } from "../../sql/queries/bookings/bookings_select_visible.queries";
 import type { BookingStatus } from "./status";
 
 export type WeatherStatus = "OK" | "VIOLATION" | "UNKNOWN";
@@ -57,38 +58,44 @@ export interface Booking {
   updated_at: string;
 }
 
-const idOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
 /** numeric columns arrive as text from the driver and as numbers from a jsonb copy. */
-const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const numberOrNull = (value: string | number | null) => (value === null ? null : Number(value));
+
+/**
+ * A `bookings` row as the booking statements select it (`bookings.*`), or the jsonb copy of one
+ * that an idempotency key or a rescheduling outcome keeps (times as text, numerics as numbers).
+ */
+export type BookingRow = BookingsSelectVisibleResult;
 
 /**
  * Shapes a `bookings` row for a response: from a driver row or from the jsonb copy an
- * idempotency key keeps, so both render the same.
+ * idempotency key keeps, so both render the same. The text columns holding enums are checked
+ * by the table's constraints.
  */
-export function presentBooking(row: Record<string, unknown>): Booking {
+export function presentBooking(row: BookingRow): Booking {
   return {
-    id: String(row.id),
-    student_id: String(row.student_id),
-    instructor_id: String(row.instructor_id),
-    aircraft_id: idOrNull(row.aircraft_id),
-    departure_airport: String(row.departure_airport),
-    arrival_airport: String(row.arrival_airport),
-    departure_latitude: Number(row.departure_latitude),
-    departure_longitude: Number(row.departure_longitude),
-    arrival_latitude: Number(row.arrival_latitude),
-    arrival_longitude: Number(row.arrival_longitude),
+    id: row.id,
+    student_id: row.student_id,
+    instructor_id: row.instructor_id,
+    aircraft_id: row.aircraft_id,
+    departure_airport: row.departure_airport,
+    arrival_airport: row.arrival_airport,
+    departure_latitude: row.departure_latitude,
+    departure_longitude: row.departure_longitude,
+    arrival_latitude: row.arrival_latitude,
+    arrival_longitude: row.arrival_longitude,
     scheduled_at: isoTime(row.scheduled_at),
     ends_at: isoTime(row.ends_at),
-    duration_minutes: Number(row.duration_minutes),
+    duration_minutes: row.duration_minutes,
     status: row.status as BookingStatus,
-    training_level: String(row.training_level),
-    original_booking_id: idOrNull(row.original_booking_id),
-    rescheduled_to: idOrNull(row.rescheduled_to),
-    weather_status: (row.weather_status ?? null) as WeatherStatus | null,
+    training_level: row.training_level,
+    original_booking_id: row.original_booking_id,
+    rescheduled_to: row.rescheduled_to,
+    weather_status: row.weather_status as WeatherStatus | null,
     weather_checked_at: isoTimeOrNull(row.weather_checked_at),
-    lesson_type: (row.lesson_type ?? "DUAL") as LessonType,
-    risk_reasons: (row.risk_reasons ?? []) as RiskReason[],
-    warnings: (row.warnings ?? []) as RuleWarning[],
+    lesson_type: row.lesson_type as LessonType,
+    risk_reasons: row.risk_reasons as RiskReason[],
+    warnings: row.warnings as unknown as RuleWarning[],
     dispatched_at: isoTimeOrNull(row.dispatched_at),
     checked_in_at: isoTimeOrNull(row.checked_in_at),
     hobbs_out: numberOrNull(row.hobbs_out),
@@ -100,9 +107,9 @@ export function presentBooking(row: Record<string, unknown>): Booking {
       row.cancellation_category === null || row.cancellation_category === undefined
         ? null
         : {
-            category: String(row.cancellation_category),
-            late: Boolean(row.cancellation_late),
-            no_fault: Boolean(row.cancellation_no_fault),
+            category: row.cancellation_category,
+            late: row.cancellation_late === true,
+            no_fault: row.cancellation_no_fault === true,
           },
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),

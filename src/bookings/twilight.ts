@@ -2,7 +2,8 @@ import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { findAirport } from "../airports/cached";
 import { civilTwilight, localDay, twilightsDuring } from "../domain/daylight";
-import insertTwilight from "../../sql/queries/rules/civil_twilight_insert_missing.sql";
+import { statement } from "../db/client";
+import { civilTwilightInsertMissing as insertTwilight } from "../../sql/queries/rules/civil_twilight_insert_missing.queries";
 import type { LessonType } from "./present";
 
 /**
@@ -25,5 +26,5 @@ export async function daylightFigures(c: Context<AppEnv>, lessonType: LessonType
  */
 export async function twilightsDuringStatement(c: Context<AppEnv>, departure: string, from: Date, to: Date) {
   const airport = await findAirport(c.var.db, c.var.cache, departure);
-  return { text: insertTwilight, params: [JSON.stringify(airport ? twilightsDuring(airport, from, to) : [])] };
+  return statement(insertTwilight, { twilight: JSON.stringify(airport ? twilightsDuring(airport, from, to) : []) });
 }

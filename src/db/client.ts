@@ -3,13 +3,36 @@ import type { AppConfig } from "../env";
 import { ApiError } from "../http/problem";
 import type { TripLog } from "../http/trips";
 import { neonHttpStatus, toApiError } from "./errors";
+import type { PreparedQuery } from "./typed";
 
 export type Row = Record<string, unknown>;
 
+/** A statement with its values in order, for `batch`. */
 export interface Statement {
   text: string;
   params?: readonly unknown[];
 }
+
+/** A statement from an annotated `.sql` file, bound to its values; its rows are typed. */
+export interface TypedStatement<R> extends Statement {
+  /** Only carries the row type to `batch`'s answer; always undefined. */
+  rows: R[] | undefined;
+}
+
+/** Binds a typed statement's named parameters, for `batch`. */
+export function statement<P, R>(query: PreparedQuery<P, R>, params: P): TypedStatement<R> {
+  return { text: query.text, params: query.bind(params), rows: undefined };
+}
+
+/** The rows of a batch's last statement (a batch often leads with a variable number of others). */
+export function lastRows<T extends readonly unknown[]>(results: T): T extends readonly [...unknown[], infer L] ? L : T[number] {
+  return results[results.length - 1] as T extends readonly [...unknown[], infer L] ? L : T[number];
+}
+
+/** Each statement's rows: typed for a `TypedStatement`, plain rows otherwise. */
+export type BatchRows<S extends readonly Statement[]> = {
+  -readonly [K in keyof S]: S[K] extends TypedStatement<infer R> ? R[] : Row[];
+};
 
 export interface QueryOptions {
   /** Safe to send again after a transport failure: reads, and writes guarded by a unique key. */
@@ -20,9 +43,12 @@ export interface QueryOptions {
 
 /** The request's database: every call is one HTTP round trip to Postgres. */
 export interface Db {
+  /** A statement from an annotated `.sql` file (its generated `.queries.ts`): named values, typed rows. */
+  query<P, R>(query: PreparedQuery<P, R>, params: P, options?: QueryOptions): Promise<R[]>;
+  /** A statement not yet annotated for PgTyped: positional values, rows untyped. */
   query<T = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs the statements in one transaction, in one round trip; all or nothing. */
-  batch(statements: readonly Statement[], options?: QueryOptions): Promise<Row[][]>;
+  batch<const S extends readonly Statement[]>(statements: S, options?: QueryOptions): Promise<BatchRows<S>>;
 }
 
 /** No request waits on the database longer than the statement timeout. */
@@ -95,9 +121,10 @@ export function createDb(config: AppConfig, trips?: TripLog): Db {
   }
 
   return {
-    query<T>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+    query(query: string | PreparedQuery<unknown, unknown>, params: unknown = [], options: QueryOptions = {}) {
+      const s = typeof query === "string" ? { text: query, params: params as readonly unknown[] } : statement(query, params);
       return run(
-        (signal) => sql.query(text, [...params], { fetchOptions: { signal } }) as Promise<T[]>,
+        (signal) => sql.query(s.text, [...(s.params ?? [])], { fetchOptions: { signal } }) as Promise<Row[]>,
         options,
       );
     },
@@ -111,7 +138,7 @@ export function createDb(config: AppConfig, trips?: TripLog): Db {
           ((await sql.transaction(
             [sql.query("SELECT set_config('statement_timeout', $1, true)", [timeout]), ...statements.map((s) => sql.query(s.text, [...(s.params ?? [])]))],
             { fetchOptions: { signal } },
-          )) as Row[][]).slice(1),
+          )) as Row[][]).slice(1) as BatchRows<typeof statements>,
         options,
       );
     },

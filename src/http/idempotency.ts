@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, IdempotencyRequest } from "../app-env";
-import type { Row } from "../db/client";
-import deleteExpired from "../../sql/queries/idempotency/idempotency_keys_delete_expired_one.sql";
-import selectLive from "../../sql/queries/idempotency/idempotency_keys_select_live.sql";
+import { statement, type Row } from "../db/client";
+import type { PreparedQuery } from "../db/typed";
+import { idempotencyKeysDeleteExpiredOne as deleteExpired } from "../../sql/queries/idempotency/idempotency_keys_delete_expired_one.queries";
+import { idempotencyKeysSelectLive as selectLive } from "../../sql/queries/idempotency/idempotency_keys_select_live.queries";
 import { withMeta } from "../openapi/meta";
 import { ApiError, problemResponse } from "./problem";
 
@@ -20,7 +21,7 @@ export async function sha256(text: string): Promise<string> {
  * collides with that stored key, rolls back whole, and is answered from what was stored: the
  * same status and body for the same request, 422 for a different one.
  */
-export function idempotent(present: (row: Row) => unknown): MiddlewareHandler<AppEnv> {
+export function idempotent<T>(present: (row: T) => unknown): MiddlewareHandler<AppEnv> {
   return withMeta<MiddlewareHandler<AppEnv>>(async (c, next) => {
     const key = c.req.header("idempotency-key");
     if (key === undefined) {
@@ -49,44 +50,46 @@ export function idempotent(present: (row: Row) => unknown): MiddlewareHandler<Ap
   }, { idempotent: true });
 }
 
-async function storedResponse(
+async function storedResponse<T>(
   c: Context<AppEnv>,
   request: IdempotencyRequest,
-  present: (row: Row) => unknown,
+  present: (row: T) => unknown,
 ): Promise<Response | null> {
-  const [stored] = await c.var.db.query<{ request_hash: string; status_code: number | null; response_body: Row | null }>(
-    selectLive,
-    [c.var.user.id, request.key],
-  );
+  const [stored] = await c.var.db.query(selectLive, { userId: c.var.user.id, key: request.key });
   if (!stored) return null;
   if (stored.request_hash !== request.hash) {
     throw new ApiError("idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
   }
   if (stored.status_code === null || stored.response_body === null) return null;
   c.header("idempotent-replayed", "true");
-  return c.json(present(stored.response_body) as object, stored.status_code as 201);
+  return c.json(present(stored.response_body as T) as object, stored.status_code as 201);
 }
 
-/**
- * The trailing parameters every creating statement takes for its `remembered` step:
- * key (or null), request hash, path. Statements document them as their last three.
- */
-export function rememberParams(c: Context<AppEnv>): [string | null, string | null, string] {
+/** What every creating statement passes to idempotency_remember (key null: nothing is stored). */
+export interface RememberParams {
+  idempotencyKey?: string | null | void;
+  requestHash?: string | null | void;
+  requestPath?: string | null | void;
+}
+
+function rememberParams(c: Context<AppEnv>): RememberParams {
   const request = c.var.idempotency;
-  return [request?.key ?? null, request?.hash ?? null, request?.path ?? c.req.path];
+  return { idempotencyKey: request?.key ?? null, requestHash: request?.hash ?? null, requestPath: request?.path ?? c.req.path };
 }
 
 /**
  * Runs a creating statement. With a key, an expired copy of it is dropped first in the same
  * transaction, so a key can be reused once its 24 hours are over.
  */
-export async function runCreating(c: Context<AppEnv>, text: string, params: readonly unknown[]): Promise<Row[]> {
-  const all = [...params, ...rememberParams(c)];
+export async function runCreating<P extends RememberParams, R>(
+  c: Context<AppEnv>,
+  query: PreparedQuery<P, R>,
+  params: Omit<P, keyof RememberParams>,
+): Promise<R[]> {
+  // P is exactly the statement's own values and the three every creating statement takes.
+  const all = { ...params, ...rememberParams(c) } as P;
   const request = c.var.idempotency;
-  if (!request) return c.var.db.query(text, all);
-  const [, rows] = await c.var.db.batch([
-    { text: deleteExpired, params: [c.var.user.id, request.key] },
-    { text, params: all },
-  ]);
-  return rows ?? [];
+  if (!request) return c.var.db.query(query, all);
+  const [, rows] = await c.var.db.batch([statement(deleteExpired, { userId: c.var.user.id, key: request.key }), statement(query, all)]);
+  return rows;
 }

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import type { Db } from "../db/client";
 import { createLogger, loggablePath } from "./log";
-import insertEvent from "../../sql/queries/system_logs/system_logs_insert_event.sql";
+import { systemLogsInsertEvent as insertEvent } from "../../sql/queries/system_logs/system_logs_insert_event.queries";
 
 export type SystemLogLevel = "debug" | "info" | "warn" | "error";
 
@@ -25,14 +25,14 @@ const MAX_MESSAGE = 2_000;
  */
 export async function writeSystemLog(db: Db, event: SystemEvent): Promise<void> {
   try {
-    await db.query(insertEvent, [
-      event.level,
-      event.event,
-      event.message?.slice(0, MAX_MESSAGE) ?? null,
-      event.requestId ?? null,
-      event.userId ?? null,
-      JSON.stringify(event.data ?? {}),
-    ]);
+    await db.query(insertEvent, {
+      level: event.level,
+      event: event.event,
+      message: event.message?.slice(0, MAX_MESSAGE),
+      requestId: event.requestId,
+      userId: event.userId,
+      data: JSON.stringify(event.data ?? {}),
+    });
   } catch (error) {
     createLogger({ request_id: event.requestId ?? null }).warn("system_log_write_failed", {
       event: event.event,

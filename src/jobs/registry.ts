@@ -1,3 +1,4 @@
+import { statement } from "../db/client";
 import { loadConfig, type Bindings } from "../env";
 import { createLogger, describeError } from "../http/log";
 import { writeSystemLog } from "../http/system-log";
@@ -6,10 +7,10 @@ import { cleanupJob } from "./cleanup";
 import { deadlinesJob } from "./deadlines";
 import type { Job } from "./job";
 import { weatherJob } from "./weather";
-import claimRun from "../../sql/queries/jobs/job_runs_insert_claim.sql";
-import claimManualRun from "../../sql/queries/jobs/job_runs_insert_manual_claim.sql";
-import lockManualRuns from "../../sql/queries/jobs/job_runs_lock_manual.sql";
-import finishRun from "../../sql/queries/jobs/job_runs_update_finished.sql";
+import { jobRunsInsertClaim as claimRun } from "../../sql/queries/jobs/job_runs_insert_claim.queries";
+import { jobRunsInsertManualClaim as claimManualRun } from "../../sql/queries/jobs/job_runs_insert_manual_claim.queries";
+import { jobRunsLockManual as lockManualRuns } from "../../sql/queries/jobs/job_runs_lock_manual.queries";
+import { jobRunsUpdateFinished as finishRun, type JobRunsUpdateFinishedResult } from "../../sql/queries/jobs/job_runs_update_finished.queries";
 
 export const jobNames = ["deadlines", "weather", "cleanup"] as const;
 export type JobName = (typeof jobNames)[number];
@@ -28,14 +29,8 @@ const jobs: Partial<Record<JobName, Job>> = {
   cleanup: cleanupJob,
 };
 
-export interface JobRun {
-  id: string;
-  job: JobName;
-  scheduled_for: string;
-  status: "RUNNING" | "SUCCEEDED" | "FAILED";
-  stats: Record<string, number> | null;
-  error: string | null;
-}
+/** A `job_runs` row as its run ended, with the counts the job returned. */
+export type JobRun = Omit<JobRunsUpdateFinishedResult, "stats"> & { stats: Record<string, number> };
 
 /**
  * Runs one job for one scheduled time, recorded in job_runs. Returns null when another run
@@ -44,7 +39,7 @@ export interface JobRun {
 export async function runJob(name: JobName, now: Date, env: Bindings): Promise<JobRun | null> {
   const services = createServices(loadConfig(env), createLogger({ job: name, scheduled_for: now.toISOString() }));
   const { db, log } = services;
-  const [claim] = await db.query<{ id: string }>(claimRun, [name, now.toISOString()]);
+  const [claim] = await db.query(claimRun, { job: name, scheduledFor: now });
   if (!claim) {
     log.info("job_skipped", { reason: "already claimed" });
     return null;
@@ -67,20 +62,22 @@ export async function runJobNow(name: JobName, env: Bindings): Promise<ManualRun
   const services = createServices(loadConfig(env), createLogger({ job: name, scheduled_for: now.toISOString(), manual: true }));
   const { config, db } = services;
   const replies = await db.batch([
-    { text: lockManualRuns, params: [name] },
-    { text: claimManualRun, params: [name, now.toISOString(), config.JOB_RUN_COOLDOWN_SECONDS, MANUAL_RUN_LEASE_SECONDS] },
+    statement(lockManualRuns, { job: name }),
+    statement(claimManualRun, {
+      job: name, scheduledFor: now, cooldownSeconds: config.JOB_RUN_COOLDOWN_SECONDS, leaseSeconds: MANUAL_RUN_LEASE_SECONDS,
+    }),
   ]);
-  const claim = replies[1]?.[0];
-  if (claim?.id) return { run: await execute(name, String(claim.id), now, services) };
-  if (claim?.running_id) return { running: String(claim.running_id) };
+  const claim = replies[1][0];
+  if (claim?.id) return { run: await execute(name, claim.id, now, services) };
+  if (claim?.running_id) return { running: claim.running_id };
   // Two claims in the same millisecond: the loser waits out a second.
-  return { retryAfterSeconds: Number(claim?.retry_after_seconds ?? 1) };
+  return { retryAfterSeconds: claim?.retry_after_seconds ?? 1 };
 }
 
 async function execute(name: JobName, runId: string, now: Date, services: Services): Promise<JobRun> {
   const { db, log } = services;
   const job = jobs[name];
-  let status: JobRun["status"] = "SUCCEEDED";
+  let status: "SUCCEEDED" | "FAILED" = "SUCCEEDED";
   let stats: Record<string, number> = {};
   let error: string | null = null;
   try {
@@ -91,11 +88,11 @@ async function execute(name: JobName, runId: string, now: Date, services: Servic
     error = failure instanceof Error ? failure.message : String(failure);
     log.error("job_failed", describeError(failure));
   }
-  const [run] = await db.query<JobRun>(finishRun, [runId, status, JSON.stringify(stats), error]);
+  const [run] = await db.query(finishRun, { runId, status, stats: JSON.stringify(stats), error });
   if (status === "FAILED") await writeSystemLog(db, { level: "error", event: "job_failed", message: error, data: { job: name, run_id: runId, scheduled_for: now.toISOString() } });
   log.info("job_finished", { status, stats });
   if (!run) throw new Error(`the ${name} run ${runId} vanished before it was recorded`);
-  return run;
+  return { ...run, stats };
 }
 
 /** The Worker's scheduled handler: one trigger, one job. */

@@ -1,5 +1,5 @@
-import { runWeatherCheck, type BookingForWeather } from "../weather/check";
-import selectDue from "../../sql/queries/weather/bookings_select_weather_due.sql";
+import { runWeatherCheck } from "../weather/check";
+import { bookingsSelectWeatherDue as selectDue } from "../../sql/queries/weather/bookings_select_weather_due.queries";
 import type { Job } from "./job";
 
 /**
@@ -8,7 +8,7 @@ import type { Job } from "./job";
  * so no booking moves on a forecast nobody could read.
  */
 export const weatherJob: Job = async ({ now, db, cache, config, log }): Promise<Record<string, number>> => {
-  const due = await db.query<BookingForWeather>(selectDue, [now.toISOString()], { idempotent: true });
+  const due = await db.query(selectDue, { now }, { idempotent: true });
   if (due.length === 0) return { checked: 0, provider_calls: 0 };
   const run = await runWeatherCheck({ db, cache, config, log }, due, { checkedAt: now, actorId: null, source: "monitor", fresh: true });
   const count = (status: string) => run.results.filter((r) => r.weather_status === status).length;

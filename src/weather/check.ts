@@ -1,8 +1,10 @@
 import type { TrainingLevel } from "../auth/user";
-import type { Db } from "../db/client";
+import { lastRows, statement, type Db } from "../db/client";
 import { checkWeather, crosswindContextFrom, minimumsFrom, type WeatherCheck } from "../domain/weather";
 import { loadTafs, storeForecasts, type LoadOptions, type ProviderContext } from "./provider";
-import applyWeather from "../../sql/queries/weather/bookings_update_weather_checked.sql";
+import {
+  bookingsUpdateWeatherChecked as applyWeather, type BookingsUpdateWeatherCheckedResult,
+} from "../../sql/queries/weather/bookings_update_weather_checked.queries";
 
 /** A booking as the weather check reads it (bookings_select_weather_due.sql, bookings_select_for_weather_check.sql). */
 export interface BookingForWeather {
@@ -11,7 +13,7 @@ export interface BookingForWeather {
   ends_at: Date;
   departure_airport: string;
   arrival_airport: string;
-  training_level: TrainingLevel;
+  training_level: string;
   minimums: unknown;
   runways: unknown;
   aircraft_crosswind_limit_kt: number | null;
@@ -21,7 +23,7 @@ export interface WeatherCheckRun {
   /** Each booking's verdict, in the order given. */
   results: (WeatherCheck & { id: string })[];
   /** What bookings_update_weather_checked.sql returned: each active booking checked, with its move. */
-  applied: Record<string, unknown>[];
+  applied: BookingsUpdateWeatherCheckedResult[];
   airports: number;
   provider_calls: number;
   forecasts_stored: number;
@@ -52,13 +54,13 @@ export async function runWeatherCheck(
     ...checkWeather(
       { startsAt: b.scheduled_at, endsAt: b.ends_at, airports: [b.departure_airport, b.arrival_airport] },
       tafs,
-      minimumsFrom(b.minimums, b.training_level),
+      minimumsFrom(b.minimums, b.training_level as TrainingLevel),
       crosswindContextFrom(b.runways, b.aircraft_crosswind_limit_kt),
     ),
   }));
   const written = await services.db.batch([
     ...storeForecasts(fetched),
-    { text: applyWeather, params: [JSON.stringify(results), options.checkedAt.toISOString(), options.actorId, options.source] },
+    statement(applyWeather, { checks: JSON.stringify(results), checkedAt: options.checkedAt, actorId: options.actorId, source: options.source }),
   ]);
-  return { results, applied: written.at(-1) ?? [], airports: new Set(airports).size, provider_calls: calls, forecasts_stored: fetched.length };
+  return { results, applied: lastRows(written), airports: new Set(airports).size, provider_calls: calls, forecasts_stored: fetched.length };
 }

@@ -1,11 +1,11 @@
 import * as v from "valibot";
 import { cacheKeys, cacheTtl } from "../cache/keys";
 import type { Cache } from "../cache/store";
-import type { Statement } from "../db/client";
+import { statement, type Statement } from "../db/client";
 import type { AppConfig } from "../env";
 import type { Logger } from "../http/log";
 import type { Taf } from "../domain/weather";
-import upsertForecasts from "../../sql/queries/weather/weather_forecasts_upsert_latest.sql";
+import { weatherForecastsUpsertLatest as upsertForecasts } from "../../sql/queries/weather/weather_forecasts_upsert_latest.queries";
 
 /** The provider down, slow, or answering with something that is not a TAF list. */
 export class WeatherUnavailable extends Error {
@@ -158,5 +158,5 @@ export function parseTafList(body: unknown): Taf[] {
 
 /** Keeps the newest TAF per airport in Postgres (for GET /v1/weather/:airport), to run in a batch. */
 export function storeForecasts(fetched: readonly Taf[]): Statement[] {
-  return fetched.length === 0 ? [] : [{ text: upsertForecasts, params: [JSON.stringify(fetched)] }];
+  return fetched.length === 0 ? [] : [statement(upsertForecasts, { tafs: JSON.stringify(fetched) })];
 }

@@ -1,4 +1,4 @@
-import type { Role, TrainingLevel, User } from "../../src/auth/user";
+import type { Role, TrainingLevel, User, UserRow } from "../../src/auth/user";
 import { presentUser } from "../../src/auth/user";
 import { signToken } from "./api";
 import { ownerDb } from "./db";
@@ -16,7 +16,7 @@ export async function makeUser(
   fields: { training_level?: TrainingLevel; timezone?: string; first_name?: string } = {},
 ): Promise<TestUser> {
   const tag = `${role.toLowerCase()}-${Date.now().toString(36)}-${(counter++).toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
-  const [row] = await ownerDb().query(
+  const [row] = await ownerDb().query<UserRow>(
     `INSERT INTO users (auth_subject, email, first_name, last_name, role, training_level, timezone)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      RETURNING *`,

@@ -1,3 +1,4 @@
+/* @name AdminStatsSelect */
 -- Database statistics in one row, shared by GET /v1/admin/stats and `npm run db -- stats`.
 -- Row counts are exact (a count(*) per table) for tables the planner estimates below 100 000
 -- rows, and the planner's estimate (pg_class.reltuples, refreshed by ANALYZE) above that, so
@@ -44,4 +45,4 @@ SELECT
   (SELECT coalesce(json_agg(json_build_object(
             'id', id, 'job', job, 'scheduled_for', scheduled_for, 'started_at', started_at,
             'finished_at', finished_at, 'status', status, 'stats', stats, 'error', error) ORDER BY job), '[]')
-     FROM last_runs) AS last_runs
+     FROM last_runs) AS last_runs;

@@ -1,3 +1,4 @@
+/* @name IntegrityChecksSelect */
 -- Integrity checks, one row per check: (name, count of offending rows); 0 = healthy.
 -- Shared by `npm run db -- validate` and GET /v1/admin/integrity, so both always agree.
 -- Each check looks for a state the schema cannot forbid by itself (references kept in arrays,
@@ -101,4 +102,4 @@ FROM (
       AND EXISTS (SELECT 1 FROM squawks s WHERE s.aircraft_id = b.aircraft_id AND s.status = 'OPEN' AND s.severity = 'GROUNDING')
   )
 ) AS checks
-ORDER BY position
+ORDER BY position;

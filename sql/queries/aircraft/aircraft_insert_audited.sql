@@ -1,21 +1,22 @@
+/* @name AircraftInsertAudited */
 -- Adds an aircraft to the fleet with its audit entry in one statement. The type and the home
 -- airport (ICAO or IATA) are resolved here; when either is unknown nothing is inserted and the
 -- flags say which.
--- $1 tail_number, $2 type_code, $3 home airport code, $4 crosswind_limit_kt or null,
--- $5 acting user id, $6 hobbs_hours, $7 tach_hours (the meters as the aircraft arrives),
--- $8 Idempotency-Key or null, $9 request hash, $10 request path
+-- :homeAirport code, :crosswindLimitKt or null,
+-- :actorId acting user id, :tachHours (the meters as the aircraft arrives),
+-- :idempotencyKey or null
 WITH resolved AS (
-  SELECT (SELECT t.code FROM aircraft_types t WHERE t.code = $2) AS type_code,
-         (SELECT a.icao FROM airports a WHERE a.icao = upper($3) OR a.iata = upper($3)) AS home_airport
+  SELECT (SELECT t.code FROM aircraft_types t WHERE t.code = :typeCode) AS type_code,
+         (SELECT a.icao FROM airports a WHERE a.icao = upper(:homeAirport) OR a.iata = upper(:homeAirport)) AS home_airport
 ), created AS (
   INSERT INTO aircraft (tail_number, type_code, home_airport, crosswind_limit_kt, hobbs_hours, tach_hours)
-  SELECT $1, r.type_code, r.home_airport, $4::integer, $6::numeric, $7::numeric
+  SELECT :tailNumber, r.type_code, r.home_airport, :crosswindLimitKt::integer, :hobbsHours::numeric, :tachHours::numeric
   FROM resolved r
   WHERE r.type_code IS NOT NULL AND r.home_airport IS NOT NULL
   RETURNING *
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'aircraft', created.id::text, 'aircraft.created', $5::uuid,
+  SELECT 'aircraft', created.id::text, 'aircraft.created', :actorId::uuid,
          jsonb_build_object('tail_number', created.tail_number, 'type_code', created.type_code,
                             'home_airport', created.home_airport, 'crosswind_limit_kt', created.crosswind_limit_kt,
                             'hobbs_hours', created.hobbs_hours, 'tach_hours', created.tach_hours)
@@ -23,13 +24,12 @@ WITH resolved AS (
 ), shown AS (
   SELECT c.*, aircraft_grounded_reasons(ROW(c.*)::aircraft) AS grounded_reasons FROM created c
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $5::uuid, $8, 'POST', $10, $9, 201, to_jsonb(shown)
+  SELECT idempotency_remember(:actorId, :idempotencyKey, :requestPath, :requestHash, 201, to_jsonb(shown))
   FROM shown
-  WHERE $8::text IS NOT NULL
 )
 SELECT r.type_code IS NOT NULL AS type_known, r.home_airport IS NOT NULL AS airport_known,
        c.id, c.tail_number, c.type_code, c.home_airport, c.crosswind_limit_kt, c.status, c.created_at, c.updated_at,
        c.hobbs_hours, c.tach_hours, c.grounded_reasons
 FROM resolved r
 LEFT JOIN shown c ON true
+CROSS JOIN (SELECT count(*) FROM remembered) AS stored;

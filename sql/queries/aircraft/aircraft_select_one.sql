@@ -1,6 +1,6 @@
+/* @name AircraftSelectOne */
 -- One aircraft, with why it cannot fly now (if it cannot).
--- $1 aircraft id
 SELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,
        hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons
 FROM aircraft
-WHERE id = $1
+WHERE id = :aircraftId;

@@ -1,13 +1,14 @@
+/* @name AnalysisResultsInsertCongestion */
 -- Computes and stores a congestion analysis of one airport in one statement: runway movements
 -- (departures plus arrivals) per local hour of day, averaged over the days with traffic and
 -- compared with the airport's runway_capacity_per_hour. An arrival without a time is placed at
 -- departure + 30 min + distance / 8 (about 480 mph), or left out when the distance is unknown too.
 -- Confidence: days observed / 30 (at most 1), × 0.6 when the capacity is not on record.
--- $1 params (JSON), $2 first day or null, $3 last day or null (airport-local), $4 airport,
--- $5 acting user id, $6 Idempotency-Key or null, $7 request hash, $8 request path
+-- :params (JSON), :fromDay first day or null, :toDay last day or null (airport-local),
+-- :actorId acting user id, :idempotencyKey or null
 WITH airport AS (
   SELECT icao, coalesce(timezone, 'UTC') AS tz, runway_capacity_per_hour AS capacity
-  FROM airports WHERE icao = $4 OR iata = $4
+  FROM airports WHERE icao = :airport OR iata = :airport
   LIMIT 1
 ), movements AS (
   SELECT f.scheduled_departure AS at FROM flights f, airport a WHERE f.origin = a.icao
@@ -20,7 +21,7 @@ WITH airport AS (
   WHERE m.at IS NOT NULL
 ), windowed AS (
   SELECT local FROM local
-  WHERE ($2::date IS NULL OR local >= $2::date) AND ($3::date IS NULL OR local < $3::date + 1)
+  WHERE (:fromDay::date IS NULL OR local >= :fromDay::date) AND (:toDay::date IS NULL OR local < :toDay::date + 1)
 ), per_slot AS (
   SELECT local::date AS day, extract(hour FROM local)::integer AS hour, count(*) AS movements
   FROM windowed GROUP BY 1, 2
@@ -38,7 +39,7 @@ WITH airport AS (
   FROM hours h, airport a
 ), advice AS (
   SELECT coalesce(jsonb_agg(text ORDER BY rank, hour), '[]'::jsonb) AS recommendations FROM (
-    SELECT 1 AS rank, 0 AS hour, format('No flights at %s match these dates; import flight data or widen the dates.', $4::text) AS text
+    SELECT 1 AS rank, 0 AS hour, format('No flights at %s match these dates; import flight data or widen the dates.', :airport::text) AS text
     FROM days WHERE observed = 0
     UNION ALL
     SELECT 2, 0, format('Runway capacity of %s is not on record; hours are compared with each other only.', a.icao)
@@ -54,7 +55,7 @@ WITH airport AS (
   ) r
 ), created AS (
   INSERT INTO analysis_results (type, params, metrics, recommendations, confidence, created_by)
-  SELECT 'congestion', $1::jsonb,
+  SELECT 'congestion', :params::jsonb,
          jsonb_build_object(
            'airport', a.icao, 'runway_capacity_per_hour', a.capacity, 'days_observed', d.observed,
            'busiest_hour', (SELECT hour FROM rated ORDER BY avg_movements DESC, hour LIMIT 1),
@@ -63,13 +64,12 @@ WITH airport AS (
                                                          'peak_utilization_pct', peak_utilization_pct) ORDER BY hour) FROM rated)),
          v.recommendations,
          round(least(1.0, d.observed / 30.0) * CASE WHEN a.capacity IS NULL THEN 0.6 ELSE 1 END, 3),
-         $5::uuid
+         :actorId::uuid
   FROM airport a, days d, advice v
   RETURNING *
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $5::uuid, $6, 'POST', $8, $7, 201, to_jsonb(created)
+  SELECT idempotency_remember(:actorId, :idempotencyKey, :requestPath, :requestHash, 201, to_jsonb(created))
   FROM created
-  WHERE $6::text IS NOT NULL
 )
-SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at FROM created
+SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at
+FROM created CROSS JOIN (SELECT count(*) FROM remembered) AS stored;

@@ -1,21 +1,22 @@
+/* @name AnalysisResultsInsertDelaySummary */
 -- Computes and stores a delay summary in one statement: overall figures, the local hours with the
 -- worst and best average arrival delay, plain-language recommendations, and a confidence that
 -- grows with the number of flights (1 at 1,000 or more).
--- $1 params (JSON), $2 first day or null, $3 last day or null (origin-local), $4 airport or null,
--- $5 acting user id, $6 Idempotency-Key or null, $7 request hash, $8 request path
+-- :params (JSON), :fromDay first day or null, :toDay last day or null (origin-local), :airport or null,
+-- :actorId acting user id, :idempotencyKey or null
 WITH airport AS (
-  SELECT icao FROM airports WHERE $4::text IS NOT NULL AND (icao = $4 OR iata = $4)
+  SELECT icao FROM airports WHERE :airport::text IS NOT NULL AND (icao = :airport OR iata = :airport)
 ), picked AS (
   SELECT extract(hour FROM l.local)::integer AS hour, f.arrival_delay_minutes AS delay
   FROM flights f
   JOIN airports o ON o.icao = f.origin
   CROSS JOIN LATERAL (SELECT f.scheduled_departure AT TIME ZONE coalesce(o.timezone, 'UTC') AS local) l
   WHERE f.arrival_delay_minutes IS NOT NULL
-    AND ($2::date IS NULL OR f.scheduled_departure >= ($2::date - 1)::timestamp AT TIME ZONE 'UTC')
-    AND ($3::date IS NULL OR f.scheduled_departure < ($3::date + 2)::timestamp AT TIME ZONE 'UTC')
-    AND ($2::date IS NULL OR l.local >= $2::date)
-    AND ($3::date IS NULL OR l.local < $3::date + 1)
-    AND ($4::text IS NULL OR f.origin IN (SELECT icao FROM airport) OR f.destination IN (SELECT icao FROM airport))
+    AND (:fromDay::date IS NULL OR f.scheduled_departure >= (:fromDay::date - 1)::timestamp AT TIME ZONE 'UTC')
+    AND (:toDay::date IS NULL OR f.scheduled_departure < (:toDay::date + 2)::timestamp AT TIME ZONE 'UTC')
+    AND (:fromDay::date IS NULL OR l.local >= :fromDay::date)
+    AND (:toDay::date IS NULL OR l.local < :toDay::date + 1)
+    AND (:airport::text IS NULL OR f.origin IN (SELECT icao FROM airport) OR f.destination IN (SELECT icao FROM airport))
 ), overall AS (
   SELECT count(*) AS flights,
          round(100.0 * count(*) FILTER (WHERE delay < 15) / nullif(count(*), 0), 2) AS on_time_pct,
@@ -51,20 +52,19 @@ WITH airport AS (
   ) r
 ), created AS (
   INSERT INTO analysis_results (type, params, metrics, recommendations, confidence, created_by)
-  SELECT 'delay_summary', $1::jsonb,
+  SELECT 'delay_summary', :params::jsonb,
          jsonb_build_object(
            'flights', o.flights, 'on_time_pct', o.on_time_pct, 'avg_delay_minutes', o.avg_delay_minutes,
            'median_delay_minutes', o.median_delay_minutes, 'p90_delay_minutes', o.p90_delay_minutes,
            'by_hour', (SELECT coalesce(jsonb_agg(jsonb_build_object('hour', hour, 'flights', flights, 'avg_delay_minutes', avg_delay_minutes) ORDER BY hour), '[]'::jsonb) FROM hours)),
          a.recommendations,
          round(least(1.0, o.flights / 1000.0), 3),
-         $5::uuid
+         :actorId::uuid
   FROM overall o, advice a
   RETURNING *
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $5::uuid, $6, 'POST', $8, $7, 201, to_jsonb(created)
+  SELECT idempotency_remember(:actorId, :idempotencyKey, :requestPath, :requestHash, 201, to_jsonb(created))
   FROM created
-  WHERE $6::text IS NOT NULL
 )
-SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at FROM created
+SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at
+FROM created CROSS JOIN (SELECT count(*) FROM remembered) AS stored;

@@ -1,13 +1,14 @@
+/* @name AvailabilityOverridesInsertAudited */
 -- Adds a date-specific exception for an existing user, audited, in one statement; no row when
 -- the user does not exist.
--- $1 user id, $2 date, $3 start_time or null, $4 end_time or null (both null: the whole day),
--- $5 is_blocked, $6 reason or null, $7 acting user id,
--- $8 Idempotency-Key or null, $9 request hash, $10 request path
+-- :startTime or null, :endTime or null (both null: the whole day),
+-- :reason or null, :actorId acting user id,
+-- :idempotencyKey or null
 WITH created AS (
   INSERT INTO availability_overrides (user_id, date, start_time, end_time, is_blocked, reason)
-  SELECT u.id, $2::date, $3::time, $4::time, $5::boolean, $6
+  SELECT u.id, :date::date, :startTime::time, :endTime::time, :isBlocked::boolean, :reason
   FROM users u
-  WHERE u.id = $1
+  WHERE u.id = :userId
   RETURNING *
 ), shown AS (
   SELECT id, user_id, date::text AS date, to_char(start_time, 'HH24:MI') AS start_time,
@@ -15,14 +16,12 @@ WITH created AS (
   FROM created
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'availability', shown.user_id::text, 'availability.override_created', $7::uuid,
+  SELECT 'availability', shown.user_id::text, 'availability.override_created', :actorId::uuid,
          jsonb_build_object('override_id', shown.id, 'date', shown.date, 'start_time', shown.start_time,
                             'end_time', shown.end_time, 'is_blocked', shown.is_blocked, 'reason', shown.reason)
   FROM shown
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $7::uuid, $8, 'POST', $10, $9, 201, to_jsonb(shown)
+  SELECT idempotency_remember(:actorId, :idempotencyKey, :requestPath, :requestHash, 201, to_jsonb(shown))
   FROM shown
-  WHERE $8::text IS NOT NULL
 )
-SELECT * FROM shown
+SELECT shown.* FROM shown CROSS JOIN (SELECT count(*) FROM remembered) AS stored;

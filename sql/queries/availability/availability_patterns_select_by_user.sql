@@ -1,5 +1,5 @@
+/* @name AvailabilityPatternsSelectByUser */
 -- A user's role (for the visibility rules) and weekly patterns, earliest first.
--- $1 user id
 SELECT u.id, u.role, u.timezone,
   (SELECT coalesce(json_agg(json_build_object(
             'id', p.id,
@@ -9,4 +9,4 @@ SELECT u.id, u.role, u.timezone,
    FROM availability_patterns p
    WHERE p.user_id = u.id) AS patterns
 FROM users u
-WHERE u.id = $1
+WHERE u.id = :userId;

@@ -1,13 +1,14 @@
+/* @name AvailabilitySelectForRange */
 -- Everything availability over a date range is computed from, in one round trip: the user's
 -- role and timezone, their weekly patterns, their overrides on those dates, and their active
 -- bookings overlapping those dates (in their timezone). Times of day come as HH:MM.
--- $1 user id, $2 first date, $3 last date (both included)
+-- :fromDay first date, :toDay last date (both included)
 WITH person AS (
   SELECT id, role, timezone,
-         $2::date::timestamp AT TIME ZONE timezone AS range_starts,
-         ($3::date + 1)::timestamp AT TIME ZONE timezone AS range_ends
+         :fromDay::date::timestamp AT TIME ZONE timezone AS range_starts,
+         (:toDay::date + 1)::timestamp AT TIME ZONE timezone AS range_ends
   FROM users
-  WHERE id = $1
+  WHERE id = :userId
 )
 SELECT u.id, u.role, u.timezone,
   (SELECT coalesce(json_agg(json_build_object(
@@ -22,7 +23,7 @@ SELECT u.id, u.role, u.timezone,
             'end_time', to_char(o.end_time, 'HH24:MI'),
             'is_blocked', o.is_blocked)), '[]')
    FROM availability_overrides o
-   WHERE o.user_id = u.id AND o.date BETWEEN $2::date AND $3::date) AS overrides,
+   WHERE o.user_id = u.id AND o.date BETWEEN :fromDay::date AND :toDay::date) AS overrides,
   (SELECT coalesce(json_agg(json_build_object('start', b.scheduled_at, 'end', b.ends_at)), '[]')
    FROM bookings b
    WHERE (b.student_id = u.id OR (b.instructor_id = u.id AND b.lesson_type = 'DUAL'))
@@ -31,4 +32,4 @@ SELECT u.id, u.role, u.timezone,
      AND b.scheduled_at > u.range_starts - interval '12 hours'
      AND b.scheduled_at < u.range_ends
      AND b.ends_at > u.range_starts) AS busy
-FROM person u
+FROM person u;

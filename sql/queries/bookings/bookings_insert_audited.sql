@@ -1,3 +1,4 @@
+/* @name BookingsInsertAudited */
 -- Books a flight in one statement: resolves both airports (ICAO or IATA), copies the student's
 -- training level, checks the people, the aircraft and the instructor's availability, and writes
 -- the booking, its audit entry and the other parties' CONFIRMATION together. When a check fails
@@ -5,26 +6,26 @@
 -- exclusion constraints and the aircraft and booking rules by the bookings_verify_rules trigger
 -- (SQLSTATE SK409), both under any concurrency. A SOLO flight names its supervising instructor
 -- without occupying them, so their availability is not asked.
--- $1 student id, $2 instructor id, $3 aircraft id or null, $4 departure code, $5 arrival code,
--- $6 scheduled_at, $7 duration_minutes, $8 override availability, $9 acting user id,
--- $10 lesson type, $11 override rules, $12 civil twilight rows the daylight rule may read
+-- :aircraftId or null, :departure code, :arrival code,
+-- :actorId acting user id,
+-- :twilight civil twilight rows the daylight rule may read
 -- (jsonb [{ airport, day, civil_dawn, civil_dusk }], computed by the application),
--- $13 Idempotency-Key or null, $14 request hash, $15 request path
+-- :idempotencyKey or null
 -- Codes arrive upper-cased; ICAO codes have four characters and IATA codes three, so each matches
 -- at most one airport.
 WITH departure AS (
-  SELECT icao, latitude, longitude FROM airports WHERE icao = $4 OR iata = $4
+  SELECT icao, latitude, longitude FROM airports WHERE icao = :departure OR iata = :departure
 ), arrival AS (
-  SELECT icao, latitude, longitude FROM airports WHERE icao = $5 OR iata = $5
+  SELECT icao, latitude, longitude FROM airports WHERE icao = :arrival OR iata = :arrival
 ), checked AS (
   SELECT d.icao AS departure_icao, d.latitude AS departure_lat, d.longitude AS departure_lon,
          a.icao AS arrival_icao, a.latitude AS arrival_lat, a.longitude AS arrival_lon,
-         (SELECT s.training_level FROM users s WHERE s.id = $1::uuid AND s.role = 'STUDENT') AS student_level,
-         EXISTS (SELECT 1 FROM users i WHERE i.id = $2::uuid AND i.role = 'INSTRUCTOR') AS instructor_found,
+         (SELECT s.training_level FROM users s WHERE s.id = :studentId::uuid AND s.role = 'STUDENT') AS student_level,
+         EXISTS (SELECT 1 FROM users i WHERE i.id = :instructorId::uuid AND i.role = 'INSTRUCTOR') AS instructor_found,
          -- An aircraft that exists but may not fly is the rules trigger's to refuse (aircraft_unavailable).
-         ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM aircraft p WHERE p.id = $3::uuid)) AS aircraft_found,
-         ($8::boolean OR $10::text = 'SOLO' OR user_available_during($2::uuid, $6::timestamptz,
-                                               $6::timestamptz + make_interval(mins => $7::int))) AS instructor_available
+         (:aircraftId::uuid IS NULL OR EXISTS (SELECT 1 FROM aircraft p WHERE p.id = :aircraftId::uuid)) AS aircraft_found,
+         (:overrideAvailability::boolean OR :lessonType::text = 'SOLO' OR user_available_during(:instructorId::uuid, :scheduledAt::timestamptz,
+                                               :scheduledAt::timestamptz + make_interval(mins => :durationMinutes::int))) AS instructor_available
   FROM (SELECT 1) AS one
   LEFT JOIN departure d ON true
   LEFT JOIN arrival a ON true
@@ -32,7 +33,7 @@ WITH departure AS (
   -- Stored before the booking row is made (it reads this CTE), so the rules trigger sees it.
   INSERT INTO civil_twilight (airport, day, civil_dawn, civil_dusk)
   SELECT x.airport, x.day, x.civil_dawn, x.civil_dusk
-  FROM jsonb_to_recordset($12::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
+  FROM jsonb_to_recordset(:twilight::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
   ON CONFLICT (airport, day) DO NOTHING
   RETURNING 1
 ), created AS (
@@ -40,9 +41,9 @@ WITH departure AS (
                         departure_latitude, departure_longitude, arrival_latitude, arrival_longitude,
                         scheduled_at, duration_minutes, training_level, created_by, availability_overridden,
                         lesson_type, rules_overridden)
-  SELECT $1::uuid, $2::uuid, $3::uuid, k.departure_icao, k.arrival_icao,
+  SELECT :studentId::uuid, :instructorId::uuid, :aircraftId::uuid, k.departure_icao, k.arrival_icao,
          k.departure_lat, k.departure_lon, k.arrival_lat, k.arrival_lon,
-         $6::timestamptz, $7::int, k.student_level, $9::uuid, $8::boolean, $10::text, $11::boolean
+         :scheduledAt::timestamptz, :durationMinutes::int, k.student_level, :actorId::uuid, :overrideAvailability::boolean, :lessonType::text, :overrideRules::boolean
   FROM checked k
   CROSS JOIN (SELECT count(*) FROM twilight) AS twilight_stored
   WHERE k.departure_icao IS NOT NULL AND k.arrival_icao IS NOT NULL AND k.student_level IS NOT NULL
@@ -50,11 +51,11 @@ WITH departure AS (
   RETURNING *
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'booking', c.id::text, 'booking.created', $9::uuid,
+  SELECT 'booking', c.id::text, 'booking.created', :actorId::uuid,
          jsonb_build_object('student_id', c.student_id, 'instructor_id', c.instructor_id,
                             'aircraft_id', c.aircraft_id, 'scheduled_at', c.scheduled_at,
                             'duration_minutes', c.duration_minutes, 'lesson_type', c.lesson_type,
-                            'override_availability', $8::boolean, 'override_rules', $11::boolean,
+                            'override_availability', :overrideAvailability::boolean, 'override_rules', :overrideRules::boolean,
                             'warnings', c.warnings)
   FROM created c
 ), notified AS (
@@ -66,15 +67,14 @@ WITH departure AS (
          jsonb_build_object('scheduled_at', c.scheduled_at, 'ends_at', c.ends_at)
   FROM created c
   CROSS JOIN LATERAL (VALUES (c.student_id), (c.instructor_id)) AS party (user_id)
-  WHERE party.user_id <> $9::uuid
+  WHERE party.user_id <> :actorId::uuid
 ), remembered AS (
-  INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status_code, response_body)
-  SELECT $9::uuid, $13, 'POST', $15, $14, 201, to_jsonb(c)
+  SELECT idempotency_remember(:actorId, :idempotencyKey, :requestPath, :requestHash, 201, to_jsonb(c))
   FROM created c
-  WHERE $13::text IS NOT NULL
 )
 SELECT k.departure_icao IS NOT NULL AS departure_found, k.arrival_icao IS NOT NULL AS arrival_found,
        k.student_level IS NOT NULL AS student_found, k.instructor_found, k.aircraft_found, k.instructor_available,
        c.*
 FROM checked k
 LEFT JOIN created c ON true
+CROSS JOIN (SELECT count(*) FROM remembered) AS stored;

@@ -1,7 +1,7 @@
+/* @name BookingsSelectForDispatch */
 -- One booking a viewer may see, with its aircraft's meters and the weather minimums of its
 -- training level and what the crosswind rule needs (runway ends of both airports, the aircraft's
 -- limit): what a dispatch is checked against before the weather is fetched.
--- $1 booking id, $2 viewer id, $3 viewer role
 SELECT b.id, b.student_id, b.instructor_id, b.aircraft_id, b.status, b.risk_reasons, b.scheduled_at, b.ends_at,
        b.departure_airport, b.arrival_airport, b.training_level,
        a.hobbs_hours AS aircraft_hobbs, a.tach_hours AS aircraft_tach,
@@ -10,4 +10,4 @@ SELECT b.id, b.student_id, b.instructor_id, b.aircraft_id, b.status, b.risk_reas
        a.crosswind_limit_kt AS aircraft_crosswind_limit_kt
 FROM bookings b
 LEFT JOIN aircraft a ON a.id = b.aircraft_id
-WHERE b.id = $1 AND ($3 = 'ADMIN' OR b.student_id = $2 OR b.instructor_id = $2)
+WHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId);

@@ -1,18 +1,19 @@
+/* @name BookingsSelectOverlapping */
 -- The active bookings in the way of a slot, per resource: run only after an exclusion constraint
 -- refused a write, to name what it collided with. For a booking being moved, what the change
 -- leaves out is taken from the booking itself, and the booking is never in its own way.
--- $1 student id or null, $2 instructor id or null, $3 whether the aircraft is given,
--- $4 aircraft id or null, $5 scheduled_at or null, $6 duration_minutes or null,
--- $7 the booking being moved or null
+-- :studentId or null, :instructorId or null, :aircraftGiven whether the aircraft is given,
+-- :aircraftId or null, :scheduledAt or null, :durationMinutes or null,
+-- :movingBookingId the booking being moved or null
 WITH moving AS (
-  SELECT * FROM bookings WHERE id = $7::uuid
+  SELECT * FROM bookings WHERE id = :movingBookingId::uuid
 ), wanted AS (
-  SELECT coalesce($1::uuid, m.student_id) AS student_id,
-         coalesce($2::uuid, m.instructor_id) AS instructor_id,
-         CASE WHEN $3::boolean THEN $4::uuid ELSE m.aircraft_id END AS aircraft_id,
-         tstzrange(coalesce($5::timestamptz, m.scheduled_at),
-                   coalesce($5::timestamptz, m.scheduled_at)
-                     + make_interval(mins => coalesce($6::int, m.duration_minutes)), '[)') AS span
+  SELECT coalesce(:studentId::uuid, m.student_id) AS student_id,
+         coalesce(:instructorId::uuid, m.instructor_id) AS instructor_id,
+         CASE WHEN :aircraftGiven::boolean THEN :aircraftId::uuid ELSE m.aircraft_id END AS aircraft_id,
+         tstzrange(coalesce(:scheduledAt::timestamptz, m.scheduled_at),
+                   coalesce(:scheduledAt::timestamptz, m.scheduled_at)
+                     + make_interval(mins => coalesce(:durationMinutes::int, m.duration_minutes)), '[)') AS span
   FROM (SELECT 1) AS one
   LEFT JOIN moving m ON true
 )
@@ -23,11 +24,11 @@ JOIN bookings b
      OR b.aircraft_id = w.aircraft_id)
  AND tstzrange(b.scheduled_at, b.ends_at, '[)') && w.span
  AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
- AND b.id IS DISTINCT FROM $7::uuid
+ AND b.id IS DISTINCT FROM :movingBookingId::uuid
 CROSS JOIN LATERAL (VALUES
   (1, 'student', b.student_id = w.student_id),
   (2, 'instructor', b.instructor_id = w.instructor_id AND b.lesson_type = 'DUAL'),
   (3, 'aircraft', b.aircraft_id = w.aircraft_id)
 ) AS r (rank, resource, hit)
 WHERE r.hit
-ORDER BY r.rank, b.scheduled_at
+ORDER BY r.rank, b.scheduled_at;

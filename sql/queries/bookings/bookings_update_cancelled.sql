@@ -1,3 +1,4 @@
+/* @name BookingsUpdateCancelled */
 -- Cancels a booking the actor flies in (or any, for an admin) if it is still in a status that may
 -- move to CANCELLED, classifying it for billing, auditing it and telling the other parties, in one
 -- statement. The status guard sits in the UPDATE itself, so a concurrent change can't be
@@ -8,22 +9,21 @@
 -- late: less than the booking rules' late_cancel_hours (24 when unset) before scheduled_at,
 --   and never for a no-fault cancellation.
 -- Freeing the slot promotes a standby entry at commit (trigger bookings_promote_standby).
--- $1 booking id, $2 acting user id, $3 acting role, $4 reason, $5 statuses that may be cancelled,
--- $6 category
+-- :actorId acting user id, :actorRole acting role, :statuses that may be cancelled
 WITH seen AS (
   SELECT b.status FROM bookings b
-  WHERE b.id = $1::uuid AND ($3 = 'ADMIN' OR b.student_id = $2::uuid OR b.instructor_id = $2::uuid)
+  WHERE b.id = :bookingId::uuid AND (:actorRole = 'ADMIN' OR b.student_id = :actorId::uuid OR b.instructor_id = :actorId::uuid)
 ), policy AS (
   SELECT coalesce((SELECT (s.value ->> 'late_cancel_hours')::numeric FROM settings s WHERE s.key = 'booking_rules'), 24)
            * interval '1 hour' AS late_within
 ), cancelled AS (
   UPDATE bookings b
-  SET status = 'CANCELLED', cancel_reason = $4, cancelled_by = $2::uuid,
-      cancellation_category = $6::text,
+  SET status = 'CANCELLED', cancel_reason = :reason, cancelled_by = :actorId::uuid,
+      cancellation_category = :category::text,
       (cancellation_no_fault, cancellation_late) = (
         SELECT judged.no_fault, NOT judged.no_fault AND b.scheduled_at - now() < policy.late_within
         FROM (
-          SELECT CASE $6::text
+          SELECT CASE :category::text
                    WHEN 'WEATHER' THEN 'weather' = ANY (b.risk_reasons) OR b.weather_status IS NOT DISTINCT FROM 'VIOLATION'
                    WHEN 'MAINTENANCE' THEN b.aircraft_id IS NOT NULL AND (
                      EXISTS (SELECT 1 FROM aircraft a WHERE a.id = b.aircraft_id AND a.status <> 'AVAILABLE')
@@ -33,14 +33,14 @@ WITH seen AS (
         ) judged
       )
   FROM policy
-  WHERE b.id = $1::uuid
-    AND ($3 = 'ADMIN' OR b.student_id = $2::uuid OR b.instructor_id = $2::uuid)
-    AND b.status = ANY ($5::text[])
+  WHERE b.id = :bookingId::uuid
+    AND (:actorRole = 'ADMIN' OR b.student_id = :actorId::uuid OR b.instructor_id = :actorId::uuid)
+    AND b.status = ANY (:statuses::text[])
   RETURNING b.*
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'booking', c.id::text, 'booking.cancelled', $2::uuid,
-         jsonb_build_object('from_status', (SELECT status FROM seen), 'reason', $4::text,
+  SELECT 'booking', c.id::text, 'booking.cancelled', :actorId::uuid,
+         jsonb_build_object('from_status', (SELECT status FROM seen), 'reason', :reason::text,
                             'category', c.cancellation_category, 'late', c.cancellation_late,
                             'no_fault', c.cancellation_no_fault)
   FROM cancelled c
@@ -49,12 +49,12 @@ WITH seen AS (
   SELECT party.user_id, 'CANCELLATION', c.id, 'Flight cancelled',
          'The training flight on ' || to_char(c.scheduled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')
            || ' UTC is cancelled.',
-         jsonb_build_object('scheduled_at', c.scheduled_at, 'reason', $4::text, 'cancelled_by', $2::uuid,
+         jsonb_build_object('scheduled_at', c.scheduled_at, 'reason', :reason::text, 'cancelled_by', :actorId::uuid,
                             'category', c.cancellation_category)
   FROM cancelled c
   CROSS JOIN LATERAL (VALUES (c.student_id), (c.instructor_id)) AS party (user_id)
-  WHERE party.user_id <> $2::uuid
+  WHERE party.user_id <> :actorId::uuid
 )
 SELECT s.status AS seen_status, c.*
 FROM seen s
-LEFT JOIN cancelled c ON true
+LEFT JOIN cancelled c ON true;

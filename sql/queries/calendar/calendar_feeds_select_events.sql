@@ -1,14 +1,14 @@
+/* @name CalendarFeedsSelectEvents */
 -- A calendar feed by its token's hash: its owner, and each booking they fly in (as student or
 -- instructor) ending at most 30 days ago or starting in the next 180 days, with the names the
 -- event shows. `modified` is the latest change the event reflects (the booking, a person's
 -- name, the aircraft, an airport). No row: no such feed. One row with a null id: a feed
 -- without bookings.
--- $1 token hash
 WITH feed AS (
   SELECT f.user_id, u.first_name, u.last_name, greatest(f.created_at, u.updated_at) AS feed_modified
   FROM calendar_feeds f
   JOIN users u ON u.id = f.user_id
-  WHERE f.token_hash = $1
+  WHERE f.token_hash = :tokenHash
 )
 SELECT f.user_id AS owner_id, f.first_name AS owner_first_name, f.last_name AS owner_last_name, f.feed_modified,
        b.id, b.student_id, b.status, b.scheduled_at, b.ends_at, b.sequence, b.created_at, b.lesson_type,
@@ -36,4 +36,4 @@ LEFT JOIN users i ON i.id = b.instructor_id
 LEFT JOIN aircraft p ON p.id = b.aircraft_id
 LEFT JOIN airports dep ON dep.icao = b.departure_airport
 LEFT JOIN airports arr ON arr.icao = b.arrival_airport
-ORDER BY b.scheduled_at, b.id
+ORDER BY b.scheduled_at, b.id;

@@ -1,4 +1,5 @@
--- The stored first response for a key, while it is live. $1 user id, $2 key
+/* @name IdempotencyKeysSelectLive */
+-- The stored first response for a key, while it is live. :userId, :key
 SELECT request_hash, status_code, response_body
 FROM idempotency_keys
-WHERE user_id = $1 AND key = $2 AND expires_at > now()
+WHERE user_id = :userId AND key = :key AND expires_at > now();

@@ -1,7 +1,7 @@
+/* @name JobRunsInsertClaim */
 -- Claims one firing of a job: the unique (job, scheduled_for) lets only one run through, so two
 -- workers woken by the same trigger never both do the work. Returns no row when already claimed.
--- $1 job, $2 scheduled_for
 INSERT INTO job_runs (job, scheduled_for, status, started_at)
-VALUES ($1, $2, 'RUNNING', now())
+VALUES (:job, :scheduledFor, 'RUNNING', now())
 ON CONFLICT (job, scheduled_for) DO NOTHING
-RETURNING id
+RETURNING id;

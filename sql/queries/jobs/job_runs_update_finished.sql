@@ -1,5 +1,6 @@
--- Records how a run ended. $1 run id, $2 status, $3 stats, $4 error or null
+/* @name JobRunsUpdateFinished */
+-- Records how a run ended. :runId, :status, :stats, :error or null
 UPDATE job_runs
-SET status = $2, stats = $3::jsonb, error = $4, finished_at = now()
-WHERE id = $1
-RETURNING id, job, scheduled_for, started_at, finished_at, status, stats, error
+SET status = :status, stats = :stats::jsonb, error = :error, finished_at = now()
+WHERE id = :runId
+RETURNING id, job, scheduled_for, started_at, finished_at, status, stats, error;

@@ -1,8 +1,8 @@
+/* @name NotificationsUpdateReadAll */
 -- Marks every unread notification of the viewer read and says how many that was.
--- $1 user id
 WITH marked AS (
   UPDATE notifications SET read_at = now()
-  WHERE user_id = $1::uuid AND read_at IS NULL
+  WHERE user_id = :userId::uuid AND read_at IS NULL
   RETURNING 1
 )
-SELECT count(*)::int AS updated FROM marked
+SELECT count(*)::int AS updated FROM marked;

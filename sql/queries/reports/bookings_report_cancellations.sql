@@ -1,23 +1,24 @@
+/* @name BookingsReportCancellations */
 -- What a school bills cancellations from: for the flights scheduled in [from, to] (UTC days)
 -- that were cancelled, the counts per category with how many were late and how many no-fault,
 -- overall and per student (a page of students in id order). A cancellation from before the
 -- policy existed has no category and counts as OTHER, neither late nor no-fault.
--- $1 from date, $2 to date (inclusive), $3 student id after which the page starts or null, $4 page size + 1
+-- :fromDay from date, :toDay to date (inclusive), :afterStudentId student id after which the page starts or null, :limit page size + 1
 WITH cancelled AS (
   SELECT b.student_id, coalesce(b.cancellation_category, 'OTHER') AS category,
          coalesce(b.cancellation_late, false) AS late, coalesce(b.cancellation_no_fault, false) AS no_fault
   FROM bookings b
   WHERE b.status = 'CANCELLED'
-    AND b.scheduled_at >= ($1::date)::timestamp AT TIME ZONE 'UTC'
-    AND b.scheduled_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'
+    AND b.scheduled_at >= (:fromDay::date)::timestamp AT TIME ZONE 'UTC'
+    AND b.scheduled_at < (:toDay::date + 1)::timestamp AT TIME ZONE 'UTC'
 ), categories (category, position) AS (
   SELECT * FROM unnest(ARRAY['WEATHER', 'MAINTENANCE', 'ILLNESS', 'STUDENT', 'INSTRUCTOR', 'OTHER']) WITH ORDINALITY
 ), students AS (
   SELECT c.student_id FROM cancelled c
-  WHERE $3::uuid IS NULL OR c.student_id > $3::uuid
+  WHERE :afterStudentId::uuid IS NULL OR c.student_id > :afterStudentId::uuid
   GROUP BY c.student_id
   ORDER BY c.student_id
-  LIMIT $4
+  LIMIT :limit
 )
 -- One row for the totals (student_id null) and one per student on the page.
 SELECT s.student_id, u.first_name, u.last_name,
@@ -37,4 +38,4 @@ FROM (SELECT NULL::uuid AS student_id UNION ALL SELECT student_id FROM students)
 LEFT JOIN users u ON u.id = s.student_id
 LEFT JOIN cancelled c ON s.student_id IS NULL OR c.student_id = s.student_id
 GROUP BY s.student_id, u.first_name, u.last_name
-ORDER BY s.student_id NULLS FIRST
+ORDER BY s.student_id NULLS FIRST;

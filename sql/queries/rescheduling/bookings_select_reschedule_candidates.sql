@@ -1,3 +1,4 @@
+/* @name BookingsSelectRescheduleCandidates */
 -- A booking a viewer may see, the minimums of its training level, and every candidate slot for
 -- it: starts on the half hour, at least 2 h ahead and within 7 days, with the student, the
 -- instructor and the aircraft all free (no other active booking overlaps) and both people
@@ -8,22 +9,21 @@
 -- aircraft: booking_rule_findings): a slot a `block` rule refuses is left out, and each slot says
 -- how close it came (duty minutes, civil dusk for the daylight rule) and which `warn` rules it
 -- breaks. Daylight reads civil_twilight, which the caller fills for the slots' days first.
--- $1 booking id, $2 viewer id, $3 viewer role, $4 now
 WITH target AS (
   SELECT b.*, (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,
          airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,
          (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt
   FROM bookings b
-  WHERE b.id = $1 AND ($3 = 'ADMIN' OR b.student_id = $2 OR b.instructor_id = $2)
+  WHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)
 ), slots AS (
   SELECT s.starts_at, s.starts_at + make_interval(mins => t.duration_minutes) AS ends_at
   FROM target t
   CROSS JOIN LATERAL generate_series(
-    date_bin('30 minutes', $4::timestamptz + interval '2 hours' - interval '1 microsecond', timestamptz '2000-01-01')
+    date_bin('30 minutes', :now::timestamptz + interval '2 hours' - interval '1 microsecond', timestamptz '2000-01-01')
       + interval '30 minutes',
-    $4::timestamptz + interval '7 days',
+    :now::timestamptz + interval '7 days',
     interval '30 minutes') AS s (starts_at)
-  WHERE ($3 = 'ADMIN' OR t.instructor_id = $2)
+  WHERE (:viewerRole = 'ADMIN' OR t.instructor_id = :viewerId)
 ), busy AS (
   SELECT tstzrange(o.scheduled_at, o.ends_at, '[)') AS span
   FROM target t
@@ -31,8 +31,8 @@ WITH target AS (
     OR (o.instructor_id = t.instructor_id AND o.lesson_type = 'DUAL' AND t.lesson_type = 'DUAL')
   WHERE o.id <> t.id
     AND o.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
-    AND o.ends_at > $4::timestamptz
-    AND o.scheduled_at < $4::timestamptz + interval '8 days'
+    AND o.ends_at > :now::timestamptz
+    AND o.scheduled_at < :now::timestamptz + interval '8 days'
 ), free AS (
   SELECT s.starts_at, s.ends_at
   FROM slots s, target t
@@ -80,4 +80,4 @@ SELECT t.id, t.student_id, t.instructor_id, t.status, t.scheduled_at, t.ends_at,
                                                      'findings', j.findings, 'duty_minutes', j.duty_minutes,
                                                      'civil_dusk', j.civil_dusk) ORDER BY j.starts_at)
                  FROM judged j), '[]'::jsonb) AS slots
-FROM target t
+FROM target t;

@@ -1,5 +1,5 @@
+/* @name RescheduleOptionsSelectVisible */
 -- A booking's current options and both parties' preference rows, if the viewer may see it.
--- $1 booking id, $2 viewer id, $3 viewer role
 SELECT b.id AS booking_id, b.status, b.student_id, b.instructor_id,
        coalesce((SELECT jsonb_agg(jsonb_build_object(
                           'id', o.id, 'position', o.position, 'suggested_at', o.suggested_at, 'ends_at', o.ends_at,
@@ -13,4 +13,4 @@ SELECT b.id AS booking_id, b.status, b.student_id, b.instructor_id,
                           'reminder_sent_at', p.reminder_sent_at, 'escalated_at', p.escalated_at))
                  FROM preference_rankings p WHERE p.booking_id = b.id), '[]'::jsonb) AS preferences
 FROM bookings b
-WHERE b.id = $1 AND ($3 = 'ADMIN' OR b.student_id = $2 OR b.instructor_id = $2)
+WHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId);

@@ -1,8 +1,9 @@
+/* @name StandbyEntriesListVisible */
 -- A page of standby entries in queue order (oldest first). Students only ever get their own.
 -- A waiting entry's position: 1 + the waiting entries at its airport, with windows overlapping
 -- its own, that came before it.
--- $1 viewer id, $2 viewer role, $3 student id or null, $4 status or null,
--- $5/$6 the cursor (created_at as text, id) or nulls, $7 page size + 1
+-- :studentId or null, :status or null,
+-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
 SELECT s.*, s.created_at::text AS cursor_at,
        CASE WHEN s.status = 'WAITING' THEN
          1 + (SELECT count(*) FROM standby_entries o
@@ -11,9 +12,9 @@ SELECT s.*, s.created_at::text AS cursor_at,
                 AND (o.created_at, o.id) < (s.created_at, s.id))::int
        END AS position
 FROM standby_entries s
-WHERE ($2 <> 'STUDENT' OR s.student_id = $1::uuid)
-  AND ($3::uuid IS NULL OR s.student_id = $3::uuid)
-  AND ($4::text IS NULL OR s.status = $4::text)
-  AND ($5::timestamptz IS NULL OR (s.created_at, s.id) > ($5::timestamptz, $6::uuid))
+WHERE (:viewerRole <> 'STUDENT' OR s.student_id = :viewerId::uuid)
+  AND (:studentId::uuid IS NULL OR s.student_id = :studentId::uuid)
+  AND (:status::text IS NULL OR s.status = :status::text)
+  AND (:cursorAt::timestamptz IS NULL OR (s.created_at, s.id) > (:cursorAt::timestamptz, :cursorId::uuid))
 ORDER BY s.created_at, s.id
-LIMIT $7
+LIMIT :limit;

@@ -1,5 +1,6 @@
+/* @name BookingsSelectWeatherDue */
 -- The weather monitor's work: every active booking starting within the next 48 hours, with the
--- minimums of its training level and what the crosswind rule needs. $1 now
+-- minimums of its training level and what the crosswind rule needs. :now
 SELECT b.id, b.status, b.scheduled_at, b.ends_at, b.departure_airport, b.arrival_airport, b.training_level,
        m.value -> b.training_level AS minimums,
        airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,
@@ -7,6 +8,6 @@ SELECT b.id, b.status, b.scheduled_at, b.ends_at, b.departure_airport, b.arrival
 FROM bookings b
 CROSS JOIN (SELECT value FROM settings WHERE key = 'weather_minimums') AS m
 WHERE b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
-  AND b.scheduled_at >= $1::timestamptz
-  AND b.scheduled_at < $1::timestamptz + interval '48 hours'
-ORDER BY b.scheduled_at, b.id
+  AND b.scheduled_at >= :now::timestamptz
+  AND b.scheduled_at < :now::timestamptz + interval '48 hours'
+ORDER BY b.scheduled_at, b.id;

@@ -1,17 +1,18 @@
+/* @name BookingsUpdateWeatherChecked */
 -- Applies weather results to bookings. A violation adds 'weather' to a CONFIRMED or AT_RISK
 -- booking's risk_reasons (it becomes AT_RISK; WEATHER_ALERT to student and instructor, once per
 -- check time); a clear forecast removes it (back to CONFIRMED when no other reason is left, e.g.
 -- a grounded aircraft). The weather status is stamped on every active booking checked. Each move
 -- is a conditional UPDATE, so two checks racing move a booking once. UNKNOWN never moves a booking.
--- $1 jsonb array [{ id, weather_status, violations }], $2 check time, $3 acting user id or null,
--- $4 source ('monitor' | 'check')
+-- :checks jsonb array [{ id, weather_status, violations }], :checkedAt check time, :actorId acting user id or null,
+-- :source ('monitor' | 'check')
 WITH checked AS (
   SELECT x.id, x.weather_status, coalesce(x.violations, '[]'::jsonb) AS violations
-  FROM jsonb_to_recordset($1::jsonb) AS x (id uuid, weather_status text, violations jsonb)
+  FROM jsonb_to_recordset(:checks::jsonb) AS x (id uuid, weather_status text, violations jsonb)
 ), at_risk AS (
   UPDATE bookings b
   SET status = 'AT_RISK', risk_reasons = array_append(b.risk_reasons, 'weather'),
-      weather_status = c.weather_status, weather_checked_at = $2::timestamptz
+      weather_status = c.weather_status, weather_checked_at = :checkedAt::timestamptz
   FROM checked c
   JOIN bookings was ON was.id = c.id
   WHERE b.id = c.id AND b.status IN ('CONFIRMED', 'AT_RISK') AND NOT 'weather' = ANY (b.risk_reasons)
@@ -22,7 +23,7 @@ WITH checked AS (
   UPDATE bookings b
   SET status = CASE WHEN array_remove(b.risk_reasons, 'weather') = '{}' THEN 'CONFIRMED' ELSE 'AT_RISK' END,
       risk_reasons = array_remove(b.risk_reasons, 'weather'),
-      weather_status = c.weather_status, weather_checked_at = $2::timestamptz
+      weather_status = c.weather_status, weather_checked_at = :checkedAt::timestamptz
   FROM checked c
   JOIN bookings was ON was.id = c.id
   WHERE b.id = c.id AND b.status IN ('CONFIRMED', 'AT_RISK') AND 'weather' = ANY (b.risk_reasons)
@@ -30,7 +31,7 @@ WITH checked AS (
   RETURNING b.id, b.status, b.weather_status, was.status AS was_status
 ), stamped AS (
   UPDATE bookings b
-  SET weather_status = c.weather_status, weather_checked_at = $2::timestamptz
+  SET weather_status = c.weather_status, weather_checked_at = :checkedAt::timestamptz
   FROM checked c
   WHERE b.id = c.id AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')
     AND NOT (b.status IN ('CONFIRMED', 'AT_RISK') AND NOT 'weather' = ANY (b.risk_reasons) AND c.weather_status = 'VIOLATION')
@@ -43,22 +44,22 @@ WITH checked AS (
            || to_char(r.scheduled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')
            || ' UTC breaks the weather minimums for its training level.',
          jsonb_build_object('scheduled_at', r.scheduled_at, 'violations', r.violations),
-         'weather_alert:' || r.id || ':' || party.user_id || ':' || extract(epoch FROM $2::timestamptz)
+         'weather_alert:' || r.id || ':' || party.user_id || ':' || extract(epoch FROM :checkedAt::timestamptz)
   FROM at_risk r
   CROSS JOIN LATERAL (VALUES (r.student_id), (r.instructor_id)) AS party (user_id)
   ON CONFLICT (dedupe_key) DO NOTHING
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'booking', r.id::text, 'booking.weather_at_risk', $3::uuid,
-         jsonb_build_object('from', r.was_status, 'to', r.status, 'source', $4::text, 'violations', r.violations)
+  SELECT 'booking', r.id::text, 'booking.weather_at_risk', :actorId::uuid,
+         jsonb_build_object('from', r.was_status, 'to', r.status, 'source', :source::text, 'violations', r.violations)
   FROM at_risk r
   UNION ALL
-  SELECT 'booking', c.id::text, 'booking.weather_cleared', $3::uuid,
-         jsonb_build_object('from', c.was_status, 'to', c.status, 'source', $4::text)
+  SELECT 'booking', c.id::text, 'booking.weather_cleared', :actorId::uuid,
+         jsonb_build_object('from', c.was_status, 'to', c.status, 'source', :source::text)
   FROM cleared c
 )
 SELECT id, status, weather_status, CASE WHEN was_status <> status THEN 'AT_RISK' END AS moved FROM at_risk
 UNION ALL
 SELECT id, status, weather_status, CASE WHEN was_status <> status THEN 'CONFIRMED' END FROM cleared
 UNION ALL
-SELECT id, status, weather_status, NULL FROM stamped
+SELECT id, status, weather_status, NULL FROM stamped;

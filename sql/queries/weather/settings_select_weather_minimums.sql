@@ -1,2 +1,3 @@
+/* @name SettingsSelectWeatherMinimums */
 -- The weather minimums per training level, as an admin last set them.
-SELECT value, updated_at, updated_by FROM settings WHERE key = 'weather_minimums'
+SELECT value, updated_at, updated_by FROM settings WHERE key = 'weather_minimums';

@@ -1,8 +1,9 @@
+/* @name WeatherForecastsSelectByAirport */
 -- The latest TAF held for one airport, by ICAO or IATA code.
--- $1 airport code (upper case)
+-- :airport code (upper case)
 SELECT a.icao AS airport, a.iata, a.name, f.issue_time, f.valid_from, f.valid_to, f.forecast, f.fetched_at
 FROM airports a
 LEFT JOIN weather_forecasts f ON f.airport = a.icao
-WHERE a.icao = $1 OR a.iata = $1
-ORDER BY a.icao = $1 DESC
-LIMIT 1
+WHERE a.icao = :airport OR a.iata = :airport
+ORDER BY a.icao = :airport DESC
+LIMIT 1;

@@ -1,9 +1,10 @@
+/* @name WeatherForecastsUpsertLatest */
 -- Keeps the newest TAF per airport: an older issue never replaces a newer one, and ids that
 -- are not airports we know are skipped.
--- $1 jsonb array of TAFs (icaoId, issueTime ISO, validTimeFrom/validTimeTo epoch seconds, fcsts...)
+-- :tafs jsonb array of TAFs (icaoId, issueTime ISO, validTimeFrom/validTimeTo epoch seconds, fcsts...)
 WITH fetched AS (
   SELECT DISTINCT ON (t ->> 'icaoId') t
-  FROM jsonb_array_elements($1::jsonb) AS t
+  FROM jsonb_array_elements(:tafs::jsonb) AS t
   ORDER BY t ->> 'icaoId', (t ->> 'issueTime')::timestamptz DESC
 )
 INSERT INTO weather_forecasts (airport, issue_time, valid_from, valid_to, forecast, fetched_at)
@@ -17,4 +18,4 @@ ON CONFLICT (airport) DO UPDATE SET
   valid_to   = EXCLUDED.valid_to,
   forecast   = EXCLUDED.forecast,
   fetched_at = EXCLUDED.fetched_at
-WHERE weather_forecasts.issue_time <= EXCLUDED.issue_time
+WHERE weather_forecasts.issue_time <= EXCLUDED.issue_time;

@@ -1,16 +1,15 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
-import type { Row } from "../../db/client";
 import { jobNames, runJobNow, type JobName } from "../../jobs/registry";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { ApiError, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
-import selectStats from "../../../sql/queries/admin/admin_stats_select.sql";
-import selectIntegrity from "../../../sql/queries/admin/integrity_checks_select.sql";
-import listRuns from "../../../sql/queries/admin/job_runs_list_recent.sql";
-import listRollups from "../../../sql/queries/admin/metric_rollups_list_by_period.sql";
+import { adminStatsSelect as selectStats } from "../../../sql/queries/admin/admin_stats_select.queries";
+import { integrityChecksSelect as selectIntegrity } from "../../../sql/queries/admin/integrity_checks_select.queries";
+import { jobRunsListRecent as listRuns, type JobRunsListRecentResult } from "../../../sql/queries/admin/job_runs_list_recent.queries";
+import { metricRollupsListByPeriod as listRollups } from "../../../sql/queries/admin/metric_rollups_list_by_period.queries";
 import { jobName, listJobRuns, metricsQuery } from "./admin.schemas";
 
 /** More rollups than this in one answer means the range is too wide to be useful at once. */
@@ -29,17 +28,20 @@ interface RedisStats {
   keyspace_misses: number | null;
 }
 
-/** A job run as the API shows it: from a table row or from the JSON the stats query builds. */
-function presentRun(row: Row) {
+/** A `job_runs` row, or its JSON copy the stats query builds (times as text). */
+type RunRow = Omit<JobRunsListRecentResult, "cursor_at" | "stats"> & { stats: unknown };
+
+/** A job run as the API shows it. */
+function presentRun(row: RunRow) {
   return {
-    id: String(row.id),
-    job: String(row.job),
+    id: row.id,
+    job: row.job,
     scheduled_for: isoTime(row.scheduled_for),
     started_at: isoTime(row.started_at),
     finished_at: isoTimeOrNull(row.finished_at),
-    status: String(row.status),
-    stats: (row.stats ?? {}) as Record<string, unknown>,
-    error: row.error === null || row.error === undefined ? null : String(row.error),
+    status: row.status,
+    stats: row.stats ?? {},
+    error: row.error,
   };
 }
 
@@ -66,11 +68,12 @@ export const adminRoutes = new Hono<AppEnv>()
   .use("*", requireRole("ADMIN"))
 
   .get("/stats", async (c) => {
-    const [[row], redis] = await Promise.all([c.var.db.query(selectStats, [], { idempotent: true }), redisStats(c)]);
+    const [[row], redis] = await Promise.all([c.var.db.query(selectStats, undefined, { idempotent: true }), redisStats(c)]);
     if (!row) throw new ApiError("internal_error", "The database returned no statistics.");
-    const tables = (row.tables as TableStats[]).map((t) => ({ name: t.name, rows: Number(t.rows), rows_exact: t.exact, size_bytes: Number(t.bytes) }));
+    // jsonb the statement builds in these shapes.
+    const tables = (row.tables as unknown as TableStats[]).map((t) => ({ name: t.name, rows: Number(t.rows), rows_exact: t.exact, size_bytes: Number(t.bytes) }));
     const buffer = row.buffer_cache as { blocks_hit: number; blocks_read: number } | null;
-    const lastRuns = new Map((row.last_runs as Row[]).map((r) => [String(r.job), presentRun(r)]));
+    const lastRuns = new Map((row.last_runs as unknown as RunRow[]).map((r) => [r.job, presentRun(r)]));
     return c.json(
       {
         database_size_bytes: Number(row.database_bytes),
@@ -89,14 +92,14 @@ export const adminRoutes = new Hono<AppEnv>()
   })
 
   .get("/integrity", async (c) => {
-    const rows = await c.var.db.query<{ name: string; count: number }>(selectIntegrity, [], { idempotent: true });
+    const rows = await c.var.db.query(selectIntegrity, undefined, { idempotent: true });
     const checks = rows.map((r) => ({ name: r.name, ok: Number(r.count) === 0, count: Number(r.count) }));
     return c.json({ ok: checks.every((check) => check.ok), checks }, 200);
   })
 
   .get("/metrics", validate("query", metricsQuery), async (c) => {
     const { period, from, to } = c.req.valid("query");
-    const rows = await c.var.db.query(listRollups, [period, from ?? null, to ?? null, MAX_ROLLUPS + 1], { idempotent: true });
+    const rows = await c.var.db.query(listRollups, { period, fromDay: from, toDay: to, limit: MAX_ROLLUPS + 1 }, { idempotent: true });
     const truncated = rows.length > MAX_ROLLUPS;
     return c.json(
       {
@@ -104,10 +107,10 @@ export const adminRoutes = new Hono<AppEnv>()
         from: from ?? null,
         to: to ?? null,
         data: rows.slice(0, MAX_ROLLUPS).map((r) => ({
-          period: String(r.period),
+          period: r.period,
           period_start: String(r.period_start),
-          metric: String(r.metric),
-          dimensions: r.dimensions as Record<string, unknown>,
+          metric: r.metric,
+          dimensions: r.dimensions,
           value: Number(r.value),
           updated_at: isoTime(r.updated_at),
         })),
@@ -120,10 +123,12 @@ export const adminRoutes = new Hono<AppEnv>()
   .get("/jobs", validate("query", listJobRuns), async (c) => {
     const { name, limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
-    const rows = await c.var.db.query(listRuns, [name ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
-      idempotent: true,
-    });
-    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentRun), 200);
+    const rows = await c.var.db.query(
+      listRuns,
+      { job: name, cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: limit + 1 },
+      { idempotent: true },
+    );
+    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], presentRun), 200);
   })
 
   .post("/jobs/:name/run", validate("param", jobName), async (c) => {
@@ -141,5 +146,5 @@ export const adminRoutes = new Hono<AppEnv>()
         headers: { "retry-after": String(wait) },
       });
     }
-    return c.json(presentRun(outcome.run as unknown as Row), 201);
+    return c.json(presentRun(outcome.run), 201);
   });

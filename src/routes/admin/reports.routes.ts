@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
-import type { Row } from "../../db/client";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
-import reportCancellations from "../../../sql/queries/reports/bookings_report_cancellations.sql";
+import {
+  bookingsReportCancellations as reportCancellations, type BookingsReportCancellationsResult as ReportRow,
+} from "../../../sql/queries/reports/bookings_report_cancellations.queries";
 import { cancellationsReportQuery } from "./reports.schemas";
 
 interface Counts {
@@ -14,8 +15,9 @@ interface Counts {
   no_fault: number;
 }
 
-const counts = (row: Row): Counts => ({ cancelled: Number(row.cancelled), late: Number(row.late), no_fault: Number(row.no_fault) });
-const withCategories = (row: Row) => ({ ...counts(row), by_category: row.by_category as Record<string, Counts> });
+const counts = (row: ReportRow): Counts => ({ cancelled: row.cancelled ?? 0, late: row.late ?? 0, no_fault: row.no_fault ?? 0 });
+// jsonb the statement builds: category -> counts.
+const withCategories = (row: ReportRow) => ({ ...counts(row), by_category: row.by_category as unknown as Record<string, Counts> });
 
 export const reportsRoutes = new Hono<AppEnv>().get(
   "/cancellations",
@@ -34,13 +36,13 @@ export const reportsRoutes = new Hono<AppEnv>().get(
     const after = decodeCursor(q.cursor, 1);
     const [totals, ...students] = await c.var.db.query(
       reportCancellations,
-      [q.from, q.to, after?.[0] ?? null, q.limit + 1],
+      { fromDay: q.from, toDay: q.to, afterStudentId: after?.[0]?.toString(), limit: q.limit + 1 },
       { idempotent: true },
     );
     const page = toPage(students, q.limit, (r) => [String(r.student_id)], (r) => ({
-      student_id: String(r.student_id),
-      first_name: String(r.first_name),
-      last_name: String(r.last_name),
+      student_id: r.student_id,
+      first_name: r.first_name,
+      last_name: r.last_name,
       ...withCategories(r),
     }));
     return c.json({ from: q.from, to: q.to, totals: withCategories(totals!), ...page }, 200);

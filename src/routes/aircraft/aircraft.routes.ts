@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
-import type { Row } from "../../db/client";
 import { violatedConstraint } from "../../db/errors";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
@@ -9,10 +8,10 @@ import { isoTime } from "../../http/present";
 import { ApiError, type FieldError, notFound, validationFailed } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
-import insertAudited from "../../../sql/queries/aircraft/aircraft_insert_audited.sql";
-import listByStatus from "../../../sql/queries/aircraft/aircraft_list_by_status.sql";
-import selectOne from "../../../sql/queries/aircraft/aircraft_select_one.sql";
-import updateAudited from "../../../sql/queries/aircraft/aircraft_update_audited.sql";
+import { aircraftInsertAudited as insertAudited } from "../../../sql/queries/aircraft/aircraft_insert_audited.queries";
+import { aircraftListByStatus as listByStatus } from "../../../sql/queries/aircraft/aircraft_list_by_status.queries";
+import { aircraftSelectOne as selectOne, type AircraftSelectOneResult } from "../../../sql/queries/aircraft/aircraft_select_one.queries";
+import { aircraftUpdateAudited as updateAudited } from "../../../sql/queries/aircraft/aircraft_update_audited.queries";
 import { aircraftId, createAircraft, listAircraft, updateAircraft } from "./aircraft.schemas";
 
 /** One of the reasons an aircraft cannot fly now, as aircraft_grounded_reasons reports it. */
@@ -22,17 +21,19 @@ interface GroundedReason {
   detail: string;
 }
 
-function presentAircraft(row: Row) {
-  const groundedReasons = (row.grounded_reasons ?? []) as GroundedReason[];
+/** Every aircraft statement answers these columns; a stored Idempotency-Key response holds them as JSON. */
+function presentAircraft(row: AircraftSelectOneResult) {
+  const groundedReasons = (row.grounded_reasons ?? []) as unknown as GroundedReason[];
   return {
-    id: String(row.id),
-    tail_number: String(row.tail_number),
-    type_code: String(row.type_code),
-    home_airport: String(row.home_airport),
-    crosswind_limit_kt: row.crosswind_limit_kt === null || row.crosswind_limit_kt === undefined ? null : Number(row.crosswind_limit_kt),
-    status: String(row.status),
-    hobbs_hours: Number(row.hobbs_hours ?? 0),
-    tach_hours: Number(row.tach_hours ?? 0),
+    id: row.id,
+    tail_number: row.tail_number,
+    type_code: row.type_code,
+    home_airport: row.home_airport,
+    crosswind_limit_kt: row.crosswind_limit_kt ?? null,
+    status: row.status,
+    // numeric arrives as text (as number from a stored response).
+    hobbs_hours: Number(row.hobbs_hours),
+    tach_hours: Number(row.tach_hours),
     airworthy: groundedReasons.length === 0,
     grounded_reasons: groundedReasons,
     created_at: isoTime(row.created_at),
@@ -41,7 +42,7 @@ function presentAircraft(row: Row) {
 }
 
 /** The fields the statement could not resolve, as the contract's field errors. */
-function unknownReferences(row: Row): FieldError[] {
+function unknownReferences(row: { type_known: boolean | null; airport_known: boolean | null }): FieldError[] {
   const errors: FieldError[] = [];
   if (row.type_known === false) errors.push({ path: "type_code", message: "is not a known aircraft type" });
   if (row.airport_known === false) errors.push({ path: "home_airport", message: "is not a known airport" });
@@ -67,10 +68,11 @@ export const aircraftRoutes = new Hono<AppEnv>()
     validate("json", createAircraft),
     async (c) => {
       const a = c.req.valid("json");
-      const [row] = await runCreating(c, insertAudited, [
-        a.tail_number, a.type_code, a.home_airport, a.crosswind_limit_kt, c.var.user.id, a.hobbs_hours, a.tach_hours,
-      ]).catch(duplicateTail);
-      if (!row?.id) throw validationFailed(unknownReferences(row ?? {}));
+      const [row] = await runCreating(c, insertAudited, {
+        tailNumber: a.tail_number, typeCode: a.type_code, homeAirport: a.home_airport, crosswindLimitKt: a.crosswind_limit_kt,
+        actorId: c.var.user.id, hobbsHours: a.hobbs_hours, tachHours: a.tach_hours,
+      }).catch(duplicateTail);
+      if (!row?.id) throw validationFailed(row ? unknownReferences(row) : []);
       return c.json(presentAircraft(row), 201);
     },
   )
@@ -82,10 +84,12 @@ export const aircraftRoutes = new Hono<AppEnv>()
     async (c) => {
       const { status, limit, cursor } = c.req.valid("query");
       const after = decodeCursor(cursor, 2);
-      const rows = await c.var.db.query(listByStatus, [status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
-        idempotent: true,
-      });
-      return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentAircraft), 200);
+      const rows = await c.var.db.query(
+        listByStatus,
+        { status, cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: limit + 1 },
+        { idempotent: true },
+      );
+      return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], presentAircraft), 200);
     },
   )
 
@@ -95,7 +99,7 @@ export const aircraftRoutes = new Hono<AppEnv>()
     validate("param", aircraftId),
     async (c) => {
       const { id } = c.req.valid("param");
-      const [row] = await c.var.db.query(selectOne, [id], { idempotent: true });
+      const [row] = await c.var.db.query(selectOne, { aircraftId: id }, { idempotent: true });
       if (!row) throw notFound("Aircraft");
       return c.json(presentAircraft(row), 200);
     },
@@ -110,7 +114,7 @@ export const aircraftRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid("param");
       const changes = c.req.valid("json");
-      const [row] = await c.var.db.query(updateAudited, [id, JSON.stringify(changes), c.var.user.id]).catch(duplicateTail);
+      const [row] = await c.var.db.query(updateAudited, { aircraftId: id, changes: JSON.stringify(changes), actorId: c.var.user.id }).catch(duplicateTail);
       if (!row?.found) throw notFound("Aircraft");
       if (!row.id) throw validationFailed(unknownReferences(row));
       return c.json(presentAircraft(row), 200);

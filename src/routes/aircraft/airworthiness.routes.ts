@@ -8,22 +8,25 @@ import { isoTime, isoTimeOrNull } from "../../http/present";
 import { ApiError, notFound, validationFailed, type FieldError } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
-import insertBlock from "../../../sql/queries/maintenance/maintenance_blocks_insert_audited.sql";
-import listBlocks from "../../../sql/queries/maintenance/maintenance_blocks_list_by_aircraft.sql";
-import deleteBlock from "../../../sql/queries/maintenance/maintenance_blocks_delete_audited.sql";
-import insertItem from "../../../sql/queries/maintenance/maintenance_items_insert_audited.sql";
-import listItems from "../../../sql/queries/maintenance/maintenance_items_list_by_aircraft.sql";
-import completeItemSql from "../../../sql/queries/maintenance/maintenance_items_update_completed.sql";
-import insertSquawk from "../../../sql/queries/squawks/squawks_insert_audited.sql";
-import listSquawksSql from "../../../sql/queries/squawks/squawks_list_by_aircraft.sql";
-import resolveSquawkSql from "../../../sql/queries/squawks/squawks_update_resolved.sql";
+import {
+  maintenanceBlocksInsertAudited as insertBlock, type MaintenanceBlocksInsertAuditedResult as BlockRow,
+} from "../../../sql/queries/maintenance/maintenance_blocks_insert_audited.queries";
+import { maintenanceBlocksListByAircraft as listBlocks } from "../../../sql/queries/maintenance/maintenance_blocks_list_by_aircraft.queries";
+import { maintenanceBlocksDeleteAudited as deleteBlock } from "../../../sql/queries/maintenance/maintenance_blocks_delete_audited.queries";
+import { maintenanceItemsInsertAudited as insertItem } from "../../../sql/queries/maintenance/maintenance_items_insert_audited.queries";
+import { maintenanceItemsListByAircraft as listItems } from "../../../sql/queries/maintenance/maintenance_items_list_by_aircraft.queries";
+import { maintenanceItemsUpdateCompleted as completeItemSql } from "../../../sql/queries/maintenance/maintenance_items_update_completed.queries";
+import { squawksInsertAudited as insertSquawk } from "../../../sql/queries/squawks/squawks_insert_audited.queries";
+import {
+  squawksListByAircraft as listSquawksSql, type SquawksListByAircraftResult,
+} from "../../../sql/queries/squawks/squawks_list_by_aircraft.queries";
+import { squawksUpdateResolved as resolveSquawkSql } from "../../../sql/queries/squawks/squawks_update_resolved.queries";
 import {
   aircraftParam, blockParam, completeItem, createBlock, createItem, createSquawk, itemParam, listPage, listSquawks,
   resolveSquawk, squawkParam,
 } from "./airworthiness.schemas";
 
 const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-const idOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
 /** A maintenance item with its due figures, from maintenance_item_state's jsonb. */
 export function presentItem(item: Row) {
@@ -49,31 +52,34 @@ export function presentItem(item: Row) {
   };
 }
 
-export function presentSquawk(row: Row) {
+/** A `squawks` row, as the squawk statements select it or as JSON (times as text). */
+export type SquawkRow = Omit<SquawksListByAircraftResult, "cursor_at" | "found_aircraft_id">;
+
+export function presentSquawk(row: SquawkRow) {
   return {
-    id: String(row.id),
-    aircraft_id: String(row.aircraft_id),
-    severity: String(row.severity),
-    description: String(row.description),
-    status: String(row.status),
-    reported_by: idOrNull(row.reported_by),
+    id: row.id,
+    aircraft_id: row.aircraft_id,
+    severity: row.severity,
+    description: row.description,
+    status: row.status,
+    reported_by: row.reported_by,
     reported_at: isoTime(row.reported_at),
-    booking_id: idOrNull(row.booking_id),
-    resolution: (row.resolution ?? null) as string | null,
-    resolution_note: (row.resolution_note ?? null) as string | null,
-    resolved_by: idOrNull(row.resolved_by),
+    booking_id: row.booking_id,
+    resolution: row.resolution,
+    resolution_note: row.resolution_note,
+    resolved_by: row.resolved_by,
     resolved_at: isoTimeOrNull(row.resolved_at),
   };
 }
 
-function presentBlock(row: Row) {
+function presentBlock(row: BlockRow) {
   return {
-    id: String(row.id),
-    aircraft_id: String(row.aircraft_id),
+    id: row.id,
+    aircraft_id: row.aircraft_id,
     starts_at: isoTime(row.starts_at),
     ends_at: isoTime(row.ends_at),
-    reason: String(row.reason),
-    created_by: idOrNull(row.created_by),
+    reason: row.reason,
+    created_by: row.created_by,
     created_at: isoTime(row.created_at),
   };
 }
@@ -89,10 +95,11 @@ export const airworthinessRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid("param");
       const i = c.req.valid("json");
-      const [row] = await runCreating(c, insertItem, [
-        id, i.name, i.interval_hours, i.interval_months, i.last_done_tach, i.last_done_on, i.warn_hours, i.warn_days,
-        i.blocks_booking, c.var.user.id,
-      ]);
+      const [row] = await runCreating(c, insertItem, {
+        aircraftId: id, name: i.name, intervalHours: i.interval_hours, intervalMonths: i.interval_months,
+        lastDoneTach: i.last_done_tach, lastDoneOn: i.last_done_on, warnHours: i.warn_hours, warnDays: i.warn_days,
+        blocksBooking: i.blocks_booking, actorId: c.var.user.id,
+      });
       if (!row?.aircraft_found) throw notFound("Aircraft");
       if (!row.item) {
         const errors: FieldError[] = [];
@@ -113,10 +120,14 @@ export const airworthinessRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid("param");
       const { limit, cursor } = c.req.valid("query");
       const after = decodeCursor(cursor, 2);
-      const rows = await c.var.db.query(listItems, [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1], { idempotent: true });
+      const rows = await c.var.db.query(
+        listItems,
+        { aircraftId: id, cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: limit + 1 },
+        { idempotent: true },
+      );
       if (rows.length === 0) throw notFound("Aircraft");
       const items = rows.filter((r) => r.item !== null);
-      return c.json(toPage(items, limit, (r) => [String(r.cursor_at), String(r.id)], (r) => presentItem(r.item as Row)), 200);
+      return c.json(toPage(items, limit, (r) => [String(r.cursor_at), r.id], (r) => presentItem(r.item as Row)), 200);
     },
   )
 
@@ -129,7 +140,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, item_id } = c.req.valid("param");
       const { done_on, tach } = c.req.valid("json");
-      const [row] = await c.var.db.query(completeItemSql, [id, item_id, done_on, tach, c.var.user.id]);
+      const [row] = await c.var.db.query(completeItemSql, { aircraftId: id, itemId: item_id, doneOn: done_on, tach, actorId: c.var.user.id });
       if (!row?.found) throw notFound("Maintenance item");
       if (!row.item) {
         const errors: FieldError[] = [];
@@ -156,7 +167,9 @@ export const airworthinessRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid("param");
       const s = c.req.valid("json");
-      const [row] = await runCreating(c, insertSquawk, [id, s.severity, s.description, s.booking_id, c.var.user.id]);
+      const [row] = await runCreating(c, insertSquawk, {
+        aircraftId: id, severity: s.severity, description: s.description, bookingId: s.booking_id, actorId: c.var.user.id,
+      });
       if (!row?.aircraft_found) throw notFound("Aircraft");
       if (!row.booking_found) throw validationFailed([{ path: "booking_id", message: "is not a booking of this aircraft" }]);
       return c.json(presentSquawk(row), 201);
@@ -172,12 +185,14 @@ export const airworthinessRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid("param");
       const { status, limit, cursor } = c.req.valid("query");
       const after = decodeCursor(cursor, 2);
-      const rows = await c.var.db.query(listSquawksSql, [id, status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
-        idempotent: true,
-      });
+      const rows = await c.var.db.query(
+        listSquawksSql,
+        { aircraftId: id, status, cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: limit + 1 },
+        { idempotent: true },
+      );
       if (rows.length === 0) throw notFound("Aircraft");
       const squawks = rows.filter((r) => r.id !== null);
-      return c.json(toPage(squawks, limit, (r) => [String(r.cursor_at), String(r.id)], presentSquawk), 200);
+      return c.json(toPage(squawks, limit, (r) => [String(r.cursor_at), r.id], presentSquawk), 200);
     },
   )
 
@@ -194,7 +209,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, squawk_id } = c.req.valid("param");
       const { resolution, note } = c.req.valid("json");
-      const [row] = await c.var.db.query(resolveSquawkSql, [id, squawk_id, resolution, note, c.var.user.id]);
+      const [row] = await c.var.db.query(resolveSquawkSql, { aircraftId: id, squawkId: squawk_id, resolution, note, actorId: c.var.user.id });
       if (!row) throw notFound("Squawk");
       if (row.id === null) {
         if (row.seen_status === "RESOLVED") throw new ApiError("invalid_state", "The squawk is already resolved.");
@@ -221,7 +236,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid("param");
       const b = c.req.valid("json");
-      const [row] = await runCreating(c, insertBlock, [id, b.starts_at, b.ends_at, b.reason, c.var.user.id]);
+      const [row] = await runCreating(c, insertBlock, { aircraftId: id, startsAt: b.starts_at, endsAt: b.ends_at, reason: b.reason, actorId: c.var.user.id });
       if (!row) throw notFound("Aircraft");
       return c.json(presentBlock(row), 201);
     },
@@ -236,10 +251,14 @@ export const airworthinessRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid("param");
       const { limit, cursor } = c.req.valid("query");
       const after = decodeCursor(cursor, 2);
-      const rows = await c.var.db.query(listBlocks, [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1], { idempotent: true });
+      const rows = await c.var.db.query(
+        listBlocks,
+        { aircraftId: id, cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: limit + 1 },
+        { idempotent: true },
+      );
       if (rows.length === 0) throw notFound("Aircraft");
       const blocks = rows.filter((r) => r.id !== null);
-      return c.json(toPage(blocks, limit, (r) => [String(r.cursor_at), String(r.id)], presentBlock), 200);
+      return c.json(toPage(blocks, limit, (r) => [String(r.cursor_at), r.id], presentBlock), 200);
     },
   )
 
@@ -250,7 +269,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
     validate("param", blockParam),
     async (c) => {
       const { id, block_id } = c.req.valid("param");
-      const [row] = await c.var.db.query(deleteBlock, [id, block_id, c.var.user.id]);
+      const [row] = await c.var.db.query(deleteBlock, { aircraftId: id, blockId: block_id, actorId: c.var.user.id });
       if (!row) throw notFound("Maintenance block");
       return c.json(presentBlock(row), 200);
     },

@@ -7,8 +7,8 @@ import { decodeCursor, toPage } from "../../http/pagination";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
-import listSearch from "../../../sql/queries/airports/airports_list_search.sql";
-import replaceRunways from "../../../sql/queries/airports/airport_runways_replace_audited.sql";
+import { airportsListSearch as listSearch } from "../../../sql/queries/airports/airports_list_search.queries";
+import { airportRunwaysReplaceAudited as replaceRunways } from "../../../sql/queries/airports/airport_runways_replace_audited.queries";
 import { airportCodeParam, listAirports, runwaysBody } from "./airports.schemas";
 
 /** `%`, `_` and `\` match themselves in the search, not as LIKE wildcards. */
@@ -24,10 +24,13 @@ export const airportsRoutes = new Hono<AppEnv>()
       const after = decodeCursor(cursor, 1);
       const rows = await c.var.db.query(
         listSearch,
-        [q?.toUpperCase() ?? null, q === undefined ? null : likeContaining(q), country ?? null, after?.[0] ?? null, limit + 1],
+        {
+          search: q?.toUpperCase(), pattern: q === undefined ? null : likeContaining(q), country,
+          cursor: after?.[0]?.toString(), limit: limit + 1,
+        },
         { idempotent: true },
       );
-      return c.json(toPage(rows, limit, (r) => [String(r.icao)], presentAirport), 200);
+      return c.json(toPage(rows, limit, (r) => [r.icao], presentAirport), 200);
     },
   )
 
@@ -52,10 +55,10 @@ export const airportsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { code } = c.req.valid("param");
       const runways = c.req.valid("json");
-      const [row] = await c.var.db.query(replaceRunways, [code, JSON.stringify(runways), c.var.user.id]);
+      const [row] = await c.var.db.query(replaceRunways, { code, runways: JSON.stringify(runways), actorId: c.var.user.id });
       if (!row) throw notFound("Airport");
       // Dropped before answering, so the next read of the airport shows the new runways.
-      await c.var.cache.del(cacheKeys.airport(String(row.icao)));
+      await c.var.cache.del(cacheKeys.airport(row.icao));
       return c.json(presentAirport(row), 200);
     },
   );

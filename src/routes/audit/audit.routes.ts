@@ -1,21 +1,20 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
-import type { Row } from "../../db/client";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime } from "../../http/present";
 import { validate } from "../../http/validation";
-import listFiltered from "../../../sql/queries/audit/audit_log_list_filtered.sql";
+import { auditLogListFiltered as listFiltered, type AuditLogListFilteredResult } from "../../../sql/queries/audit/audit_log_list_filtered.queries";
 import { listAudit } from "./audit.schemas";
 
-function presentEntry(row: Row) {
+function presentEntry(row: AuditLogListFilteredResult) {
   return {
-    id: String(row.id),
-    entity_type: String(row.entity_type),
-    entity_id: String(row.entity_id),
-    action: String(row.action),
-    user_id: row.user_id === null ? null : String(row.user_id),
-    metadata: row.metadata as Record<string, unknown>,
+    id: row.id,
+    entity_type: row.entity_type,
+    entity_id: row.entity_id,
+    action: row.action,
+    user_id: row.user_id,
+    metadata: row.metadata,
     created_at: isoTime(row.created_at),
   };
 }
@@ -25,9 +24,11 @@ export const auditRoutes = new Hono<AppEnv>().get("/", requireRole("ADMIN"), val
   const after = decodeCursor(q.cursor, 2);
   const rows = await c.var.db.query(
     listFiltered,
-    [q.entity_type ?? null, q.entity_id ?? null, q.action ?? null, q.from ?? null, q.to ?? null,
-      after?.[0] ?? null, after?.[1] ?? null, q.limit + 1],
+    {
+      entityType: q.entity_type, entityId: q.entity_id, action: q.action, from: q.from, to: q.to,
+      cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: q.limit + 1,
+    },
     { idempotent: true },
   );
-  return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), String(r.id)], presentEntry), 200);
+  return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), r.id], presentEntry), 200);
 });

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import type { User } from "../../auth/user";
-import type { Row } from "../../db/client";
+import { statement } from "../../db/client";
 import {
   computeAvailability,
   overlappingPatterns,
@@ -15,12 +15,16 @@ import { isoTime } from "../../http/present";
 import { forbidden, notFound, validationFailed } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
-import deleteOverride from "../../../sql/queries/availability/availability_overrides_delete_audited.sql";
-import insertOverride from "../../../sql/queries/availability/availability_overrides_insert_audited.sql";
-import lockUser from "../../../sql/queries/availability/availability_patterns_lock_user.sql";
-import replacePatterns from "../../../sql/queries/availability/availability_patterns_replace_audited.sql";
-import selectPatterns from "../../../sql/queries/availability/availability_patterns_select_by_user.sql";
-import selectForRange from "../../../sql/queries/availability/availability_select_for_range.sql";
+import { availabilityOverridesDeleteAudited as deleteOverride } from "../../../sql/queries/availability/availability_overrides_delete_audited.queries";
+import {
+  availabilityOverridesInsertAudited as insertOverride, type AvailabilityOverridesInsertAuditedResult as OverrideRow,
+} from "../../../sql/queries/availability/availability_overrides_insert_audited.queries";
+import { availabilityPatternsLockUser as lockUser } from "../../../sql/queries/availability/availability_patterns_lock_user.queries";
+import {
+  availabilityPatternsReplaceAudited as replacePatterns, type AvailabilityPatternsReplaceAuditedResult as PatternRow,
+} from "../../../sql/queries/availability/availability_patterns_replace_audited.queries";
+import { availabilityPatternsSelectByUser as selectPatterns } from "../../../sql/queries/availability/availability_patterns_select_by_user.queries";
+import { availabilitySelectForRange as selectForRange } from "../../../sql/queries/availability/availability_select_for_range.queries";
 import { cachedAvailability, changingAvailability } from "./availability.cache";
 import { availabilityRange, createOverride, overrideParams, userIdParam, weeklyPatterns } from "./availability.schemas";
 
@@ -47,30 +51,30 @@ function mayRead(viewer: User, owner: { id: string; role: string }): boolean {
 async function assertMayChange(c: Context<AppEnv>, userId: string): Promise<void> {
   const viewer = c.var.user;
   if (viewer.role === "ADMIN" || viewer.id === userId) return;
-  const [owner] = await c.var.db.query(selectPatterns, [userId], { idempotent: true });
-  if (owner && mayRead(viewer, { id: String(owner.id), role: String(owner.role) })) {
+  const [owner] = await c.var.db.query(selectPatterns, { userId }, { idempotent: true });
+  if (owner && mayRead(viewer, owner)) {
     throw forbidden("Only this user or an admin can change their availability.");
   }
   throw notFound("User");
 }
 
-function presentOverride(row: Row) {
+function presentOverride(row: OverrideRow) {
   return {
-    id: String(row.id),
-    user_id: String(row.user_id),
+    id: row.id,
+    user_id: row.user_id,
     date: String(row.date),
-    start_time: (row.start_time ?? null) as string | null,
-    end_time: (row.end_time ?? null) as string | null,
-    is_blocked: Boolean(row.is_blocked),
-    reason: (row.reason ?? null) as string | null,
+    start_time: row.start_time,
+    end_time: row.end_time,
+    is_blocked: row.is_blocked,
+    reason: row.reason,
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),
   };
 }
 
-const presentPattern = (row: Row) => ({
-  id: String(row.id),
-  day_of_week: Number(row.day_of_week),
+const presentPattern = (row: PatternRow) => ({
+  id: row.id,
+  day_of_week: row.day_of_week,
   start_time: String(row.start_time),
   end_time: String(row.end_time),
 });
@@ -82,9 +86,10 @@ export const availabilityRoutes = new Hono<AppEnv>()
     validate("param", userIdParam),
     async (c) => {
       const { id } = c.req.valid("param");
-      const [row] = await c.var.db.query(selectPatterns, [id], { idempotent: true });
-      if (!row || !mayRead(c.var.user, { id, role: String(row.role) })) throw notFound("User");
-      return c.json({ user_id: id, timezone: String(row.timezone), patterns: (row.patterns as Row[]).map(presentPattern) }, 200);
+      const [row] = await c.var.db.query(selectPatterns, { userId: id }, { idempotent: true });
+      if (!row || !mayRead(c.var.user, { id, role: row.role })) throw notFound("User");
+      // The statement aggregates the user's patterns as jsonb rows of the same columns.
+      return c.json({ user_id: id, timezone: row.timezone, patterns: (row.patterns as unknown as PatternRow[]).map(presentPattern) }, 200);
     },
   )
 
@@ -106,12 +111,12 @@ export const availabilityRoutes = new Hono<AppEnv>()
       await assertMayChange(c, id);
       const [locked, replaced] = await changingAvailability(c, [id], () =>
         c.var.db.batch([
-          { text: lockUser, params: [id] },
-          { text: replacePatterns, params: [id, JSON.stringify(patterns), c.var.user.id] },
+          statement(lockUser, { userId: id }),
+          statement(replacePatterns, { userId: id, patterns: JSON.stringify(patterns), actorId: c.var.user.id }),
         ]),
       );
-      if (!locked?.length) throw notFound("User");
-      return c.json({ user_id: id, patterns: (replaced ?? []).map(presentPattern) }, 200);
+      if (!locked.length) throw notFound("User");
+      return c.json({ user_id: id, patterns: replaced.map(presentPattern) }, 200);
     },
   )
 
@@ -126,7 +131,10 @@ export const availabilityRoutes = new Hono<AppEnv>()
       const o = c.req.valid("json");
       await assertMayChange(c, id);
       const [row] = await changingAvailability(c, [id], () =>
-        runCreating(c, insertOverride, [id, o.date, o.start_time, o.end_time, o.is_blocked, o.reason, c.var.user.id]),
+        runCreating(c, insertOverride, {
+          userId: id, date: o.date, startTime: o.start_time, endTime: o.end_time, isBlocked: o.is_blocked, reason: o.reason,
+          actorId: c.var.user.id,
+        }),
       );
       if (!row) throw notFound("User");
       return c.json(presentOverride(row), 201);
@@ -140,7 +148,9 @@ export const availabilityRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, override_id } = c.req.valid("param");
       await assertMayChange(c, id);
-      const [row] = await changingAvailability(c, [id], () => c.var.db.query(deleteOverride, [id, override_id, c.var.user.id]));
+      const [row] = await changingAvailability(c, [id], () =>
+        c.var.db.query(deleteOverride, { userId: id, overrideId: override_id, actorId: c.var.user.id }),
+      );
       if (!row) throw notFound("Availability override");
       return c.body(null, 204);
     },
@@ -155,20 +165,21 @@ export const availabilityRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid("param");
       const { from, to } = c.req.valid("query");
       const load = async (): Promise<AvailabilityView | null> => {
-        const [row] = await c.var.db.query(selectForRange, [id, from, to], { idempotent: true });
+        const [row] = await c.var.db.query(selectForRange, { userId: id, fromDay: from, toDay: to }, { idempotent: true });
         if (!row) return null;
-        const timezone = String(row.timezone);
+        const timezone = row.timezone;
         return {
           user_id: id,
-          role: String(row.role),
+          role: row.role,
           timezone,
           slots: computeAvailability({
             timezone,
             from,
             to,
-            patterns: row.patterns as WeeklyPattern[],
-            overrides: row.overrides as AvailabilityOverride[],
-            busy: row.busy as BusyPeriod[],
+            // jsonb aggregates the statement builds in these shapes.
+            patterns: row.patterns as unknown as WeeklyPattern[],
+            overrides: row.overrides as unknown as AvailabilityOverride[],
+            busy: row.busy as unknown as BusyPeriod[],
           }),
         };
       };

@@ -10,12 +10,12 @@ import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { changingAvailability, invalidateAvailability } from "../availability/availability.cache";
-import insertAudited from "../../../sql/queries/bookings/bookings_insert_audited.sql";
-import listVisible from "../../../sql/queries/bookings/bookings_list_visible.sql";
-import selectOverlapping from "../../../sql/queries/bookings/bookings_select_overlapping.sql";
-import selectVisible from "../../../sql/queries/bookings/bookings_select_visible.sql";
-import updateAudited from "../../../sql/queries/bookings/bookings_update_audited.sql";
-import updateCancelled from "../../../sql/queries/bookings/bookings_update_cancelled.sql";
+import { bookingsInsertAudited as insertAudited } from "../../../sql/queries/bookings/bookings_insert_audited.queries";
+import { bookingsListVisible as listVisible } from "../../../sql/queries/bookings/bookings_list_visible.queries";
+import { bookingsSelectOverlapping as selectOverlapping } from "../../../sql/queries/bookings/bookings_select_overlapping.queries";
+import { bookingsSelectVisible as selectVisible } from "../../../sql/queries/bookings/bookings_select_visible.queries";
+import { bookingsUpdateAudited as updateAudited } from "../../../sql/queries/bookings/bookings_update_audited.queries";
+import { bookingsUpdateCancelled as updateCancelled } from "../../../sql/queries/bookings/bookings_update_cancelled.queries";
 import { bookingId, cancelBooking, createBooking, listBookings, updateBooking } from "./bookings.schemas";
 
 /**
@@ -39,12 +39,13 @@ interface Slot {
 async function nameConflicts(c: Context<AppEnv>, error: unknown, slot: Slot): Promise<never> {
   if (!(error instanceof ApiError) || error.code !== "booking_conflict") throw error;
   const found = await c.var.db
-    .query<{ resource: string; booking_id: string }>(
+    .query(
       selectOverlapping,
-      [
-        slot.studentId, slot.instructorId, slot.aircraftId !== undefined, slot.aircraftId ?? null,
-        slot.scheduledAt, slot.durationMinutes, slot.movingBookingId,
-      ],
+      {
+        studentId: slot.studentId, instructorId: slot.instructorId, aircraftGiven: slot.aircraftId !== undefined,
+        aircraftId: slot.aircraftId, scheduledAt: slot.scheduledAt, durationMinutes: slot.durationMinutes,
+        movingBookingId: slot.movingBookingId,
+      },
       { idempotent: true },
     )
     // The refusal stands even if naming the bookings fails; it just names fewer.
@@ -79,10 +80,10 @@ const instructorUnavailable = () =>
   });
 
 /** Availability is computed from bookings too, so both people's cached answers go stale. */
-async function bookingWritten(c: Context<AppEnv>, row: Row): Promise<void> {
+async function bookingWritten(c: Context<AppEnv>, row: { student_id: string; instructor_id: string }): Promise<void> {
   await Promise.all([
-    invalidateAvailability(c.var.cache, String(row.student_id)),
-    invalidateAvailability(c.var.cache, String(row.instructor_id)),
+    invalidateAvailability(c.var.cache, row.student_id),
+    invalidateAvailability(c.var.cache, row.instructor_id),
   ]);
 }
 
@@ -111,10 +112,12 @@ export const bookingsRoutes = new Hono<AppEnv>()
     // Both people are known before the write: their cached availability is dropped beside it.
     const rows = await changingAvailability(c, [b.student_id, b.instructor_id], () =>
       retryingDeadlocks(() =>
-        runCreating(c, insertAudited, [
-          b.student_id, b.instructor_id, b.aircraft_id, b.departure_airport, b.arrival_airport,
-          b.scheduled_at, b.duration_minutes, b.override_availability, viewer.id, b.lesson_type, b.override_rules, twilight,
-        ]),
+        runCreating(c, insertAudited, {
+          studentId: b.student_id, instructorId: b.instructor_id, aircraftId: b.aircraft_id, departure: b.departure_airport,
+          arrival: b.arrival_airport, scheduledAt: b.scheduled_at, durationMinutes: b.duration_minutes,
+          overrideAvailability: b.override_availability, actorId: viewer.id, lessonType: b.lesson_type,
+          overrideRules: b.override_rules, twilight,
+        }),
       ),
     ).catch((error: unknown) => nameConflicts(c, error, slot));
     // The statement always answers one row: the checks, joined with the booking if it was made.
@@ -138,20 +141,20 @@ export const bookingsRoutes = new Hono<AppEnv>()
     const after = decodeCursor(q.cursor, 2);
     const rows = await c.var.db.query(
       listVisible,
-      [
-        viewer.id, viewer.role, q.status ?? null, q.from ?? null, q.to ?? null,
-        q.student_id ?? null, q.instructor_id ?? null, q.aircraft_id ?? null,
-        after?.[0] ?? null, after?.[1] ?? null, q.limit + 1,
-      ],
+      {
+        viewerId: viewer.id, viewerRole: viewer.role, status: q.status, from: q.from, to: q.to,
+        studentId: q.student_id, instructorId: q.instructor_id, aircraftId: q.aircraft_id,
+        cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: q.limit + 1,
+      },
       { idempotent: true },
     );
-    return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), String(r.id)], presentBooking), 200);
+    return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), r.id], presentBooking), 200);
   })
 
   .get("/:id", validate("param", bookingId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
-    const [row] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
+    const [row] = await c.var.db.query(selectVisible, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
     if (!row) throw notFound("Booking");
     return c.json(presentBooking(row), 200);
   })
@@ -160,12 +163,12 @@ export const bookingsRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid("param");
     const { reason, category } = c.req.valid("json");
     const viewer = c.var.user;
-    const [row] = await c.var.db.query(updateCancelled, [
-      id, viewer.id, viewer.role, reason, statusesMovableTo("CANCELLED"), category,
-    ]);
+    const [row] = await c.var.db.query(updateCancelled, {
+      bookingId: id, actorId: viewer.id, actorRole: viewer.role, reason, statuses: statusesMovableTo("CANCELLED"), category,
+    });
     if (!row) throw notFound("Booking");
     if (row.id === null) {
-      throw new ApiError("invalid_state", `The booking is ${String(row.seen_status)} and can no longer be cancelled.`);
+      throw new ApiError("invalid_state", `The booking is ${row.seen_status} and can no longer be cancelled.`);
     }
     await bookingWritten(c, row);
     return c.json(presentBooking(row), 200);
@@ -181,16 +184,17 @@ export const bookingsRoutes = new Hono<AppEnv>()
     // which only the application can compute: one more statement, for a new time only.
     let twilight = "[]";
     if (changes.scheduled_at !== undefined) {
-      const [seen] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
+      const [seen] = await c.var.db.query(selectVisible, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
       if (!seen) throw notFound("Booking");
-      twilight = await daylightFigures(c, seen.lesson_type as LessonType, String(seen.departure_airport), new Date(changes.scheduled_at));
+      twilight = await daylightFigures(c, seen.lesson_type as LessonType, seen.departure_airport, new Date(changes.scheduled_at));
     }
     const [row] = await retryingDeadlocks(() =>
-      c.var.db.query(updateAudited, [
-        id, viewer.id, viewer.role, changes.scheduled_at ?? null, changes.duration_minutes ?? null,
-        changes.aircraft_id !== undefined, changes.aircraft_id ?? null, changes.override_availability, editableStatuses,
-        changes.override_rules, twilight,
-      ]),
+      c.var.db.query(updateAudited, {
+        bookingId: id, actorId: viewer.id, actorRole: viewer.role, scheduledAt: changes.scheduled_at,
+        durationMinutes: changes.duration_minutes, aircraftGiven: changes.aircraft_id !== undefined,
+        aircraftId: changes.aircraft_id, overrideAvailability: changes.override_availability, statuses: [...editableStatuses],
+        overrideRules: changes.override_rules, twilight,
+      }),
     ).catch((error: unknown) =>
       nameConflicts(c, error, {
         studentId: null,
@@ -204,8 +208,8 @@ export const bookingsRoutes = new Hono<AppEnv>()
     if (!row) throw notFound("Booking");
     if (row.id === null) {
       if (!row.may_edit) throw forbidden("Only the booking's instructor or an admin can change it.");
-      if (!(editableStatuses as readonly string[]).includes(String(row.seen_status))) {
-        throw new ApiError("invalid_state", `The booking is ${String(row.seen_status)} and can no longer be changed.`);
+      if (!(editableStatuses as readonly string[]).includes(row.seen_status)) {
+        throw new ApiError("invalid_state", `The booking is ${row.seen_status} and can no longer be changed.`);
       }
       if (!row.aircraft_found) throw validationFailed([{ path: "aircraft_id", message: "is not an aircraft of the fleet" }]);
       if (!row.instructor_available) throw instructorUnavailable();

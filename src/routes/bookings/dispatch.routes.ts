@@ -2,19 +2,19 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
 import { presentBooking } from "../../bookings/present";
 import { dispatchRefused } from "../../bookings/refusal";
-import type { Row } from "../../db/client";
 import type { TrainingLevel } from "../../auth/user";
 import { checkWeather, crosswindContextFrom, minimumsFrom, type WeatherCheck } from "../../domain/weather";
 import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
 import { loadTafs, storeForecasts, WeatherUnavailable, type LoadedTafs } from "../../weather/provider";
-import { presentSquawk } from "../aircraft/airworthiness.routes";
+import { presentSquawk, type SquawkRow } from "../aircraft/airworthiness.routes";
 import { bookingId } from "./bookings.schemas";
 import { checkInBooking, dispatchBooking } from "./dispatch.schemas";
-import selectForDispatch from "../../../sql/queries/bookings/bookings_select_for_dispatch.sql";
-import updateDispatched from "../../../sql/queries/bookings/bookings_update_dispatched.sql";
-import updateCheckedIn from "../../../sql/queries/bookings/bookings_update_checked_in.sql";
+import { lastRows, statement } from "../../db/client";
+import { bookingsSelectForDispatch as selectForDispatch } from "../../../sql/queries/bookings/bookings_select_for_dispatch.queries";
+import { bookingsUpdateDispatched as updateDispatched } from "../../../sql/queries/bookings/bookings_update_dispatched.queries";
+import { bookingsUpdateCheckedIn as updateCheckedIn } from "../../../sql/queries/bookings/bookings_update_checked_in.queries";
 
 /** A dispatch may start an hour before the flight, as the aircraft is pre-flighted. */
 const DISPATCH_LEAD_MS = 60 * 60_000;
@@ -37,17 +37,17 @@ export const dispatchRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid("param");
       const d = c.req.valid("json");
       const viewer = c.var.user;
-      const [booking] = await c.var.db.query(selectForDispatch, [id, viewer.id, viewer.role], { idempotent: true });
+      const [booking] = await c.var.db.query(selectForDispatch, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
       if (!booking) throw notFound("Booking");
       if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw forbidden("Only the booking's instructor or an admin can dispatch it.");
       if (d.override_rules && viewer.role !== "ADMIN") throw forbidden("Only admins can override the booking rules.");
-      const status = String(booking.status);
+      const status = booking.status;
       if (status === "DISPATCHED") throw new ApiError("invalid_state", "The booking is already dispatched.");
       if (status !== "CONFIRMED" && status !== "AT_RISK") throw new ApiError("invalid_state", `A ${status} booking cannot be dispatched.`);
       if (booking.aircraft_id === null) throw new ApiError("invalid_state", "The booking has no aircraft to dispatch.");
       const now = Date.now();
-      const startsAt = booking.scheduled_at as Date;
-      const endsAt = booking.ends_at as Date;
+      const startsAt = booking.scheduled_at;
+      const endsAt = booking.ends_at;
       if (now < startsAt.getTime() - DISPATCH_LEAD_MS) {
         throw new ApiError("invalid_state", "Dispatch opens 60 minutes before the flight.");
       }
@@ -58,7 +58,7 @@ export const dispatchRoutes = new Hono<AppEnv>()
       if (errors.length > 0) throw validationFailed(errors);
       if (status === "AT_RISK" && !d.override_rules) {
         throw refused(
-          (booking.risk_reasons as string[]).map((reason) => ({
+          booking.risk_reasons.map((reason) => ({
             rule: reason,
             detail: `The booking is AT_RISK (${reason}); only an admin's override_rules dispatches it.`,
           })),
@@ -66,7 +66,7 @@ export const dispatchRoutes = new Hono<AppEnv>()
       }
 
       // The weather now, as a weather check reads it; without a forecast nothing is known (not a violation).
-      const airports = [String(booking.departure_airport), String(booking.arrival_airport)];
+      const airports = [booking.departure_airport, booking.arrival_airport];
       let loaded: LoadedTafs = { tafs: new Map(), fetched: [], calls: 0 };
       try {
         loaded = await loadTafs(c.var, airports);
@@ -82,27 +82,24 @@ export const dispatchRoutes = new Hono<AppEnv>()
       );
       if (weather.weather_status === "VIOLATION") {
         throw refused(
-          [{ rule: "weather", detail: `The forecast breaks the ${String(booking.training_level)} minimums (${[...new Set(weather.violations.map((v) => v.rule))].join(", ")}).` }],
+          [{ rule: "weather", detail: `The forecast breaks the ${booking.training_level} minimums (${[...new Set(weather.violations.map((v) => v.rule))].join(", ")}).` }],
           { violations: weather.violations },
         );
       }
       const results = await c.var.db
         .batch([
           ...storeForecasts(loaded.fetched),
-          {
-            text: updateDispatched,
-            params: [
-              id, viewer.id, d.hobbs_out, d.tach_out, d.override_rules, weather.weather_status, new Date().toISOString(),
-              JSON.stringify(weather.violations),
-            ],
-          },
+          statement(updateDispatched, {
+            bookingId: id, actorId: viewer.id, hobbsOut: d.hobbs_out, tachOut: d.tach_out, overrideRules: d.override_rules,
+            weatherStatus: weather.weather_status, weatherCheckedAt: new Date(), violations: JSON.stringify(weather.violations),
+          }),
         ])
         .catch((error: unknown) => {
           throw error instanceof ApiError && ["aircraft_unavailable", "rule_failed", "duty_limit_exceeded"].includes(error.code)
             ? dispatchRefused(error)
             : error;
         });
-      const row = results.at(-1)?.[0];
+      const row = lastRows(results)[0];
       if (!row) throw new ApiError("invalid_state", "The booking changed meanwhile (dispatched already, or its aircraft's meters moved).");
       return c.json(presentBooking(row), 200);
     },
@@ -122,10 +119,12 @@ export const dispatchRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid("param");
       const b = c.req.valid("json");
       const viewer = c.var.user;
-      const [row] = await c.var.db.query(updateCheckedIn, [id, viewer.id, viewer.role, b.hobbs_in, b.tach_in, JSON.stringify(b.squawks)]);
+      const [row] = await c.var.db.query(updateCheckedIn, {
+        bookingId: id, actorId: viewer.id, actorRole: viewer.role, hobbsIn: b.hobbs_in, tachIn: b.tach_in, squawks: JSON.stringify(b.squawks),
+      });
       if (!row) throw notFound("Booking");
       if (row.id === null) {
-        const status = String(row.seen_status);
+        const status = row.seen_status;
         if (status === "COMPLETED") throw new ApiError("invalid_state", "The flight is already checked in.");
         if (status !== "DISPATCHED") throw new ApiError("invalid_state", `A ${status} booking was never dispatched; dispatch it before checking in.`);
         const errors: FieldError[] = [];
@@ -136,6 +135,6 @@ export const dispatchRoutes = new Hono<AppEnv>()
         if (errors.length > 0) throw validationFailed(errors);
         throw new ApiError("invalid_state", "The booking changed meanwhile; it is no longer dispatched.");
       }
-      return c.json({ ...presentBooking(row), squawks: (row.squawks as Row[]).map(presentSquawk) }, 200);
+      return c.json({ ...presentBooking(row), squawks: (row.squawks as unknown as SquawkRow[]).map(presentSquawk) }, 200);
     },
   );

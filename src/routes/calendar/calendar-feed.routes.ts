@@ -6,7 +6,7 @@ import { sha256 } from "../../http/idempotency";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
-import upsertFeed from "../../../sql/queries/calendar/calendar_feeds_upsert_audited.sql";
+import { calendarFeedsUpsertAudited as upsertFeed } from "../../../sql/queries/calendar/calendar_feeds_upsert_audited.queries";
 import { newFeedToken } from "./calendar.token";
 
 const userIdParam = v.object({ id: v.pipe(v.string(), v.uuid("must be a UUID")) });
@@ -27,7 +27,7 @@ export const calendarFeedRoutes = new Hono<AppEnv>().post(
     const { id } = c.req.valid("param");
     assertSelfOrAdmin(c.var.user, id);
     const token = newFeedToken();
-    const [row] = await c.var.db.query(upsertFeed, [id, await sha256(token), c.var.user.id]);
+    const [row] = await c.var.db.query(upsertFeed, { userId: id, tokenHash: await sha256(token), actorId: c.var.user.id });
     if (!row) throw notFound("User");
     return c.json({ url: `${new URL(c.req.url).origin}/v1/calendar/${token}.ics` }, 201);
   },

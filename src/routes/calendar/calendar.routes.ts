@@ -9,27 +9,29 @@ import { sha256 } from "../../http/idempotency";
 import { ApiError } from "../../http/problem";
 import { rateLimitByIp } from "../../http/rate-limit";
 import { describeRoute } from "../../openapi/meta";
-import selectEvents from "../../../sql/queries/calendar/calendar_feeds_select_events.sql";
+import {
+  calendarFeedsSelectEvents as selectEvents, type CalendarFeedsSelectEventsResult,
+} from "../../../sql/queries/calendar/calendar_feeds_select_events.queries";
 import { tokenOfFeedFile } from "./calendar.token";
 
 /** The same answer for a malformed, unknown, tampered or revoked token: nothing about anyone. */
 const noSuchFeed = () => new ApiError("not_found", "No calendar feed has this address.");
 
 const time = (value: unknown) => new Date(isoTime(value));
-const fullName = (first: unknown, last: unknown) => `${String(first)} ${String(last)}`;
-const place = (code: unknown, name: unknown) => (name ? `${String(code)} (${String(name)})` : String(code));
+const fullName = (first: string, last: string) => `${first} ${last}`;
+const place = (code: string | null, name: string | null) => (name ? `${code} (${name})` : `${code}`);
 
 /** A booking as an event of its owner's feed, naming the other person of the flight. */
-function toEvent(row: Row, ownerIsStudent: boolean): CalendarEvent {
+function toEvent(row: CalendarFeedsSelectEventsResult, ownerIsStudent: boolean): CalendarEvent {
   const solo = row.lesson_type === "SOLO";
   const student = fullName(row.student_first_name, row.student_last_name);
   const instructor = fullName(row.instructor_first_name, row.instructor_last_name);
   const route = row.departure_airport === row.arrival_airport
-    ? String(row.departure_airport)
-    : `${String(row.departure_airport)} → ${String(row.arrival_airport)}`;
+    ? `${row.departure_airport}`
+    : `${row.departure_airport} → ${row.arrival_airport}`;
   const other = ownerIsStudent ? (solo ? "" : ` with ${instructor}`) : ` with ${student}`;
   return {
-    uid: `${String(row.id)}@skyslot`,
+    uid: `${row.id}@skyslot`,
     start: time(row.scheduled_at),
     end: time(row.ends_at),
     modified: time(row.modified),
@@ -43,8 +45,8 @@ function toEvent(row: Row, ownerIsStudent: boolean): CalendarEvent {
     description: [
       `Student: ${student}`,
       `${solo ? "Supervising instructor" : "Instructor"}: ${instructor}`,
-      `Aircraft: ${row.tail_number ? `${String(row.tail_number)} (${String(row.type_code)})` : "none"}`,
-      `Booking status: ${String(row.status)}`,
+      `Aircraft: ${row.tail_number ? `${row.tail_number} (${row.type_code})` : "none"}`,
+      `Booking status: ${row.status}`,
     ].join("\n"),
   };
 }
@@ -63,7 +65,7 @@ export const calendarRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const token = tokenOfFeedFile(c.req.param("token"));
     if (!token) throw noSuchFeed();
-    const rows = await c.var.db.query(selectEvents, [await sha256(token)], { idempotent: true });
+    const rows = await c.var.db.query(selectEvents, { tokenHash: await sha256(token) }, { idempotent: true });
     const owner = rows[0];
     if (!owner) throw noSuchFeed();
     const bookings = rows.filter((r) => r.id !== null);

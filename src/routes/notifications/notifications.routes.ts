@@ -1,23 +1,24 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
-import type { Row } from "../../db/client";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
-import listOwn from "../../../sql/queries/notifications/notifications_list_own.sql";
-import updateReadAll from "../../../sql/queries/notifications/notifications_update_read_all.sql";
-import updateReadOne from "../../../sql/queries/notifications/notifications_update_read_one.sql";
+import { notificationsListOwn as listOwn } from "../../../sql/queries/notifications/notifications_list_own.queries";
+import { notificationsUpdateReadAll as updateReadAll } from "../../../sql/queries/notifications/notifications_update_read_all.queries";
+import {
+  notificationsUpdateReadOne as updateReadOne, type NotificationsUpdateReadOneResult,
+} from "../../../sql/queries/notifications/notifications_update_read_one.queries";
 import { listNotifications, notificationId } from "./notifications.schemas";
 
-function presentNotification(row: Row) {
+function presentNotification(row: NotificationsUpdateReadOneResult) {
   return {
-    id: String(row.id),
-    type: String(row.type),
-    booking_id: row.booking_id === null ? null : String(row.booking_id),
-    title: String(row.title),
-    body: String(row.body),
-    data: row.data as Record<string, unknown>,
+    id: row.id,
+    type: row.type,
+    booking_id: row.booking_id,
+    title: row.title,
+    body: row.body,
+    data: row.data,
     read_at: isoTimeOrNull(row.read_at),
     created_at: isoTime(row.created_at),
   };
@@ -28,21 +29,23 @@ export const notificationsRoutes = new Hono<AppEnv>()
   .get("/", validate("query", listNotifications), async (c) => {
     const { unread, limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
-    const rows = await c.var.db.query(listOwn, [c.var.user.id, unread, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
-      idempotent: true,
-    });
-    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentNotification), 200);
+    const rows = await c.var.db.query(
+      listOwn,
+      { userId: c.var.user.id, unreadOnly: unread, cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: limit + 1 },
+      { idempotent: true },
+    );
+    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], presentNotification), 200);
   })
 
   .post("/read-all", async (c) => {
-    const [row] = await c.var.db.query<{ updated: number }>(updateReadAll, [c.var.user.id], { idempotent: true });
+    const [row] = await c.var.db.query(updateReadAll, { userId: c.var.user.id }, { idempotent: true });
     return c.json({ updated: row?.updated ?? 0 }, 200);
   })
 
   .post("/:id/read", validate("param", notificationId), async (c) => {
     const { id } = c.req.valid("param");
     // Reading twice changes nothing, so a retry after a lost answer is safe.
-    const [row] = await c.var.db.query(updateReadOne, [id, c.var.user.id], { idempotent: true });
+    const [row] = await c.var.db.query(updateReadOne, { notificationId: id, userId: c.var.user.id }, { idempotent: true });
     if (!row) throw notFound("Notification");
     return c.json(presentNotification(row), 200);
   });

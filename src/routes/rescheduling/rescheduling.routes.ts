@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
-import { presentBooking } from "../../bookings/present";
+import { presentBooking, type BookingRow } from "../../bookings/present";
+import { lastRows, statement } from "../../db/client";
 import { activeStatuses, isActive, type BookingStatus } from "../../bookings/status";
 import { preferenceDeadline } from "../../domain/deadlines";
 import { twilightsDuringStatement } from "../../bookings/twilight";
@@ -11,14 +12,16 @@ import { idempotent, runCreating } from "../../http/idempotency";
 import { isoTime } from "../../http/present";
 import { ApiError, forbidden, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { runWeatherCheck, type BookingForWeather, type WeatherCheckRun } from "../../weather/check";
+import { runWeatherCheck, type WeatherCheckRun } from "../../weather/check";
 import { loadTafs, WeatherUnavailable } from "../../weather/provider";
-import selectForCheck from "../../../sql/queries/weather/bookings_select_for_weather_check.sql";
-import selectCandidates from "../../../sql/queries/rescheduling/bookings_select_reschedule_candidates.sql";
-import selectVisible from "../../../sql/queries/bookings/bookings_select_visible.sql";
-import replaceOptions from "../../../sql/queries/rescheduling/reschedule_options_replace_audited.sql";
-import selectOptions from "../../../sql/queries/rescheduling/reschedule_options_select_visible.sql";
-import submitPreferences from "../../../sql/queries/rescheduling/preference_rankings_submit.sql";
+import { bookingsSelectForWeatherCheck as selectForCheck } from "../../../sql/queries/weather/bookings_select_for_weather_check.queries";
+import {
+  bookingsSelectRescheduleCandidates as selectCandidates, type BookingsSelectRescheduleCandidatesResult,
+} from "../../../sql/queries/rescheduling/bookings_select_reschedule_candidates.queries";
+import { bookingsSelectVisible as selectVisible } from "../../../sql/queries/bookings/bookings_select_visible.queries";
+import { rescheduleOptionsReplaceAudited as replaceOptions } from "../../../sql/queries/rescheduling/reschedule_options_replace_audited.queries";
+import { rescheduleOptionsSelectVisible as selectOptions } from "../../../sql/queries/rescheduling/reschedule_options_select_visible.queries";
+import { preferenceRankingsSubmit as submitPreferences } from "../../../sql/queries/rescheduling/preference_rankings_submit.queries";
 import { presentOffer, presentOption, presentPreference } from "./rescheduling.present";
 import { closeCalls, OPTION_DAYS_MS, type JudgedSlot } from "./rescheduling.rules";
 import { bookingId, preferences } from "./rescheduling.schemas";
@@ -30,14 +33,14 @@ type Row = Record<string, unknown>;
  * flight is judged on daylight, which reads the departure airport's civil twilight for the
  * slots' days: the application computes those first and stores them in the same transaction.
  */
-async function selectCandidatesJudged(c: Context<AppEnv>, id: string, now: Date): Promise<Row[]> {
+async function selectCandidatesJudged(c: Context<AppEnv>, id: string, now: Date): Promise<BookingsSelectRescheduleCandidatesResult[]> {
   const viewer = c.var.user;
-  const candidates = { text: selectCandidates, params: [id, viewer.id, viewer.role, now.toISOString()] };
-  const [seen] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
-  if (!seen || seen.lesson_type !== "SOLO") return seen ? c.var.db.query(candidates.text, candidates.params, { idempotent: true }) : [];
-  const twilight = await twilightsDuringStatement(c, String(seen.departure_airport), now, new Date(now.getTime() + OPTION_DAYS_MS));
-  const [, rows] = await c.var.db.batch([twilight, candidates]);
-  return rows ?? [];
+  const params = { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role, now };
+  const [seen] = await c.var.db.query(selectVisible, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
+  if (!seen || seen.lesson_type !== "SOLO") return seen ? c.var.db.query(selectCandidates, params, { idempotent: true }) : [];
+  const twilight = await twilightsDuringStatement(c, seen.departure_airport, now, new Date(now.getTime() + OPTION_DAYS_MS));
+  const [, rows] = await c.var.db.batch([twilight, statement(selectCandidates, params)]);
+  return rows;
 }
 
 const onlyInstructorOrAdmin = (what: string) => forbidden(`Only the booking's instructor or an admin can ${what}.`);
@@ -46,7 +49,7 @@ export const reschedulingRoutes = new Hono<AppEnv>()
   .post("/:id/weather-check", validate("param", bookingId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
-    const [booking] = await c.var.db.query<BookingForWeather & { instructor_id: string; status: string }>(selectForCheck, [id, viewer.id, viewer.role], { idempotent: true });
+    const [booking] = await c.var.db.query(selectForCheck, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
     if (!booking) throw notFound("Booking");
     if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw onlyInstructorOrAdmin("run a weather check");
     const status = booking.status as BookingStatus;
@@ -89,13 +92,13 @@ export const reschedulingRoutes = new Hono<AppEnv>()
     if (!allowed.includes(status)) {
       throw new ApiError("invalid_state", `Options can be offered for ${allowed.join(" or ")} bookings; this one is ${status}.`);
     }
-    const scheduledAt = booking.scheduled_at as Date;
+    const scheduledAt = booking.scheduled_at;
     const deadline = preferenceDeadline(scheduledAt, now);
     if (deadline.getTime() <= now.getTime()) {
       throw new ApiError("invalid_state", "The flight is less than 30 minutes away: too late to ask for preferences.");
     }
 
-    const airports = [String(booking.departure_airport), String(booking.arrival_airport)];
+    const airports = [booking.departure_airport, booking.arrival_airport];
     let tafs = new Map<string, Taf>();
     try {
       ({ tafs } = await loadTafs(c.var, airports));
@@ -106,7 +109,8 @@ export const reschedulingRoutes = new Hono<AppEnv>()
     }
     const minimums = minimumsFrom(booking.minimums, booking.training_level as TrainingLevel);
     const crosswind = crosswindContextFrom(booking.runways, booking.aircraft_crosswind_limit_kt);
-    const slots = booking.slots as JudgedSlot[];
+    // jsonb the statement builds: each candidate slot with the rules' findings.
+    const slots = booking.slots as unknown as JudgedSlot[];
     const aircraftAt = new Map(slots.map((slot) => [new Date(slot.starts_at).toISOString(), slot.aircraft_id]));
     const candidates: Candidate[] = slots.map((slot) => {
       const window = { startsAt: new Date(slot.starts_at), endsAt: new Date(slot.ends_at), airports };
@@ -126,7 +130,9 @@ export const reschedulingRoutes = new Hono<AppEnv>()
       );
     }
     const options = ranked.map((option, i) => ({ position: i + 1, ...option, aircraft_id: aircraftAt.get(option.suggested_at) ?? null }));
-    const [row] = await runCreating(c, replaceOptions, [id, allowed, JSON.stringify(options), deadline.toISOString(), viewer.id]);
+    const [row] = await runCreating(c, replaceOptions, {
+      bookingId: id, statuses: [...allowed], options: JSON.stringify(options), deadline, actorId: viewer.id,
+    });
     if (!row) throw new ApiError("invalid_state", "The booking changed while the options were being prepared; try again.");
     return c.json(presentOffer(row.body as Row), 201);
   })
@@ -134,7 +140,7 @@ export const reschedulingRoutes = new Hono<AppEnv>()
   .get("/:id/reschedule-options", validate("param", bookingId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
-    const [row] = await c.var.db.query(selectOptions, [id, viewer.id, viewer.role], { idempotent: true });
+    const [row] = await c.var.db.query(selectOptions, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
     if (!row) throw notFound("Booking");
     const rows = row.preferences as Row[];
     const party = (name: string) => rows.find((p) => p.party === name);
@@ -157,7 +163,9 @@ export const reschedulingRoutes = new Hono<AppEnv>()
   .put("/:id/preferences", validate("param", bookingId), validate("json", preferences), async (c) => {
     const { id } = c.req.valid("param");
     const { ranked_option_ids, unavailable_option_ids } = c.req.valid("json");
-    const [row] = await c.var.db.query(submitPreferences, [id, c.var.user.id, ranked_option_ids, unavailable_option_ids]);
+    const [row] = await c.var.db.query(submitPreferences, {
+      bookingId: id, userId: c.var.user.id, rankedOptionIds: ranked_option_ids, unavailableOptionIds: unavailable_option_ids,
+    });
     const result = (row?.result ?? {}) as Row;
     switch (result.error) {
       case undefined:
@@ -196,7 +204,7 @@ export const reschedulingRoutes = new Hono<AppEnv>()
         submitted_at: isoTime(preference.submitted_at),
         deadline: isoTime(preference.deadline),
         outcome,
-        booking: result.booking ? presentBooking(result.booking as Row) : null,
+        booking: result.booking ? presentBooking(result.booking as BookingRow) : null,
       },
       200,
     );

@@ -6,9 +6,9 @@ import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
-import insertAudited from "../../../sql/queries/standby/standby_entries_insert_audited.sql";
-import listVisible from "../../../sql/queries/standby/standby_entries_list_visible.sql";
-import updateWithdrawn from "../../../sql/queries/standby/standby_entries_update_withdrawn.sql";
+import { standbyEntriesInsertAudited as insertAudited } from "../../../sql/queries/standby/standby_entries_insert_audited.queries";
+import { standbyEntriesListVisible as listVisible } from "../../../sql/queries/standby/standby_entries_list_visible.queries";
+import { standbyEntriesUpdateWithdrawn as updateWithdrawn } from "../../../sql/queries/standby/standby_entries_update_withdrawn.queries";
 import { presentStandbyEntry } from "./standby.present";
 import { createStandbyEntry, listStandbyEntries, standbyEntryId } from "./standby.schemas";
 
@@ -34,10 +34,11 @@ export const standbyRoutes = new Hono<AppEnv>()
         const twilight = await twilightsDuringStatement(c, e.departure_airport, new Date(e.window_start), new Date(e.window_end));
         await c.var.db.query(twilight.text, twilight.params);
       }
-      const rows = await runCreating(c, insertAudited, [
-        e.student_id, e.departure_airport, e.window_start, e.window_end, e.duration_minutes,
-        e.instructor_id, e.aircraft_type_code, e.lesson_type, viewer.id,
-      ]);
+      const rows = await runCreating(c, insertAudited, {
+        studentId: e.student_id, departure: e.departure_airport, windowStart: e.window_start, windowEnd: e.window_end,
+        durationMinutes: e.duration_minutes, instructorId: e.instructor_id, aircraftTypeCode: e.aircraft_type_code,
+        lessonType: e.lesson_type, actorId: viewer.id,
+      });
       // The statement always answers one row: the checks, joined with the entry if it was made.
       const row = rows[0]!;
       if (row.id === null) {
@@ -65,10 +66,13 @@ export const standbyRoutes = new Hono<AppEnv>()
       const after = decodeCursor(q.cursor, 2);
       const rows = await c.var.db.query(
         listVisible,
-        [viewer.id, viewer.role, q.student_id ?? null, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, q.limit + 1],
+        {
+          viewerId: viewer.id, viewerRole: viewer.role, studentId: q.student_id, status: q.status,
+          cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: q.limit + 1,
+        },
         { idempotent: true },
       );
-      return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), String(r.id)], presentStandbyEntry), 200);
+      return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), r.id], presentStandbyEntry), 200);
     },
   )
 
@@ -79,10 +83,10 @@ export const standbyRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid("param");
       const viewer = c.var.user;
-      const [row] = await c.var.db.query(updateWithdrawn, [id, viewer.id, viewer.role]);
+      const [row] = await c.var.db.query(updateWithdrawn, { entryId: id, actorId: viewer.id, actorRole: viewer.role });
       if (!row) throw notFound("Standby entry");
       if (row.id === null) {
-        const seen = String(row.seen_status);
+        const seen = row.seen_status;
         throw new ApiError(
           "invalid_state",
           seen === "WAITING"

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../../app-env";
-import type { Row } from "../../db/client";
 import { isCalendarDate } from "../../domain/timezone";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { isoTime } from "../../http/present";
@@ -9,9 +8,11 @@ import { decodeCursor, pageQuery, toPage } from "../../http/pagination";
 import { forbidden, notFound, validationFailed } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { describeRoute } from "../../openapi/meta";
-import deleteAudited from "../../../sql/queries/qualifications/user_qualifications_delete_audited.sql";
-import listVisible from "../../../sql/queries/qualifications/user_qualifications_list_visible.sql";
-import upsertAudited from "../../../sql/queries/qualifications/user_qualifications_upsert_audited.sql";
+import { userQualificationsDeleteAudited as deleteAudited } from "../../../sql/queries/qualifications/user_qualifications_delete_audited.queries";
+import {
+  userQualificationsListVisible as listVisible, type UserQualificationsListVisibleResult,
+} from "../../../sql/queries/qualifications/user_qualifications_list_visible.queries";
+import { userQualificationsUpsertAudited as upsertAudited } from "../../../sql/queries/qualifications/user_qualifications_upsert_audited.queries";
 
 export const qualificationKinds = ["MEDICAL", "FLIGHT_REVIEW", "CFI_CERTIFICATE", "SOLO_ENDORSEMENT", "AIRCRAFT_CHECKOUT"] as const;
 
@@ -44,18 +45,21 @@ const qualificationParams = v.object({
 });
 
 /** The driver gives a date as a Date at UTC midnight; a jsonb copy (idempotent replay) as text. */
-const dateOrNull = (value: unknown) =>
-  value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+const dateOrNull = (value: Date | string | null) =>
+  value === null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : value.slice(0, 10);
 
-export function presentQualification(row: Row) {
+/** A `user_qualifications` row as the statements select it, or its jsonb copy. */
+type QualificationRow = Omit<UserQualificationsListVisibleResult, "cursor_at" | "visible">;
+
+export function presentQualification(row: QualificationRow) {
   return {
-    id: String(row.id),
-    user_id: String(row.user_id),
-    kind: String(row.kind),
-    aircraft_type_code: (row.aircraft_type_code ?? null) as string | null,
+    id: row.id,
+    user_id: row.user_id,
+    kind: row.kind,
+    aircraft_type_code: row.aircraft_type_code,
     issued_on: dateOrNull(row.issued_on),
     expires_on: dateOrNull(row.expires_on),
-    recorded_by: (row.recorded_by ?? null) as string | null,
+    recorded_by: row.recorded_by,
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),
   };
@@ -77,9 +81,10 @@ export const qualificationsRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid("param");
       const q = c.req.valid("json");
       const viewer = c.var.user;
-      const [row] = await runCreating(c, upsertAudited, [
-        id, q.kind, q.aircraft_type_code, q.issued_on, q.expires_on, viewer.id, viewer.role,
-      ]);
+      const [row] = await runCreating(c, upsertAudited, {
+        userId: id, kind: q.kind, aircraftTypeCode: q.aircraft_type_code, issuedOn: q.issued_on, expiresOn: q.expires_on,
+        actorId: viewer.id, actorRole: viewer.role,
+      });
       if (!row || !row.visible) throw notFound("User");
       if (!row.may_record) {
         throw forbidden("Only admins record qualifications; instructors record solo endorsements and aircraft checkouts of their students.");
@@ -99,12 +104,17 @@ export const qualificationsRoutes = new Hono<AppEnv>()
       const { limit, cursor } = c.req.valid("query");
       const viewer = c.var.user;
       const after = decodeCursor(cursor, 2);
-      const rows = await c.var.db.query(listVisible, [id, viewer.id, viewer.role, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
-        idempotent: true,
-      });
+      const rows = await c.var.db.query(
+        listVisible,
+        {
+          userId: id, viewerId: viewer.id, viewerRole: viewer.role,
+          cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: limit + 1,
+        },
+        { idempotent: true },
+      );
       if (!rows[0]?.visible) throw notFound("User");
       const held = rows.filter((r) => r.id !== null);
-      return c.json(toPage(held, limit, (r) => [String(r.cursor_at), String(r.id)], presentQualification), 200);
+      return c.json(toPage(held, limit, (r) => [String(r.cursor_at), r.id], presentQualification), 200);
     },
   )
 
@@ -115,7 +125,7 @@ export const qualificationsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, qualification_id } = c.req.valid("param");
       const viewer = c.var.user;
-      const [row] = await c.var.db.query(deleteAudited, [id, qualification_id, viewer.id, viewer.role]);
+      const [row] = await c.var.db.query(deleteAudited, { userId: id, qualificationId: qualification_id, actorId: viewer.id, actorRole: viewer.role });
       if (!row || !row.visible) throw notFound("Qualification");
       if (!row.may_remove) throw forbidden("Only whoever may record this qualification can remove it.");
       return c.body(null, 204);

@@ -7,19 +7,19 @@ import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
-import insertAudited from "../../../sql/queries/users/users_insert_audited.sql";
-import listByRole from "../../../sql/queries/users/users_list_by_role.sql";
-import selectVisible from "../../../sql/queries/users/users_select_visible.sql";
-import updateAudited from "../../../sql/queries/users/users_update_audited.sql";
+import { usersInsertAudited as insertAudited } from "../../../sql/queries/users/users_insert_audited.queries";
+import { usersListByRole as listByRole, type UsersListByRoleResult } from "../../../sql/queries/users/users_list_by_role.queries";
+import { usersSelectVisible as selectVisible } from "../../../sql/queries/users/users_select_visible.queries";
+import { usersUpdateAudited as updateAudited } from "../../../sql/queries/users/users_update_audited.queries";
 import { createUser, listUsers, selfEditable, updateUser, userId } from "./users.schemas";
 
 export const usersRoutes = new Hono<AppEnv>()
   .post("/", requireRole("ADMIN"), idempotent(presentUser), validate("json", createUser), async (c) => {
     const u = c.req.valid("json");
-    const rows = await runCreating(c, insertAudited, [
-      u.auth_subject, u.email, u.first_name, u.last_name, u.phone_number, u.role,
-      u.training_level, u.timezone, c.var.user.id,
-    ])
+    const rows = await runCreating(c, insertAudited, {
+      authSubject: u.auth_subject, email: u.email, firstName: u.first_name, lastName: u.last_name, phoneNumber: u.phone_number,
+      role: u.role, trainingLevel: u.training_level, timezone: u.timezone, actorId: c.var.user.id,
+    })
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.code === "conflict") {
           throw new ApiError("conflict", "A user with this email or auth subject already exists.");
@@ -40,18 +40,20 @@ export const usersRoutes = new Hono<AppEnv>()
     }
     const admin = viewer.role === "ADMIN";
     const after = decodeCursor(cursor, 2);
-    const rows = await c.var.db.query(listByRole, [role ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1, admin], {
-      idempotent: true,
-    });
+    const rows = await c.var.db.query(
+      listByRole,
+      { role, cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: limit + 1, includeInactive: admin },
+      { idempotent: true },
+    );
     // Nobody teaches an instructor, so a non-admin sees only the public fields of anyone listed.
-    const present = (row: Record<string, unknown>) => presentUserFor(presentUser(row), admin || row.id === viewer.id ? "full" : "public");
-    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], present), 200);
+    const present = (row: UsersListByRoleResult) => presentUserFor(presentUser(row), admin || row.id === viewer.id ? "full" : "public");
+    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], present), 200);
   })
 
   .get("/:id", validate("param", userId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
-    const [row] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
+    const [row] = await c.var.db.query(selectVisible, { userId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
     if (!row) throw notFound("User");
     return c.json(presentUserFor(presentUser(row), row.visibility as Visibility), 200);
   })
@@ -63,7 +65,7 @@ export const usersRoutes = new Hono<AppEnv>()
     if (viewer.role !== "ADMIN") {
       if (viewer.id !== id) {
         // 403 only when the caller may know this user exists (they can read them); 404 otherwise.
-        const [visible] = await c.var.db.query(selectVisible, [id, viewer.id, viewer.role], { idempotent: true });
+        const [visible] = await c.var.db.query(selectVisible, { userId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
         if (visible) throw forbidden("Only admins can change other users.");
         throw notFound("User");
       }
@@ -72,7 +74,7 @@ export const usersRoutes = new Hono<AppEnv>()
     } else if (changes.active === false && viewer.id === id) {
       throw forbidden("You cannot deactivate yourself; ask another admin.");
     }
-    const rows = await c.var.db.query(updateAudited, [id, JSON.stringify(changes), viewer.id]).catch((error: unknown) => {
+    const rows = await c.var.db.query(updateAudited, { userId: id, changes: JSON.stringify(changes), actorId: viewer.id }).catch((error: unknown) => {
       if (error instanceof ApiError && error.code === "conflict") {
         throw new ApiError("conflict", "A user with this email already exists.");
       }

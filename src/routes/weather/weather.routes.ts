@@ -3,19 +3,19 @@ import type { AppEnv } from "../../app-env";
 import { isoTime } from "../../http/present";
 import { ApiError } from "../../http/problem";
 import { validate } from "../../http/validation";
-import selectByAirport from "../../../sql/queries/weather/weather_forecasts_select_by_airport.sql";
+import { weatherForecastsSelectByAirport as selectByAirport } from "../../../sql/queries/weather/weather_forecasts_select_by_airport.queries";
 import { airportParam } from "./weather.schemas";
 
 export const weatherRoutes = new Hono<AppEnv>()
   .get("/:airport", validate("param", airportParam), async (c) => {
     const { airport } = c.req.valid("param");
-    const [row] = await c.var.db.query(selectByAirport, [airport], { idempotent: true });
+    const [row] = await c.var.db.query(selectByAirport, { airport }, { idempotent: true });
     if (!row) throw new ApiError("not_found", `No airport has the code ${airport}.`);
-    if (row.issue_time === null) throw new ApiError("not_found", `No forecast is held for ${String(row.airport)} yet.`);
+    if (row.issue_time === null) throw new ApiError("not_found", `No forecast is held for ${row.airport} yet.`);
     return c.json(
       {
         airport: row.airport,
-        iata: row.iata ?? null,
+        iata: row.iata,
         name: row.name,
         issue_time: isoTime(row.issue_time),
         valid_from: isoTime(row.valid_from),

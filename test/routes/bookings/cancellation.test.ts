@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import updateCancelled from "../../../sql/queries/bookings/bookings_update_cancelled.sql";
+import { statement } from "../../../src/db/client";
+import { bookingsUpdateCancelled as updateCancelled } from "../../../sql/queries/bookings/bookings_update_cancelled.queries";
 import { statusesMovableTo } from "../../../src/bookings/status";
 import { call, expectProblem } from "../../support/api";
 import { ownerDb } from "../../support/db";
@@ -92,7 +93,9 @@ describe("POST /v1/bookings/:id/cancel: the cancellation policy", () => {
         text: `INSERT INTO settings (key, value) VALUES ('booking_rules', '{"late_cancel_hours": 48}')
                ON CONFLICT (key) DO UPDATE SET value = settings.value || excluded.value`,
       },
-      { text: updateCancelled, params: [id, admin.user.id, "ADMIN", "as asked", statusesMovableTo("CANCELLED"), "STUDENT"] },
+      statement(updateCancelled, {
+        bookingId: id, actorId: admin.user.id, actorRole: "ADMIN", reason: "as asked", statuses: statusesMovableTo("CANCELLED"), category: "STUDENT",
+      }),
       { text: "DELETE FROM settings WHERE key = 'booking_rules' AND NOT EXISTS (SELECT 1 FROM kept)" },
       { text: "UPDATE settings s SET value = k.value FROM kept k WHERE s.key = k.key" },
     ]);

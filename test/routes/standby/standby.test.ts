@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import updateCancelled from "../../../sql/queries/bookings/bookings_update_cancelled.sql";
+import { statement } from "../../../src/db/client";
+import { bookingsUpdateCancelled as updateCancelled } from "../../../sql/queries/bookings/bookings_update_cancelled.queries";
 import { statusesMovableTo } from "../../../src/bookings/status";
 import { cleanupJob } from "../../../src/jobs/cleanup";
 import { call, expectProblem } from "../../support/api";
@@ -266,7 +267,9 @@ describe("promotion", () => {
         text: `CREATE OR REPLACE FUNCTION booking_rule_findings(b bookings) RETURNS jsonb LANGUAGE sql STABLE AS
                $fn$ SELECT CASE WHEN b.student_id = '${refused!.user.id}' THEN '${refusing}'::jsonb ELSE '[]'::jsonb END $fn$`,
       },
-      { text: updateCancelled, params: [freed, admin.user.id, "ADMIN", "sick", statusesMovableTo("CANCELLED"), "ILLNESS"] },
+      statement(updateCancelled, {
+        bookingId: freed, actorId: admin.user.id, actorRole: "ADMIN", reason: "sick", statuses: statusesMovableTo("CANCELLED"), category: "ILLNESS",
+      }),
       { text: "DO $do$ BEGIN EXECUTE (SELECT def FROM kept_rules); END $do$" },
     ]);
     const byId = new Map((await entriesAt(airport)).map((e) => [e.id, e]));

@@ -1,0 +1,56 @@
+/** Types generated for queries found in "sql/queries/notifications/notifications_list_own.sql" */
+import { PreparedQuery } from '../../../src/db/typed';
+
+export type DateOrString = Date | string;
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export type NumberOrString = number | string;
+
+/** 'NotificationsListOwn' parameters type */
+export interface NotificationsListOwnParams {
+  cursorAt?: DateOrString | null | void;
+  cursorId?: string | null | void;
+  limit?: NumberOrString | null | void;
+  unreadOnly?: boolean | null | void;
+  userId?: string | null | void;
+}
+
+/** 'NotificationsListOwn' return type */
+export interface NotificationsListOwnResult {
+  body: string;
+  booking_id: string | null;
+  created_at: Date;
+  cursor_at: string | null;
+  data: Json;
+  id: string;
+  read_at: Date | null;
+  title: string;
+  type: string;
+}
+
+/** 'NotificationsListOwn' query type */
+export interface NotificationsListOwnQuery {
+  params: NotificationsListOwnParams;
+  result: NotificationsListOwnResult;
+}
+
+const notificationsListOwnIR: any = {"usedParamSet":{"userId":true,"unreadOnly":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":334,"b":340}]},{"name":"unreadOnly","required":false,"transform":{"type":"scalar"},"locs":[{"a":359,"b":369}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":409,"b":417},{"a":467,"b":475}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":491,"b":499}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":553,"b":558}]}],"statement":"-- A page of the viewer's own notifications, newest first, optionally only unread ones.\n-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT n.id, n.type, n.booking_id, n.title, n.body, n.data, n.read_at, n.created_at, n.created_at::text AS cursor_at\nFROM notifications n\nWHERE n.user_id = :userId::uuid\n  AND (NOT :unreadOnly::boolean OR n.read_at IS NULL)\n  AND (:cursorAt::timestamptz IS NULL OR (n.created_at, n.id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY n.created_at DESC, n.id DESC\nLIMIT :limit"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- A page of the viewer's own notifications, newest first, optionally only unread ones.
+ * -- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1
+ * SELECT n.id, n.type, n.booking_id, n.title, n.body, n.data, n.read_at, n.created_at, n.created_at::text AS cursor_at
+ * FROM notifications n
+ * WHERE n.user_id = :userId::uuid
+ *   AND (NOT :unreadOnly::boolean OR n.read_at IS NULL)
+ *   AND (:cursorAt::timestamptz IS NULL OR (n.created_at, n.id) < (:cursorAt::timestamptz, :cursorId::uuid))
+ * ORDER BY n.created_at DESC, n.id DESC
+ * LIMIT :limit
+ * ```
+ */
+export const notificationsListOwn = new PreparedQuery<NotificationsListOwnParams,NotificationsListOwnResult>(notificationsListOwnIR);
+
+

@@ -1,0 +1,77 @@
+/** Types generated for queries found in "sql/queries/users/users_update_audited.sql" */
+import { PreparedQuery } from '../../../src/db/typed';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** 'UsersUpdateAudited' parameters type */
+export interface UsersUpdateAuditedParams {
+  actorId?: string | null | void;
+  changes?: Json | null | void;
+  userId?: string | null | void;
+}
+
+/** 'UsersUpdateAudited' return type */
+export interface UsersUpdateAuditedResult {
+  /** false: every token of this user is refused (set by an admin; takes effect at once). */
+  active: boolean;
+  auth_subject: string;
+  created_at: Date;
+  email: string;
+  first_name: string;
+  id: string;
+  last_name: string;
+  phone_number: string | null;
+  role: string;
+  timezone: string;
+  training_level: string | null;
+  updated_at: Date;
+}
+
+/** 'UsersUpdateAudited' query type */
+export interface UsersUpdateAuditedQuery {
+  params: UsersUpdateAuditedParams;
+  result: UsersUpdateAuditedResult;
+}
+
+const usersUpdateAuditedIR: any = {"usedParamSet":{"userId":true,"changes":true,"actorId":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":229,"b":235}]},{"name":"changes","required":false,"transform":{"type":"scalar"},"locs":[{"a":316,"b":323},{"a":356,"b":363},{"a":440,"b":447},{"a":480,"b":487},{"a":569,"b":576},{"a":609,"b":616},{"a":697,"b":704},{"a":737,"b":744},{"a":828,"b":835},{"a":868,"b":875},{"a":951,"b":958},{"a":991,"b":998},{"a":1084,"b":1091},{"a":1124,"b":1131},{"a":1211,"b":1218},{"a":1252,"b":1259},{"a":1508,"b":1515},{"a":1811,"b":1818},{"a":1852,"b":1859}]},{"name":"actorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1663,"b":1670}]}],"statement":"-- Applies a partial change (:changes, a JSON object holding only the fields sent) and audits it with\n-- the values before and after, in one statement.\n-- :actorId acting user id\nWITH before AS (\n  SELECT * FROM users WHERE id = :userId FOR UPDATE\n), updated AS (\n  UPDATE users u SET\n    email          = CASE WHEN :changes::jsonb ? 'email'          THEN :changes::jsonb->>'email'          ELSE u.email END,\n    first_name     = CASE WHEN :changes::jsonb ? 'first_name'     THEN :changes::jsonb->>'first_name'     ELSE u.first_name END,\n    last_name      = CASE WHEN :changes::jsonb ? 'last_name'      THEN :changes::jsonb->>'last_name'      ELSE u.last_name END,\n    phone_number   = CASE WHEN :changes::jsonb ? 'phone_number'   THEN :changes::jsonb->>'phone_number'   ELSE u.phone_number END,\n    role           = CASE WHEN :changes::jsonb ? 'role'           THEN :changes::jsonb->>'role'           ELSE u.role END,\n    training_level = CASE WHEN :changes::jsonb ? 'training_level' THEN :changes::jsonb->>'training_level' ELSE u.training_level END,\n    timezone       = CASE WHEN :changes::jsonb ? 'timezone'       THEN :changes::jsonb->>'timezone'       ELSE u.timezone END,\n    active         = CASE WHEN :changes::jsonb ? 'active'         THEN (:changes::jsonb->>'active')::boolean ELSE u.active END\n  FROM before\n  WHERE u.id = before.id\n  RETURNING u.*\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'user', updated.id::text,\n         CASE WHEN :changes::jsonb ? 'active' THEN CASE WHEN updated.active THEN 'user.activated' ELSE 'user.deactivated' END\n              ELSE 'user.updated' END,\n         :actorId::uuid,\n         jsonb_build_object(\n           'before', (SELECT jsonb_object_agg(k, to_jsonb(before) -> k) FROM before, jsonb_object_keys(:changes::jsonb) k),\n           'after', :changes::jsonb)\n  FROM updated\n)\nSELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone, active,\n       created_at, updated_at\nFROM updated"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Applies a partial change (:changes, a JSON object holding only the fields sent) and audits it with
+ * -- the values before and after, in one statement.
+ * -- :actorId acting user id
+ * WITH before AS (
+ *   SELECT * FROM users WHERE id = :userId FOR UPDATE
+ * ), updated AS (
+ *   UPDATE users u SET
+ *     email          = CASE WHEN :changes::jsonb ? 'email'          THEN :changes::jsonb->>'email'          ELSE u.email END,
+ *     first_name     = CASE WHEN :changes::jsonb ? 'first_name'     THEN :changes::jsonb->>'first_name'     ELSE u.first_name END,
+ *     last_name      = CASE WHEN :changes::jsonb ? 'last_name'      THEN :changes::jsonb->>'last_name'      ELSE u.last_name END,
+ *     phone_number   = CASE WHEN :changes::jsonb ? 'phone_number'   THEN :changes::jsonb->>'phone_number'   ELSE u.phone_number END,
+ *     role           = CASE WHEN :changes::jsonb ? 'role'           THEN :changes::jsonb->>'role'           ELSE u.role END,
+ *     training_level = CASE WHEN :changes::jsonb ? 'training_level' THEN :changes::jsonb->>'training_level' ELSE u.training_level END,
+ *     timezone       = CASE WHEN :changes::jsonb ? 'timezone'       THEN :changes::jsonb->>'timezone'       ELSE u.timezone END,
+ *     active         = CASE WHEN :changes::jsonb ? 'active'         THEN (:changes::jsonb->>'active')::boolean ELSE u.active END
+ *   FROM before
+ *   WHERE u.id = before.id
+ *   RETURNING u.*
+ * ), audited AS (
+ *   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
+ *   SELECT 'user', updated.id::text,
+ *          CASE WHEN :changes::jsonb ? 'active' THEN CASE WHEN updated.active THEN 'user.activated' ELSE 'user.deactivated' END
+ *               ELSE 'user.updated' END,
+ *          :actorId::uuid,
+ *          jsonb_build_object(
+ *            'before', (SELECT jsonb_object_agg(k, to_jsonb(before) -> k) FROM before, jsonb_object_keys(:changes::jsonb) k),
+ *            'after', :changes::jsonb)
+ *   FROM updated
+ * )
+ * SELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone, active,
+ *        created_at, updated_at
+ * FROM updated
+ * ```
+ */
+export const usersUpdateAudited = new PreparedQuery<UsersUpdateAuditedParams,UsersUpdateAuditedResult>(usersUpdateAuditedIR);
+
+
