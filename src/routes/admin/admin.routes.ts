@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import type { Row } from "../../db/client";
@@ -7,11 +8,14 @@ import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { ApiError, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
+import { jsonResponse } from "../../openapi/responses";
 import selectStats from "../../../sql/queries/admin/admin_stats_select.sql";
 import selectIntegrity from "../../../sql/queries/admin/integrity_checks_select.sql";
 import listRuns from "../../../sql/queries/admin/job_runs_list_recent.sql";
 import listRollups from "../../../sql/queries/admin/metric_rollups_list_by_period.sql";
-import { jobName, listJobRuns, metricsQuery } from "./admin.schemas";
+import {
+  integrityResponse, jobName, jobRunPage, jobRunResponse, listJobRuns, metricsQuery, metricsResponse, statsResponse,
+} from "./admin.schemas";
 
 /** More rollups than this in one answer means the range is too wide to be useful at once. */
 const MAX_ROLLUPS = 5_000;
@@ -65,7 +69,10 @@ async function redisStats(c: Context<AppEnv>): Promise<RedisStats> {
 export const adminRoutes = new Hono<AppEnv>()
   .use("*", requireRole("ADMIN"))
 
-  .get("/stats", async (c) => {
+  .get(
+    "/stats",
+    describeRoute({ summary: "Database size, row counts, cache hit ratios and each job's last run", responses: { 200: jsonResponse(statsResponse, "the figures") } }),
+    async (c) => {
     const [[row], redis] = await Promise.all([c.var.db.query(selectStats, [], { idempotent: true }), redisStats(c)]);
     if (!row) throw new ApiError("internal_error", "The database returned no statistics.");
     const tables = (row.tables as TableStats[]).map((t) => ({ name: t.name, rows: Number(t.rows), rows_exact: t.exact, size_bytes: Number(t.bytes) }));
@@ -88,13 +95,19 @@ export const adminRoutes = new Hono<AppEnv>()
     );
   })
 
-  .get("/integrity", async (c) => {
+  .get(
+    "/integrity",
+    describeRoute({ summary: "Integrity checks (orphans, overlapping bookings, stuck rescheduling, …)", responses: { 200: jsonResponse(integrityResponse, "each check and whether all passed") } }),
+    async (c) => {
     const rows = await c.var.db.query<{ name: string; count: number }>(selectIntegrity, [], { idempotent: true });
     const checks = rows.map((r) => ({ name: r.name, ok: Number(r.count) === 0, count: Number(r.count) }));
     return c.json({ ok: checks.every((check) => check.ok), checks }, 200);
   })
 
-  .get("/metrics", validate("query", metricsQuery), async (c) => {
+  .get(
+    "/metrics",
+    describeRoute({ summary: "Metric rollups per day, week or month", responses: { 200: jsonResponse(metricsResponse, "the rollups") } }),
+    validate("query", metricsQuery), async (c) => {
     const { period, from, to } = c.req.valid("query");
     const rows = await c.var.db.query(listRollups, [period, from ?? null, to ?? null, MAX_ROLLUPS + 1], { idempotent: true });
     const truncated = rows.length > MAX_ROLLUPS;
@@ -117,7 +130,10 @@ export const adminRoutes = new Hono<AppEnv>()
     );
   })
 
-  .get("/jobs", validate("query", listJobRuns), async (c) => {
+  .get(
+    "/jobs",
+    describeRoute({ summary: "Job runs, newest first", responses: { 200: jsonResponse(jobRunPage, "a page of runs") } }),
+    validate("query", listJobRuns), async (c) => {
     const { name, limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
     const rows = await c.var.db.query(listRuns, [name ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1], {
@@ -126,7 +142,10 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentRun), 200);
   })
 
-  .post("/jobs/:name/run", validate("param", jobName), async (c) => {
+  .post(
+    "/jobs/:name/run",
+    describeRoute({ summary: "Run a job now", responses: { 201: jsonResponse(jobRunResponse, "the finished run") } }),
+    validate("param", jobName), async (c) => {
     const { name } = c.req.valid("param");
     if (!(jobNames as readonly string[]).includes(name)) throw notFound(`Job "${name}"`);
     const outcome = await runJobNow(name as JobName, c.env);

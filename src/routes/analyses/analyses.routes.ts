@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import type { Row } from "../../db/client";
@@ -7,11 +8,12 @@ import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime } from "../../http/present";
 import { notFound, validationFailed } from "../../http/problem";
 import { validate } from "../../http/validation";
+import { jsonResponse } from "../../openapi/responses";
 import insertCongestion from "../../../sql/queries/analyses/analysis_results_insert_congestion.sql";
 import insertDelaySummary from "../../../sql/queries/analyses/analysis_results_insert_delay_summary.sql";
 import listPage from "../../../sql/queries/analyses/analysis_results_list_page.sql";
 import selectOne from "../../../sql/queries/analyses/analysis_results_select_one.sql";
-import { analysisId, createAnalysis, listAnalyses } from "./analyses.schemas";
+import { analysisId, analysisPage, analysisResponse, createAnalysis, listAnalyses } from "./analyses.schemas";
 
 export function presentAnalysis(row: Row) {
   return {
@@ -29,7 +31,10 @@ export function presentAnalysis(row: Row) {
 export const analysesRoutes = new Hono<AppEnv>()
   .use(requireRole("ADMIN"))
 
-  .post("/", idempotent(presentAnalysis), validate("json", createAnalysis), async (c) => {
+  .post(
+    "/",
+    describeRoute({ summary: "Run and store a delay or congestion analysis", responses: { 201: jsonResponse(analysisResponse, "the analysis") } }),
+    idempotent(presentAnalysis), validate("json", createAnalysis), async (c) => {
     const body = c.req.valid("json");
     const p = body.params as { from?: string; to?: string; airport?: string };
     const statement = body.type === "congestion" ? insertCongestion : insertDelaySummary;
@@ -41,14 +46,20 @@ export const analysesRoutes = new Hono<AppEnv>()
     return c.json(presentAnalysis(row), 201);
   })
 
-  .get("/", validate("query", listAnalyses), async (c) => {
+  .get(
+    "/",
+    describeRoute({ summary: "Stored analyses, newest first", responses: { 200: jsonResponse(analysisPage, "a page of analyses") } }),
+    validate("query", listAnalyses), async (c) => {
     const { type, limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
     const rows = await c.var.db.query(listPage, [type ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1], { idempotent: true });
     return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentAnalysis), 200);
   })
 
-  .get("/:id", validate("param", analysisId), async (c) => {
+  .get(
+    "/:id",
+    describeRoute({ summary: "One stored analysis", responses: { 200: jsonResponse(analysisResponse, "the analysis") } }),
+    validate("param", analysisId), async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.var.db.query(selectOne, [id], { idempotent: true });
     if (!row) throw notFound("Analysis");

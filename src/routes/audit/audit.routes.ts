@@ -1,12 +1,14 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import type { Row } from "../../db/client";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime } from "../../http/present";
 import { validate } from "../../http/validation";
+import { jsonResponse } from "../../openapi/responses";
 import listFiltered from "../../../sql/queries/audit/audit_log_list_filtered.sql";
-import { listAudit } from "./audit.schemas";
+import { auditPage, listAudit } from "./audit.schemas";
 
 function presentEntry(row: Row) {
   return {
@@ -20,7 +22,10 @@ function presentEntry(row: Row) {
   };
 }
 
-export const auditRoutes = new Hono<AppEnv>().get("/", requireRole("ADMIN"), validate("query", listAudit), async (c) => {
+export const auditRoutes = new Hono<AppEnv>().get(
+  "/",
+  describeRoute({ summary: "The audit log, newest first", responses: { 200: jsonResponse(auditPage, "a page of entries") } }),
+  requireRole("ADMIN"), validate("query", listAudit), async (c) => {
   const q = c.req.valid("query");
   const after = decodeCursor(q.cursor, 2);
   const rows = await c.var.db.query(

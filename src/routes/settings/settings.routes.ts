@@ -1,15 +1,16 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import { isoTime } from "../../http/present";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { jsonResponse } from "../../openapi/responses";
 import selectBookingRules from "../../../sql/queries/settings/settings_select_booking_rules.sql";
 import updateBookingRules from "../../../sql/queries/settings/settings_update_booking_rules_audited.sql";
 import selectMinimums from "../../../sql/queries/weather/settings_select_weather_minimums.sql";
 import updateMinimums from "../../../sql/queries/weather/settings_update_weather_minimums_audited.sql";
-import { bookingRules, weatherMinimums } from "./settings.schemas";
+import { bookingRules, bookingRulesResponse, weatherMinimums, weatherMinimumsResponse } from "./settings.schemas";
 
 const present = (row: Record<string, unknown>) => ({
   minimums: row.value,
@@ -29,13 +30,19 @@ const presentRules = (row: Record<string, unknown>) => {
 
 export const settingsRoutes = new Hono<AppEnv>()
   // Everyone signed in may read the minimums their flights are judged by.
-  .get("/weather-minimums", async (c) => {
+  .get(
+    "/weather-minimums",
+    describeRoute({ summary: "The weather minimums of each training level", responses: { 200: jsonResponse(weatherMinimumsResponse, "the minimums") } }),
+    async (c) => {
     const [row] = await c.var.db.query(selectMinimums, [], { idempotent: true });
     if (!row) throw notFound("The weather minimums setting");
     return c.json(present(row), 200);
   })
 
-  .put("/weather-minimums", requireRole("ADMIN"), validate("json", weatherMinimums), async (c) => {
+  .put(
+    "/weather-minimums",
+    describeRoute({ summary: "Replace the weather minimums", responses: { 200: jsonResponse(weatherMinimumsResponse, "the minimums now in force") } }),
+    requireRole("ADMIN"), validate("json", weatherMinimums), async (c) => {
     const minimums = c.req.valid("json");
     const [row] = await c.var.db.query(updateMinimums, [JSON.stringify(minimums), c.var.user.id]);
     return c.json(present(row!), 200);
@@ -43,7 +50,7 @@ export const settingsRoutes = new Hono<AppEnv>()
 
   .get(
     "/booking-rules",
-    describeRoute({ summary: "The booking rules in force: each rule's mode (block, warn, off) and parameters", responses: { 200: "the rules" } }),
+    describeRoute({ summary: "The booking rules in force: each rule's mode (block, warn, off) and parameters", responses: { 200: jsonResponse(bookingRulesResponse, "the rules") } }),
     requireRole("ADMIN"),
     async (c) => {
       const [row] = await c.var.db.query(selectBookingRules, [], { idempotent: true });
@@ -56,7 +63,7 @@ export const settingsRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: "Change booking rules",
       description: "Each rule sent replaces the fields it names (mode, parameters); rules and fields left out keep their values. Audited.",
-      responses: { 200: "the rules now in force" },
+      responses: { 200: jsonResponse(bookingRulesResponse, "the rules now in force") },
     }),
     requireRole("ADMIN"),
     validate("json", bookingRules),

@@ -1,0 +1,127 @@
+import { findTargetHandler } from "hono/utils/handler";
+import { uniqueSymbol } from "hono-openapi";
+import * as v from "valibot";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
+import { call, type ApiResponse } from "../support/api";
+import { makeUser, type TestUser } from "../support/users";
+import { addAircraft, fileSquawk } from "../routes/aircraft/fixtures";
+import { book, makeAvailableInstructor, nextSlot } from "../routes/bookings/fixtures";
+
+type Spec = { spec?: { responses?: Record<string, { content?: Record<string, { schema?: { valibot?: v.GenericSchema } }> }> } };
+
+const app = createApp();
+
+/** The valibot schema `describeRoute` documents for a route's answer, read from the route itself. */
+function documentedSchema(method: string, path: string, status: number): v.GenericSchema {
+  for (const route of app.routes) {
+    if (route.method !== method || route.path !== path) continue;
+    const spec = (findTargetHandler(route.handler) as { [uniqueSymbol]?: Spec })[uniqueSymbol]?.spec;
+    const schema = spec?.responses?.[status]?.content?.["application/json"]?.schema?.valibot;
+    if (schema) return schema;
+  }
+  throw new Error(`${method} ${path} documents no JSON schema for ${status}`);
+}
+
+/** The answer has the documented status and matches the documented schema, field by field. */
+function expectDocumented(res: ApiResponse, method: string, path: string, status: number) {
+  expect(res.status, res.text.slice(0, 300)).toBe(status);
+  const result = v.safeParse(documentedSchema(method, path, status), res.body);
+  const issues = result.success ? [] : result.issues.map((i) => `${v.getDotPath(i) ?? "(root)"}: ${i.message}`);
+  expect(issues, `${method} ${path}`).toEqual([]);
+}
+
+describe("answers match the response schemas of the OpenAPI document", () => {
+  let admin: TestUser;
+  let student: TestUser;
+  let instructor: TestUser;
+  let aircraft: Record<string, any>;
+  let booking: Record<string, any>;
+
+  beforeAll(async () => {
+    [admin, student, instructor] = await Promise.all([
+      makeUser("ADMIN"),
+      makeUser("STUDENT"),
+      makeAvailableInstructor(),
+    ]);
+    aircraft = await addAircraft(admin.token);
+    const booked = await book(student.token, {
+      student_id: student.user.id,
+      instructor_id: instructor.user.id,
+      aircraft_id: aircraft.id,
+      scheduled_at: nextSlot().toISOString(),
+    });
+    expect(booked.status, booked.text).toBe(201);
+    booking = booked.body;
+  });
+
+  it("bookings: one, a page, a change and a cancellation", async () => {
+    expect(booking.aircraft_id).toBe(aircraft.id);
+    expectDocumented(await call(`/v1/bookings/${booking.id}`, { token: student.token }), "GET", "/v1/bookings/:id", 200);
+    expectDocumented(await call("/v1/bookings?limit=1", { token: admin.token }), "GET", "/v1/bookings", 200);
+    const moved = await call(`/v1/bookings/${booking.id}`, { method: "PATCH", token: admin.token, body: { duration_minutes: 90 } });
+    expectDocumented(moved, "PATCH", "/v1/bookings/:id", 200);
+    const other = await book(student.token, { student_id: student.user.id, instructor_id: instructor.user.id, scheduled_at: nextSlot().toISOString() });
+    expectDocumented(other, "POST", "/v1/bookings", 201);
+    const cancelled = await call(`/v1/bookings/${other.body.id}/cancel`, {
+      method: "POST",
+      token: student.token,
+      body: { reason: "ill", category: "ILLNESS" },
+    });
+    expectDocumented(cancelled, "POST", "/v1/bookings/:id/cancel", 200);
+    expect(cancelled.body.cancellation).toMatchObject({ category: "ILLNESS" });
+  });
+
+  it("aircraft: one, a page, with a grounding squawk", async () => {
+    const squawk = await fileSquawk(student.token, aircraft.id, { severity: "GROUNDING", description: "flat tyre" });
+    expectDocumented(squawk, "POST", "/v1/aircraft/:id/squawks", 201);
+    const grounded = await call(`/v1/aircraft/${aircraft.id}`, { token: student.token });
+    expectDocumented(grounded, "GET", "/v1/aircraft/:id", 200);
+    expect(grounded.body.grounded_reasons.length).toBeGreaterThan(0);
+    expectDocumented(await call("/v1/aircraft?limit=2", { token: student.token }), "GET", "/v1/aircraft", 200);
+    expectDocumented(await call(`/v1/aircraft/${aircraft.id}/squawks`, { token: admin.token }), "GET", "/v1/aircraft/:id/squawks", 200);
+  });
+
+  it("users: themselves, someone else's public fields, a page", async () => {
+    expectDocumented(await call("/v1/users/me", { token: student.token }), "GET", "/v1/users/me", 200);
+    const publicView = await call(`/v1/users/${instructor.user.id}`, { token: student.token });
+    expectDocumented(publicView, "GET", "/v1/users/:id", 200);
+    expect(publicView.body.email).toBeUndefined();
+    // The instructor teaches the student (the booking above), so sees how to reach them.
+    const taught = await call(`/v1/users/${student.user.id}`, { token: instructor.token });
+    expectDocumented(taught, "GET", "/v1/users/:id", 200);
+    expect(taught.body.email).toBe(student.user.email);
+    expect(taught.body.auth_subject).toBeUndefined();
+    expectDocumented(await call("/v1/users?role=INSTRUCTOR&limit=3", { token: student.token }), "GET", "/v1/users", 200);
+    expectDocumented(await call("/v1/users?limit=3", { token: admin.token }), "GET", "/v1/users", 200);
+  });
+
+  it("airports: one with its runways, a search page", async () => {
+    expectDocumented(await call("/v1/airports/KJFK", { token: student.token }), "GET", "/v1/airports/:code", 200);
+    const page = await call("/v1/airports?q=bos&limit=2", { token: student.token });
+    expectDocumented(page, "GET", "/v1/airports", 200);
+    expect(page.body.data.length).toBeGreaterThan(0);
+  });
+
+  it("availability, notifications, settings and operations", async () => {
+    expectDocumented(
+      await call(`/v1/users/${instructor.user.id}/availability/patterns`, { token: student.token }),
+      "GET",
+      "/v1/users/:id/availability/patterns",
+      200,
+    );
+    const day = nextSlot().toISOString().slice(0, 10);
+    expectDocumented(
+      await call(`/v1/users/${instructor.user.id}/availability?from=${day}&to=${day}`, { token: student.token }),
+      "GET",
+      "/v1/users/:id/availability",
+      200,
+    );
+    expectDocumented(await call("/v1/notifications?limit=5", { token: instructor.token }), "GET", "/v1/notifications", 200);
+    expectDocumented(await call("/v1/settings/weather-minimums", { token: student.token }), "GET", "/v1/settings/weather-minimums", 200);
+    expectDocumented(await call("/v1/settings/booking-rules", { token: admin.token }), "GET", "/v1/settings/booking-rules", 200);
+    expectDocumented(await call("/v1/audit?limit=3", { token: admin.token }), "GET", "/v1/audit", 200);
+    expectDocumented(await call("/v1/admin/integrity", { token: admin.token }), "GET", "/v1/admin/integrity", 200);
+    expectDocumented(await call("/health"), "GET", "/health", 200);
+  });
+});
