@@ -36,7 +36,10 @@ export function docsRoutes(app: Parameters<typeof buildOpenApiDocument>[0]) {
   return new Hono<AppEnv>()
     .get("/openapi.json", describeRoute({ summary: "This OpenAPI 3.1 document", responses: { 200: jsonResponse(jsonObject, "the document") } }), async (c) => {
       // Built once per isolate: routes do not change while the Worker runs.
-      document ??= buildOpenApiDocument(app);
+      document ??= buildOpenApiDocument(app).catch((error: unknown) => {
+        document = undefined;
+        throw error;
+      });
       return c.json(await document, 200);
     })
     .get(
