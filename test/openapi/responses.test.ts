@@ -125,3 +125,141 @@ describe("answers match the response schemas of the OpenAPI document", () => {
     expectDocumented(await call("/health"), "GET", "/health", 200);
   });
 });
+
+describe("answers of the other resources match their response schemas too", () => {
+  let admin: TestUser;
+  let student: TestUser;
+  let instructor: TestUser;
+  let aircraft: Record<string, any>;
+
+  beforeAll(async () => {
+    [admin, student, instructor] = await Promise.all([makeUser("ADMIN"), makeUser("STUDENT"), makeAvailableInstructor()]);
+    aircraft = await addAircraft(admin.token, { hobbs_hours: 100, tach_hours: 80 });
+  });
+
+  it("standby entries: joined, listed, withdrawn", async () => {
+    const start = nextSlot();
+    const joined = await call("/v1/standby", {
+      method: "POST",
+      token: student.token,
+      body: {
+        student_id: student.user.id,
+        departure_airport: "KJFK",
+        window_start: start.toISOString(),
+        window_end: new Date(start.getTime() + 4 * 3_600_000).toISOString(),
+        duration_minutes: 60,
+      },
+    });
+    expectDocumented(joined, "POST", "/v1/standby", 201);
+    expectDocumented(await call(`/v1/standby?student_id=${student.user.id}`, { token: student.token }), "GET", "/v1/standby", 200);
+    expectDocumented(await call(`/v1/standby/${joined.body.id}`, { method: "DELETE", token: student.token }), "DELETE", "/v1/standby/:id", 200);
+  });
+
+  it("a user's qualifications, availability windows, overrides and calendar feed", async () => {
+    const medical = await call(`/v1/users/${student.user.id}/qualifications`, {
+      method: "POST",
+      token: admin.token,
+      body: { kind: "MEDICAL", issued_on: "2026-01-15", expires_on: "2031-01-31" },
+    });
+    expectDocumented(medical, "POST", "/v1/users/:id/qualifications", 201);
+    expectDocumented(
+      await call(`/v1/users/${student.user.id}/qualifications`, { token: admin.token }),
+      "GET",
+      "/v1/users/:id/qualifications",
+      200,
+    );
+    const windows = await call(`/v1/users/${student.user.id}/availability/patterns`, {
+      method: "PUT",
+      token: student.token,
+      body: [{ day_of_week: 1, start_time: "09:00", end_time: "17:00" }],
+    });
+    expectDocumented(windows, "PUT", "/v1/users/:id/availability/patterns", 200);
+    const override = await call(`/v1/users/${student.user.id}/availability/overrides`, {
+      method: "POST",
+      token: student.token,
+      body: { date: nextSlot().toISOString().slice(0, 10), start_time: "10:00", end_time: "12:00", reason: "dentist" },
+    });
+    expectDocumented(override, "POST", "/v1/users/:id/availability/overrides", 201);
+    const feed = await call(`/v1/users/${student.user.id}/calendar-feed`, { method: "POST", token: student.token });
+    expectDocumented(feed, "POST", "/v1/users/:id/calendar-feed", 201);
+  });
+
+  it("an aircraft's maintenance items and blocks, and a squawk resolved", async () => {
+    const item = await call(`/v1/aircraft/${aircraft.id}/maintenance-items`, {
+      method: "POST",
+      token: admin.token,
+      body: { name: "100-hour", interval_hours: 100, last_done_tach: 50, interval_months: 12, last_done_on: "2026-01-10" },
+    });
+    expectDocumented(item, "POST", "/v1/aircraft/:id/maintenance-items", 201);
+    expectDocumented(
+      await call(`/v1/aircraft/${aircraft.id}/maintenance-items`, { token: admin.token }),
+      "GET",
+      "/v1/aircraft/:id/maintenance-items",
+      200,
+    );
+    const done = await call(`/v1/aircraft/${aircraft.id}/maintenance-items/${item.body.id}/complete`, {
+      method: "POST",
+      token: admin.token,
+      body: { done_on: new Date().toISOString().slice(0, 10), tach: 80 },
+    });
+    expectDocumented(done, "POST", "/v1/aircraft/:id/maintenance-items/:item_id/complete", 200);
+    const start = nextSlot();
+    const block = await call(`/v1/aircraft/${aircraft.id}/maintenance-blocks`, {
+      method: "POST",
+      token: admin.token,
+      body: { starts_at: start.toISOString(), ends_at: new Date(start.getTime() + 3_600_000).toISOString(), reason: "paint" },
+    });
+    expectDocumented(block, "POST", "/v1/aircraft/:id/maintenance-blocks", 201);
+    expectDocumented(
+      await call(`/v1/aircraft/${aircraft.id}/maintenance-blocks`, { token: admin.token }),
+      "GET",
+      "/v1/aircraft/:id/maintenance-blocks",
+      200,
+    );
+    expectDocumented(
+      await call(`/v1/aircraft/${aircraft.id}/maintenance-blocks/${block.body.id}`, { method: "DELETE", token: admin.token }),
+      "DELETE",
+      "/v1/aircraft/:id/maintenance-blocks/:block_id",
+      200,
+    );
+    const squawk = await fileSquawk(student.token, aircraft.id, { severity: "DISCREPANCY", description: "loose seat belt" });
+    const resolved = await call(`/v1/aircraft/${aircraft.id}/squawks/${squawk.body.id}/resolve`, {
+      method: "POST",
+      token: admin.token,
+      body: { resolution: "REPAIRED", note: "belt replaced" },
+    });
+    expectDocumented(resolved, "POST", "/v1/aircraft/:id/squawks/:squawk_id/resolve", 200);
+  });
+
+  it("a booking's reschedule options, notifications read, reports and operations", async () => {
+    const booked = await book(student.token, { student_id: student.user.id, instructor_id: instructor.user.id, scheduled_at: nextSlot().toISOString() });
+    expectDocumented(
+      await call(`/v1/bookings/${booked.body.id}/reschedule-options`, { token: student.token }),
+      "GET",
+      "/v1/bookings/:id/reschedule-options",
+      200,
+    );
+    const inbox = await call("/v1/notifications", { token: instructor.token });
+    expect(inbox.body.data.length).toBeGreaterThan(0);
+    expectDocumented(
+      await call(`/v1/notifications/${inbox.body.data[0].id}/read`, { method: "POST", token: instructor.token }),
+      "POST",
+      "/v1/notifications/:id/read",
+      200,
+    );
+    expectDocumented(await call("/v1/notifications/read-all", { method: "POST", token: instructor.token }), "POST", "/v1/notifications/read-all", 200);
+    expectDocumented(
+      await call("/v1/admin/reports/cancellations?from=2026-01-01&to=2026-12-31&limit=2", { token: admin.token }),
+      "GET",
+      "/v1/admin/reports/cancellations",
+      200,
+    );
+    expectDocumented(await call("/v1/admin/stats", { token: admin.token }), "GET", "/v1/admin/stats", 200);
+    expectDocumented(await call("/v1/admin/jobs?limit=3", { token: admin.token }), "GET", "/v1/admin/jobs", 200);
+    expectDocumented(await call("/v1/admin/metrics?period=daily", { token: admin.token }), "GET", "/v1/admin/metrics", 200);
+    expectDocumented(await call("/v1/ingestions?limit=2", { token: admin.token }), "GET", "/v1/ingestions", 200);
+    expectDocumented(await call("/v1/flights?limit=2", { token: admin.token }), "GET", "/v1/flights", 200);
+    expectDocumented(await call("/v1/analyses?limit=2", { token: admin.token }), "GET", "/v1/analyses", 200);
+    expectDocumented(await call("/v1/analytics/delays?group_by=hour", { token: admin.token }), "GET", "/v1/analytics/delays", 200);
+  });
+});
