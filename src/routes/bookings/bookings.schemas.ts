@@ -120,7 +120,11 @@ export const bookingResponse = named(
     weather_checked_at: timestampOrNull,
     lesson_type: v.picklist(lessonTypes),
     risk_reasons: v.array(v.picklist(riskReasons)),
-    warnings: v.array(v.object({ rule: v.string(), detail: v.string() })),
+    // A rule in warn mode names its `rule`; a finding an admin overrode says `overridden`, and an
+    // aircraft finding names its `kind` instead of a rule. Findings may carry figures (the duty window).
+    warnings: v.array(
+      v.looseObject({ detail: v.string(), rule: v.optional(v.string()), kind: v.optional(v.string()), overridden: v.optional(v.boolean()) }),
+    ),
     dispatched_at: timestampOrNull,
     checked_in_at: timestampOrNull,
     hobbs_out: numberOrNull,
