@@ -138,6 +138,7 @@ export async function buildOpenApiDocument(app: Pick<Hono, "routes">): Promise<J
     const operation = document.paths?.[openApiPath(facts.path)]?.[facts.method.toLowerCase()];
     if (operation) complete(operation, facts.method, facts.path, facts);
   }
+  // hono-openapi sets `tags: undefined` when the documentation lists none; operations carry theirs.
   delete document.tags;
   return document;
 }

@@ -13,7 +13,7 @@ export interface RouteMeta {
   idempotent?: boolean;
 }
 
-export const routeMeta = Symbol.for("skyslot.route-meta");
+const routeMeta = Symbol.for("skyslot.route-meta");
 
 export function withMeta<F extends object>(handler: F, meta: RouteMeta): F {
   return Object.assign(handler, { [routeMeta]: meta });
