@@ -11,18 +11,13 @@ import { createLogger, describeError, loggablePath } from "./http/log";
 import { ApiError, problemResponse } from "./http/problem";
 import { TripLog } from "./http/trips";
 import { logSecurityEvent, logUnexpectedError } from "./http/system-log";
-import { adminRoutes } from "./routes/admin/admin.routes";
-import { reportsRoutes } from "./routes/admin/reports.routes";
-import { aircraftRoutes } from "./routes/aircraft/aircraft.routes";
-import { airworthinessRoutes } from "./routes/aircraft/airworthiness.routes";
+import { adminRouter } from "./routes/admin";
+import { aircraftRouter } from "./routes/aircraft";
 import { airportsRoutes } from "./routes/airports/airports.routes";
 import { analysesRoutes } from "./routes/analyses/analyses.routes";
 import { analyticsRoutes } from "./routes/analytics/analytics.routes";
 import { auditRoutes } from "./routes/audit/audit.routes";
-import { availabilityRoutes } from "./routes/availability/availability.routes";
-import { bookingsRoutes } from "./routes/bookings/bookings.routes";
-import { dispatchRoutes } from "./routes/bookings/dispatch.routes";
-import { calendarFeedRoutes } from "./routes/calendar/calendar-feed.routes";
+import { bookingsRouter } from "./routes/bookings";
 import { calendarRoutes } from "./routes/calendar/calendar.routes";
 import { chartsRoutes } from "./routes/charts/charts.routes";
 import { docsRoutes } from "./routes/docs";
@@ -30,11 +25,9 @@ import { flightsRoutes } from "./routes/flights/flights.routes";
 import { healthRoutes } from "./routes/health";
 import { ingestionsRoutes } from "./routes/ingestions/ingestions.routes";
 import { notificationsRoutes } from "./routes/notifications/notifications.routes";
-import { reschedulingRoutes } from "./routes/rescheduling/rescheduling.routes";
 import { settingsRoutes } from "./routes/settings/settings.routes";
 import { standbyRoutes } from "./routes/standby/standby.routes";
-import { qualificationsRoutes } from "./routes/users/qualifications.routes";
-import { usersRoutes } from "./routes/users/users.routes";
+import { usersRouter } from "./routes/users";
 import { weatherRoutes } from "./routes/weather/weather.routes";
 import { createServices } from "./services";
 
@@ -103,16 +96,10 @@ export function createApp() {
 
   const routes = app
     .route("/health", healthRoutes)
-    .route("/v1/users", usersRoutes)
-    .route("/v1/users", availabilityRoutes)
-    .route("/v1/users", calendarFeedRoutes)
-    .route("/v1/users", qualificationsRoutes)
+    .route("/v1/users", usersRouter)
     .route("/v1/airports", airportsRoutes)
-    .route("/v1/aircraft", aircraftRoutes)
-    .route("/v1/aircraft", airworthinessRoutes)
-    .route("/v1/bookings", bookingsRoutes)
-    .route("/v1/bookings", dispatchRoutes)
-    .route("/v1/bookings", reschedulingRoutes)
+    .route("/v1/aircraft", aircraftRouter)
+    .route("/v1/bookings", bookingsRouter)
     .route("/v1/standby", standbyRoutes)
     .route("/v1/calendar", calendarRoutes)
     .route("/v1/notifications", notificationsRoutes)
@@ -124,8 +111,7 @@ export function createApp() {
     .route("/v1/analytics", analyticsRoutes)
     .route("/v1/analyses", analysesRoutes)
     .route("/v1/charts", chartsRoutes)
-    .route("/v1/admin/reports", reportsRoutes)
-    .route("/v1/admin", adminRoutes);
+    .route("/v1/admin", adminRouter);
 
   app.route("/", docsRoutes(app));
 

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { airportCodeParam } from "../routes/airports/airports.schemas";
-import { availabilityRange, userIdParam } from "../routes/availability/availability.schemas";
+import { availabilityRange, userIdParam } from "../routes/users/availability.schemas";
 import { cacheKeys } from "./keys";
 
 /**

@@ -1,36 +1,31 @@
-import type * as v from "valibot";
+import { findTargetHandler } from "hono/utils/handler";
+import { uniqueSymbol } from "hono-openapi";
 
 /**
- * What the OpenAPI document learns from a route's own middleware: the schemas `validate()`
- * checks requests against, the roles `requireRole()` lets through, and an optional description.
- * Stored on the middleware function itself, so the document can never drift from validation.
+ * What the OpenAPI document learns from our own middleware, beside what `hono-openapi` reads
+ * from `describeRoute` and the validators: the roles `requireRole()` lets through and whether
+ * `idempotent()` accepts `Idempotency-Key`. Stored on the middleware function itself, so the
+ * document can never drift from what the route enforces.
  */
 export interface RouteMeta {
-  validates?: { target: "json" | "query" | "param"; schema: v.GenericSchema };
   roles?: readonly string[];
   /** Set by `idempotent()`: the route accepts `Idempotency-Key`. */
   idempotent?: boolean;
-  describes?: RouteDescription;
 }
 
-export interface RouteDescription {
-  summary: string;
-  description?: string;
-  /** Success status and a short description of the body, e.g. `{ 201: "the created booking" }`. */
-  responses?: Record<number, string>;
-}
-
-export const routeMeta = Symbol.for("skyslot.route-meta");
+const routeMeta = Symbol.for("skyslot.route-meta");
 
 export function withMeta<F extends object>(handler: F, meta: RouteMeta): F {
   return Object.assign(handler, { [routeMeta]: meta });
 }
 
 export function metaOf(handler: unknown): RouteMeta | undefined {
-  return typeof handler === "function" ? (handler as unknown as { [routeMeta]?: RouteMeta })[routeMeta] : undefined;
+  return typeof handler === "function" ? (findTargetHandler(handler as never) as { [routeMeta]?: RouteMeta })[routeMeta] : undefined;
 }
 
-/** A no-op middleware that only tells the OpenAPI document what a route is for. */
-export function describeRoute(description: RouteDescription) {
-  return withMeta(async (_c: unknown, next: () => Promise<void>) => next(), { describes: description });
+/** The request part a `validate()` middleware checks, as hono-openapi records it. */
+export function validatedTarget(handler: unknown): string | undefined {
+  if (typeof handler !== "function") return undefined;
+  const spec = (findTargetHandler(handler as never) as { [uniqueSymbol]?: { target?: string } })[uniqueSymbol];
+  return spec?.target;
 }

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { buildOpenApiDocument } from "../openapi/document";
+import { jsonObject, jsonResponse } from "../openapi/responses";
 
 /** The reference page's script, pinned to the version the tests render it with (package.json). */
 export const SCALAR_VERSION = "1.72.1";
@@ -30,15 +32,25 @@ const PAGE_POLICY = [
 
 /** The OpenAPI document and an interactive reference page, both without auth. */
 export function docsRoutes(app: Parameters<typeof buildOpenApiDocument>[0]) {
-  let document: Record<string, unknown> | undefined;
+  let document: Promise<Record<string, unknown>> | undefined;
   return new Hono<AppEnv>()
-    .get("/openapi.json", (c) => {
+    .get("/openapi.json", describeRoute({ summary: "This OpenAPI 3.1 document", responses: { 200: jsonResponse(jsonObject, "the document") } }), async (c) => {
       // Built once per isolate: routes do not change while the Worker runs.
-      document ??= buildOpenApiDocument(app);
-      return c.json(document, 200);
+      document ??= buildOpenApiDocument(app).catch((error: unknown) => {
+        document = undefined;
+        throw error;
+      });
+      return c.json(await document, 200);
     })
-    .get("/docs", (c) => {
-      c.header("content-security-policy", PAGE_POLICY);
-      return c.html(PAGE, 200);
-    });
+    .get(
+      "/docs",
+      describeRoute({
+        summary: "The interactive API reference, rendered from /openapi.json",
+        responses: { 200: { description: "an HTML page", content: { "text/html": { schema: { type: "string" } } } } },
+      }),
+      (c) => {
+        c.header("content-security-policy", PAGE_POLICY);
+        return c.html(PAGE, 200);
+      },
+    );
 }

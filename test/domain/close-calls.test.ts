@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closeCalls } from "../../src/routes/rescheduling/rescheduling.rules";
+import { closeCalls } from "../../src/routes/bookings/rescheduling.rules";
 
 const slot = { starts_at: "2026-05-01T18:00:00.000Z", ends_at: "2026-05-01T19:00:00.000Z", aircraft_id: null, findings: [], duty_minutes: null, civil_dusk: null };
 

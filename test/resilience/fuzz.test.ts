@@ -14,9 +14,11 @@ const UNPROTECTED = new Set(["/health", "/openapi.json", "/docs"]);
 
 type Operation = { method: string; path: string; params: { name: string; in: string }[]; hasBody: boolean };
 
-const document = buildOpenApiDocument(createApp()) as { paths: Record<string, Record<string, { parameters: Operation["params"]; requestBody?: unknown }>> };
+const document = (await buildOpenApiDocument(createApp())) as {
+  paths: Record<string, Record<string, { parameters?: Operation["params"]; requestBody?: unknown }>>;
+};
 const operations: Operation[] = Object.entries(document.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, params: op.parameters, hasBody: op.requestBody !== undefined })),
+  Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, params: op.parameters ?? [], hasBody: op.requestBody !== undefined })),
 );
 
 let admin: TestUser;

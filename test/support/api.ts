@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { SignJWT } from "jose";
+import { assertAsDocumented } from "./documented";
 
 export interface CallOptions {
   method?: string;
@@ -32,6 +33,7 @@ export async function call<T = any>(path: string, options: CallOptions = {}): Pr
   const text = await response.text();
   let parsed: unknown = text;
   if ((response.headers.get("content-type") ?? "").includes("json") && text.length > 0) parsed = JSON.parse(text);
+  if (response.ok && typeof parsed === "object") assertAsDocumented(options.method ?? "GET", response.url || `https://skyslot.test${path}`, response.status, parsed);
   return { status: response.status, headers: response.headers, body: parsed as T, text };
 }
 

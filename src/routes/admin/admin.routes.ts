@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import { jobNames, runJobNow, type JobName } from "../../jobs/registry";
@@ -6,11 +7,14 @@ import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { ApiError, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
+import { jsonResponse } from "../../openapi/responses";
 import { adminStatsSelect as selectStats } from "../../../sql/queries/admin/admin_stats_select.queries";
 import { integrityChecksSelect as selectIntegrity } from "../../../sql/queries/admin/integrity_checks_select.queries";
 import { jobRunsListRecent as listRuns, type JobRunsListRecentResult } from "../../../sql/queries/admin/job_runs_list_recent.queries";
 import { metricRollupsListByPeriod as listRollups } from "../../../sql/queries/admin/metric_rollups_list_by_period.queries";
-import { jobName, listJobRuns, metricsQuery } from "./admin.schemas";
+import {
+  integrityResponse, jobName, jobRunPage, jobRunResponse, listJobRuns, metricsQuery, metricsResponse, statsResponse,
+} from "./admin.schemas";
 
 /** More rollups than this in one answer means the range is too wide to be useful at once. */
 const MAX_ROLLUPS = 5_000;
@@ -67,7 +71,10 @@ async function redisStats(c: Context<AppEnv>): Promise<RedisStats> {
 export const adminRoutes = new Hono<AppEnv>()
   .use("*", requireRole("ADMIN"))
 
-  .get("/stats", async (c) => {
+  .get(
+    "/stats",
+    describeRoute({ summary: "Database size, row counts, cache hit ratios and each job's last run", responses: { 200: jsonResponse(statsResponse, "the figures") } }),
+    async (c) => {
     const [[row], redis] = await Promise.all([c.var.db.query(selectStats, undefined, { idempotent: true }), redisStats(c)]);
     if (!row) throw new ApiError("internal_error", "The database returned no statistics.");
     // jsonb the statement builds in these shapes.
@@ -91,13 +98,19 @@ export const adminRoutes = new Hono<AppEnv>()
     );
   })
 
-  .get("/integrity", async (c) => {
+  .get(
+    "/integrity",
+    describeRoute({ summary: "Integrity checks (orphans, overlapping bookings, stuck rescheduling, …)", responses: { 200: jsonResponse(integrityResponse, "each check and whether all passed") } }),
+    async (c) => {
     const rows = await c.var.db.query(selectIntegrity, undefined, { idempotent: true });
     const checks = rows.map((r) => ({ name: r.name, ok: Number(r.count) === 0, count: Number(r.count) }));
     return c.json({ ok: checks.every((check) => check.ok), checks }, 200);
   })
 
-  .get("/metrics", validate("query", metricsQuery), async (c) => {
+  .get(
+    "/metrics",
+    describeRoute({ summary: "Metric rollups per day, week or month", responses: { 200: jsonResponse(metricsResponse, "the rollups") } }),
+    validate("query", metricsQuery), async (c) => {
     const { period, from, to } = c.req.valid("query");
     const rows = await c.var.db.query(listRollups, { period, fromDay: from, toDay: to, limit: MAX_ROLLUPS + 1 }, { idempotent: true });
     const truncated = rows.length > MAX_ROLLUPS;
@@ -120,7 +133,10 @@ export const adminRoutes = new Hono<AppEnv>()
     );
   })
 
-  .get("/jobs", validate("query", listJobRuns), async (c) => {
+  .get(
+    "/jobs",
+    describeRoute({ summary: "Job runs, newest first", responses: { 200: jsonResponse(jobRunPage, "a page of runs") } }),
+    validate("query", listJobRuns), async (c) => {
     const { name, limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
     const rows = await c.var.db.query(
@@ -131,7 +147,10 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], presentRun), 200);
   })
 
-  .post("/jobs/:name/run", validate("param", jobName), async (c) => {
+  .post(
+    "/jobs/:name/run",
+    describeRoute({ summary: "Run a job now", responses: { 201: jsonResponse(jobRunResponse, "the finished run") } }),
+    validate("param", jobName), async (c) => {
     const { name } = c.req.valid("param");
     if (!(jobNames as readonly string[]).includes(name)) throw notFound(`Job "${name}"`);
     const outcome = await runJobNow(name as JobName, c.env);

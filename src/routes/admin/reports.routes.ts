@@ -1,13 +1,14 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { jsonResponse } from "../../openapi/responses";
 import {
   bookingsReportCancellations as reportCancellations, type BookingsReportCancellationsResult as ReportRow,
 } from "../../../sql/queries/reports/bookings_report_cancellations.queries";
-import { cancellationsReportQuery } from "./reports.schemas";
+import { cancellationsReportQuery, cancellationsReportResponse } from "./reports.schemas";
 
 interface Counts {
   cancelled: number;
@@ -27,7 +28,7 @@ export const reportsRoutes = new Hono<AppEnv>().get(
       "Counts the cancelled flights scheduled from `from` to `to` (UTC days, both included). `late` ones were cancelled " +
       "less than the booking rules' `late_cancel_hours` before the flight; `no_fault` ones (weather or maintenance the " +
       "school could not fly in) are never late. `data` is a page of students in id order.",
-    responses: { 200: "the totals and a page of students" },
+    responses: { 200: jsonResponse(cancellationsReportResponse, "the totals and a page of students") },
   }),
   requireRole("ADMIN"),
   validate("query", cancellationsReportQuery),

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import { violatedConstraint } from "../../db/errors";
@@ -7,12 +8,12 @@ import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime } from "../../http/present";
 import { ApiError, type FieldError, notFound, validationFailed } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { jsonResponse } from "../../openapi/responses";
 import { aircraftInsertAudited as insertAudited } from "../../../sql/queries/aircraft/aircraft_insert_audited.queries";
 import { aircraftListByStatus as listByStatus } from "../../../sql/queries/aircraft/aircraft_list_by_status.queries";
 import { aircraftSelectOne as selectOne, type AircraftSelectOneResult } from "../../../sql/queries/aircraft/aircraft_select_one.queries";
 import { aircraftUpdateAudited as updateAudited } from "../../../sql/queries/aircraft/aircraft_update_audited.queries";
-import { aircraftId, createAircraft, listAircraft, updateAircraft } from "./aircraft.schemas";
+import { aircraftId, aircraftPage, aircraftResponse, createAircraft, listAircraft, updateAircraft } from "./aircraft.schemas";
 
 /** One of the reasons an aircraft cannot fly now, as aircraft_grounded_reasons reports it. */
 interface GroundedReason {
@@ -62,7 +63,7 @@ function duplicateTail(error: unknown): never {
 export const aircraftRoutes = new Hono<AppEnv>()
   .post(
     "/",
-    describeRoute({ summary: "Add an aircraft to the fleet", responses: { 201: "the aircraft" } }),
+    describeRoute({ summary: "Add an aircraft to the fleet", responses: { 201: jsonResponse(aircraftResponse, "the aircraft") } }),
     requireRole("ADMIN"),
     idempotent(presentAircraft),
     validate("json", createAircraft),
@@ -79,7 +80,7 @@ export const aircraftRoutes = new Hono<AppEnv>()
 
   .get(
     "/",
-    describeRoute({ summary: "List the fleet", responses: { 200: "a page of aircraft" } }),
+    describeRoute({ summary: "List the fleet", responses: { 200: jsonResponse(aircraftPage, "a page of aircraft") } }),
     validate("query", listAircraft),
     async (c) => {
       const { status, limit, cursor } = c.req.valid("query");
@@ -95,7 +96,7 @@ export const aircraftRoutes = new Hono<AppEnv>()
 
   .get(
     "/:id",
-    describeRoute({ summary: "One aircraft, its meters and whether it may fly now", responses: { 200: "the aircraft" } }),
+    describeRoute({ summary: "One aircraft, its meters and whether it may fly now", responses: { 200: jsonResponse(aircraftResponse, "the aircraft") } }),
     validate("param", aircraftId),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -107,7 +108,7 @@ export const aircraftRoutes = new Hono<AppEnv>()
 
   .patch(
     "/:id",
-    describeRoute({ summary: "Change an aircraft, e.g. its status", responses: { 200: "the aircraft" } }),
+    describeRoute({ summary: "Change an aircraft, e.g. its status", responses: { 200: jsonResponse(aircraftResponse, "the aircraft") } }),
     requireRole("ADMIN"),
     validate("param", aircraftId),
     validate("json", updateAircraft),

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { airportCode } from "../../airports/resolve";
 import { pageQuery } from "../../http/pagination";
+import { named, numberOrNull, pageOf, timestamp, uuid } from "../../openapi/responses";
 
 export const aircraftStatuses = ["AVAILABLE", "MAINTENANCE", "RETIRED"] as const;
 
@@ -56,3 +57,24 @@ export const listAircraft = v.object({
   status: v.optional(v.picklist(aircraftStatuses)),
   ...pageQuery,
 });
+
+/** An aircraft as the fleet routes show it, with whether it may fly now and why not. */
+export const aircraftResponse = named(
+  "Aircraft",
+  v.object({
+    id: uuid,
+    tail_number: v.string(),
+    type_code: v.string(),
+    home_airport: v.string(),
+    crosswind_limit_kt: numberOrNull,
+    status: v.picklist(aircraftStatuses),
+    hobbs_hours: v.number(),
+    tach_hours: v.number(),
+    airworthy: v.boolean(),
+    grounded_reasons: v.array(v.object({ kind: v.string(), id: v.optional(v.string()), detail: v.string() })),
+    created_at: timestamp,
+    updated_at: timestamp,
+  }),
+);
+
+export const aircraftPage = pageOf(aircraftResponse);

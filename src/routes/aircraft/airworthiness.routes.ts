@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import type { Row } from "../../db/client";
@@ -7,7 +8,7 @@ import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { ApiError, notFound, validationFailed, type FieldError } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { jsonResponse, pageOf } from "../../openapi/responses";
 import {
   maintenanceBlocksInsertAudited as insertBlock, type MaintenanceBlocksInsertAuditedResult as BlockRow,
 } from "../../../sql/queries/maintenance/maintenance_blocks_insert_audited.queries";
@@ -23,7 +24,7 @@ import {
 import { squawksUpdateResolved as resolveSquawkSql } from "../../../sql/queries/squawks/squawks_update_resolved.queries";
 import {
   aircraftParam, blockParam, completeItem, createBlock, createItem, createSquawk, itemParam, listPage, listSquawks,
-  resolveSquawk, squawkParam,
+  maintenanceBlockResponse, maintenanceItemResponse, resolveSquawk, squawkParam, squawkResponse,
 } from "./airworthiness.schemas";
 
 const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
@@ -87,7 +88,7 @@ function presentBlock(row: BlockRow) {
 export const airworthinessRoutes = new Hono<AppEnv>()
   .post(
     "/:id/maintenance-items",
-    describeRoute({ summary: "Track a maintenance item (by hours and/or months) of an aircraft", responses: { 201: "the item with its due figures" } }),
+    describeRoute({ summary: "Track a maintenance item (by hours and/or months) of an aircraft", responses: { 201: jsonResponse(maintenanceItemResponse, "the item with its due figures") } }),
     requireRole("ADMIN"),
     idempotent(presentItem),
     validate("param", aircraftParam),
@@ -113,7 +114,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
 
   .get(
     "/:id/maintenance-items",
-    describeRoute({ summary: "An aircraft's maintenance items with remaining and projected hours", responses: { 200: "a page of items" } }),
+    describeRoute({ summary: "An aircraft's maintenance items with remaining and projected hours", responses: { 200: jsonResponse(pageOf(maintenanceItemResponse), "a page of items") } }),
     validate("param", aircraftParam),
     validate("query", listPage),
     async (c) => {
@@ -133,7 +134,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
 
   .post(
     "/:id/maintenance-items/:item_id/complete",
-    describeRoute({ summary: "Record a maintenance item as done: its interval restarts", responses: { 200: "the item" } }),
+    describeRoute({ summary: "Record a maintenance item as done: its interval restarts", responses: { 200: jsonResponse(maintenanceItemResponse, "the item") } }),
     requireRole("ADMIN"),
     validate("param", itemParam),
     validate("json", completeItem),
@@ -159,7 +160,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: "Report a defect on an aircraft",
       description: "A GROUNDING squawk grounds the aircraft at once: its active future bookings become AT_RISK and their people get AIRCRAFT_GROUNDED.",
-      responses: { 201: "the squawk" },
+      responses: { 201: jsonResponse(squawkResponse, "the squawk") },
     }),
     idempotent(presentSquawk),
     validate("param", aircraftParam),
@@ -178,7 +179,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
 
   .get(
     "/:id/squawks",
-    describeRoute({ summary: "An aircraft's squawk history, newest first", responses: { 200: "a page of squawks" } }),
+    describeRoute({ summary: "An aircraft's squawk history, newest first", responses: { 200: jsonResponse(pageOf(squawkResponse), "a page of squawks") } }),
     validate("param", aircraftParam),
     validate("query", listSquawks),
     async (c) => {
@@ -201,7 +202,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: "Resolve or defer a squawk",
       description: "DEFERRED keeps the squawk open but not grounding and is refused for GROUNDING squawks.",
-      responses: { 200: "the squawk" },
+      responses: { 200: jsonResponse(squawkResponse, "the squawk") },
     }),
     requireRole("ADMIN"),
     validate("param", squawkParam),
@@ -227,7 +228,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: "Take an aircraft out of service for a window",
       description: "Active bookings overlapping the window become AT_RISK and their people get AIRCRAFT_GROUNDED; new ones are refused.",
-      responses: { 201: "the block" },
+      responses: { 201: jsonResponse(maintenanceBlockResponse, "the block") },
     }),
     requireRole("ADMIN"),
     idempotent(presentBlock),
@@ -244,7 +245,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
 
   .get(
     "/:id/maintenance-blocks",
-    describeRoute({ summary: "An aircraft's maintenance blocks by start time", responses: { 200: "a page of blocks" } }),
+    describeRoute({ summary: "An aircraft's maintenance blocks by start time", responses: { 200: jsonResponse(pageOf(maintenanceBlockResponse), "a page of blocks") } }),
     validate("param", aircraftParam),
     validate("query", listPage),
     async (c) => {
@@ -264,7 +265,7 @@ export const airworthinessRoutes = new Hono<AppEnv>()
 
   .delete(
     "/:id/maintenance-blocks/:block_id",
-    describeRoute({ summary: "Remove a maintenance block: the bookings it held at risk are freed", responses: { 200: "the removed block" } }),
+    describeRoute({ summary: "Remove a maintenance block: the bookings it held at risk are freed", responses: { 200: jsonResponse(maintenanceBlockResponse, "the removed block") } }),
     requireRole("ADMIN"),
     validate("param", blockParam),
     async (c) => {

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { isCalendarDate } from "../../domain/timezone";
 import { pageQuery } from "../../http/pagination";
+import { date as calendarDate, named, numberOrNull, stringOrNull, timestamp, timestampOrNull, uuidOrNull } from "../../openapi/responses";
 import { instant } from "../bookings/bookings.schemas";
 import { hours, meterReading } from "./aircraft.schemas";
 
@@ -72,3 +73,59 @@ export const createBlock = v.pipe(
 );
 
 export const listPage = v.object({ ...pageQuery });
+
+/** A maintenance item with its due figures (presentItem). */
+export const maintenanceItemResponse = named(
+  "MaintenanceItem",
+  v.object({
+    id: uuid,
+    aircraft_id: uuid,
+    name: v.string(),
+    interval_hours: numberOrNull,
+    interval_months: numberOrNull,
+    last_done_tach: numberOrNull,
+    last_done_on: v.nullable(calendarDate),
+    due_tach: numberOrNull,
+    due_on: v.nullable(calendarDate),
+    remaining_hours: numberOrNull,
+    projected_remaining_hours: numberOrNull,
+    remaining_days: numberOrNull,
+    status: v.picklist(["OK", "DUE_SOON", "OVERDUE"]),
+    warn_hours: v.number(),
+    warn_days: v.number(),
+    blocks_booking: v.boolean(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  }),
+);
+
+export const squawkResponse = named(
+  "Squawk",
+  v.object({
+    id: uuid,
+    aircraft_id: uuid,
+    severity: v.picklist(squawkSeverities),
+    description: v.string(),
+    status: v.picklist(squawkStatuses),
+    reported_by: uuidOrNull,
+    reported_at: timestamp,
+    booking_id: uuidOrNull,
+    resolution: v.nullable(v.picklist(squawkResolutions)),
+    resolution_note: stringOrNull,
+    resolved_by: uuidOrNull,
+    resolved_at: timestampOrNull,
+  }),
+);
+
+export const maintenanceBlockResponse = named(
+  "MaintenanceBlock",
+  v.object({
+    id: uuid,
+    aircraft_id: uuid,
+    starts_at: timestamp,
+    ends_at: timestamp,
+    reason: v.string(),
+    created_by: uuidOrNull,
+    created_at: timestamp,
+  }),
+);

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { findAirport, presentAirport } from "../../airports/cached";
 import { requireRole } from "../../auth/guards";
@@ -6,10 +7,10 @@ import { cacheKeys } from "../../cache/keys";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { jsonResponse } from "../../openapi/responses";
 import { airportsListSearch as listSearch } from "../../../sql/queries/airports/airports_list_search.queries";
 import { airportRunwaysReplaceAudited as replaceRunways } from "../../../sql/queries/airports/airport_runways_replace_audited.queries";
-import { airportCodeParam, listAirports, runwaysBody } from "./airports.schemas";
+import { airportCodeParam, airportPage, airportResponse, listAirports, runwaysBody } from "./airports.schemas";
 
 /** `%`, `_` and `\` match themselves in the search, not as LIKE wildcards. */
 const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -17,7 +18,7 @@ const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\
 export const airportsRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({ summary: "Search airports by ICAO/IATA code, name or city", responses: { 200: "a page of airports in ICAO order" } }),
+    describeRoute({ summary: "Search airports by ICAO/IATA code, name or city", responses: { 200: jsonResponse(airportPage, "a page of airports in ICAO order") } }),
     validate("query", listAirports),
     async (c) => {
       const { q, country, limit, cursor } = c.req.valid("query");
@@ -36,7 +37,7 @@ export const airportsRoutes = new Hono<AppEnv>()
 
   .get(
     "/:code",
-    describeRoute({ summary: "One airport by ICAO or IATA code", responses: { 200: "the airport" } }),
+    describeRoute({ summary: "One airport by ICAO or IATA code", responses: { 200: jsonResponse(airportResponse, "the airport") } }),
     validate("param", airportCodeParam),
     async (c) => {
       const { code } = c.req.valid("param");
@@ -48,7 +49,7 @@ export const airportsRoutes = new Hono<AppEnv>()
 
   .put(
     "/:code/runways",
-    describeRoute({ summary: "Replace an airport's runway ends (true headings), for the crosswind rule", responses: { 200: "the airport with its runways" } }),
+    describeRoute({ summary: "Replace an airport's runway ends (true headings), for the crosswind rule", responses: { 200: jsonResponse(airportResponse, "the airport with its runways") } }),
     requireRole("ADMIN"),
     validate("param", airportCodeParam),
     validate("json", runwaysBody),

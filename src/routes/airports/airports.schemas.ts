@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { airportCode } from "../../airports/resolve";
 import { pageQuery } from "../../http/pagination";
+import { named, numberOrNull, pageOf, stringOrNull } from "../../openapi/responses";
 
 export const airportCodeParam = v.object({ code: airportCode });
 
@@ -31,3 +32,22 @@ export const runwaysBody = v.pipe(
     });
   }),
 );
+
+/** An airport (presentAirport); a single airport's reads add its runway ends. */
+export const airportResponse = named(
+  "Airport",
+  v.object({
+    icao: v.string(),
+    iata: stringOrNull,
+    name: v.string(),
+    city: stringOrNull,
+    country: stringOrNull,
+    latitude: v.number(),
+    longitude: v.number(),
+    timezone: stringOrNull,
+    elevation_ft: numberOrNull,
+    runways: v.optional(v.array(v.object({ name: v.string(), heading_deg: v.number() }))),
+  }),
+);
+
+export const airportPage = pageOf(airportResponse);

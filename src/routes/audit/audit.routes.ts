@@ -1,11 +1,13 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime } from "../../http/present";
 import { validate } from "../../http/validation";
+import { jsonResponse } from "../../openapi/responses";
 import { auditLogListFiltered as listFiltered, type AuditLogListFilteredResult } from "../../../sql/queries/audit/audit_log_list_filtered.queries";
-import { listAudit } from "./audit.schemas";
+import { auditPage, listAudit } from "./audit.schemas";
 
 function presentEntry(row: AuditLogListFilteredResult) {
   return {
@@ -19,7 +21,10 @@ function presentEntry(row: AuditLogListFilteredResult) {
   };
 }
 
-export const auditRoutes = new Hono<AppEnv>().get("/", requireRole("ADMIN"), validate("query", listAudit), async (c) => {
+export const auditRoutes = new Hono<AppEnv>().get(
+  "/",
+  describeRoute({ summary: "The audit log, newest first", responses: { 200: jsonResponse(auditPage, "a page of entries") } }),
+  requireRole("ADMIN"), validate("query", listAudit), async (c) => {
   const q = c.req.valid("query");
   const after = decodeCursor(q.cursor, 2);
   const rows = await c.var.db.query(

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { pageQuery } from "../../http/pagination";
+import { jsonObject, named, pageOf, timestamp } from "../../openapi/responses";
 import { instant } from "../bookings/bookings.schemas";
 
 // Postgres text cannot hold NUL, so such a filter could never match anything stored.
@@ -14,3 +15,18 @@ export const listAudit = v.object({
   to: v.optional(instant),
   ...pageQuery,
 });
+
+export const auditEntryResponse = named(
+  "AuditEntry",
+  v.object({
+    id: v.string(),
+    entity_type: v.string(),
+    entity_id: v.string(),
+    action: v.string(),
+    user_id: v.nullable(v.string()),
+    metadata: jsonObject,
+    created_at: timestamp,
+  }),
+);
+
+export const auditPage = pageOf(auditEntryResponse);

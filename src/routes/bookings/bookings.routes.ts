@@ -1,5 +1,6 @@
 import { NeonDbError } from "@neondatabase/serverless";
 import { Hono, type Context } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { presentBooking, type LessonType } from "../../bookings/present";
 import { daylightFigures } from "../../bookings/twilight";
@@ -9,14 +10,15 @@ import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { changingAvailability, invalidateAvailability } from "../availability/availability.cache";
+import { jsonResponse } from "../../openapi/responses";
+import { changingAvailability, invalidateAvailability } from "../users/availability.cache";
 import { bookingsInsertAudited as insertAudited } from "../../../sql/queries/bookings/bookings_insert_audited.queries";
 import { bookingsListVisible as listVisible } from "../../../sql/queries/bookings/bookings_list_visible.queries";
 import { bookingsSelectOverlapping as selectOverlapping } from "../../../sql/queries/bookings/bookings_select_overlapping.queries";
 import { bookingsSelectVisible as selectVisible } from "../../../sql/queries/bookings/bookings_select_visible.queries";
 import { bookingsUpdateAudited as updateAudited } from "../../../sql/queries/bookings/bookings_update_audited.queries";
 import { bookingsUpdateCancelled as updateCancelled } from "../../../sql/queries/bookings/bookings_update_cancelled.queries";
-import { bookingId, cancelBooking, createBooking, listBookings, updateBooking } from "./bookings.schemas";
+import { bookingId, bookingPage, bookingResponse, cancelBooking, createBooking, listBookings, updateBooking } from "./bookings.schemas";
 
 /**
  * A slot some resources want, to name the bookings in its way. For a booking being moved, what
@@ -88,7 +90,10 @@ async function bookingWritten(c: Context<AppEnv>, row: { student_id: string; ins
 }
 
 export const bookingsRoutes = new Hono<AppEnv>()
-  .post("/", idempotent(presentBooking), validate("json", createBooking), async (c) => {
+  .post(
+    "/",
+    describeRoute({ summary: "Book a training flight", responses: { 201: jsonResponse(bookingResponse, "the booking") } }),
+    idempotent(presentBooking), validate("json", createBooking), async (c) => {
     const b = c.req.valid("json");
     const viewer = c.var.user;
     if (viewer.role === "STUDENT" && b.student_id !== viewer.id) throw forbidden("Students can only book flights for themselves.");
@@ -135,7 +140,10 @@ export const bookingsRoutes = new Hono<AppEnv>()
     return c.json(presentBooking(row), 201);
   })
 
-  .get("/", validate("query", listBookings), async (c) => {
+  .get(
+    "/",
+    describeRoute({ summary: "The bookings the caller may see, newest first", responses: { 200: jsonResponse(bookingPage, "a page of bookings") } }),
+    validate("query", listBookings), async (c) => {
     const q = c.req.valid("query");
     const viewer = c.var.user;
     const after = decodeCursor(q.cursor, 2);
@@ -151,7 +159,10 @@ export const bookingsRoutes = new Hono<AppEnv>()
     return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), r.id], presentBooking), 200);
   })
 
-  .get("/:id", validate("param", bookingId), async (c) => {
+  .get(
+    "/:id",
+    describeRoute({ summary: "One booking", responses: { 200: jsonResponse(bookingResponse, "the booking") } }),
+    validate("param", bookingId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
     const [row] = await c.var.db.query(selectVisible, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
@@ -159,7 +170,10 @@ export const bookingsRoutes = new Hono<AppEnv>()
     return c.json(presentBooking(row), 200);
   })
 
-  .post("/:id/cancel", validate("param", bookingId), validate("json", cancelBooking), async (c) => {
+  .post(
+    "/:id/cancel",
+    describeRoute({ summary: "Cancel a booking, with its category", responses: { 200: jsonResponse(bookingResponse, "the CANCELLED booking") } }),
+    validate("param", bookingId), validate("json", cancelBooking), async (c) => {
     const { id } = c.req.valid("param");
     const { reason, category } = c.req.valid("json");
     const viewer = c.var.user;
@@ -174,7 +188,10 @@ export const bookingsRoutes = new Hono<AppEnv>()
     return c.json(presentBooking(row), 200);
   })
 
-  .patch("/:id", validate("param", bookingId), validate("json", updateBooking), async (c) => {
+  .patch(
+    "/:id",
+    describeRoute({ summary: "Move a booking or change its aircraft", responses: { 200: jsonResponse(bookingResponse, "the booking") } }),
+    validate("param", bookingId), validate("json", updateBooking), async (c) => {
     const { id } = c.req.valid("param");
     const changes = c.req.valid("json");
     const viewer = c.var.user;

@@ -1,8 +1,10 @@
 import * as v from "valibot";
 import { airportCode } from "../../airports/resolve";
-import { lessonTypes } from "../../bookings/present";
+import { trainingLevels } from "../../auth/user";
+import { lessonTypes, riskReasons } from "../../bookings/present";
 import { bookingStatuses } from "../../bookings/status";
 import { pageQuery } from "../../http/pagination";
+import { named, numberOrNull, pageOf, timestamp, timestampOrNull, uuidOrNull } from "../../openapi/responses";
 
 const uuid = v.pipe(v.string(), v.uuid("must be a UUID"));
 
@@ -92,3 +94,48 @@ export const listBookings = v.object({
   aircraft_id: v.optional(uuid),
   ...pageQuery,
 });
+
+/** A booking as `presentBooking` shows it (src/bookings/present.ts). */
+export const bookingResponse = named(
+  "Booking",
+  v.object({
+    id: uuid,
+    student_id: uuid,
+    instructor_id: uuid,
+    aircraft_id: uuidOrNull,
+    departure_airport: v.string(),
+    arrival_airport: v.string(),
+    departure_latitude: v.number(),
+    departure_longitude: v.number(),
+    arrival_latitude: v.number(),
+    arrival_longitude: v.number(),
+    scheduled_at: timestamp,
+    ends_at: timestamp,
+    duration_minutes: v.number(),
+    status: v.picklist(bookingStatuses),
+    training_level: v.picklist(trainingLevels),
+    original_booking_id: uuidOrNull,
+    rescheduled_to: uuidOrNull,
+    weather_status: v.nullable(v.picklist(["OK", "VIOLATION", "UNKNOWN"])),
+    weather_checked_at: timestampOrNull,
+    lesson_type: v.picklist(lessonTypes),
+    risk_reasons: v.array(v.picklist(riskReasons)),
+    // A rule in warn mode names its `rule`; a finding an admin overrode says `overridden`, and an
+    // aircraft finding names its `kind` instead of a rule. Findings may carry figures (the duty window).
+    warnings: v.array(
+      v.looseObject({ detail: v.string(), rule: v.optional(v.string()), kind: v.optional(v.string()), overridden: v.optional(v.boolean()) }),
+    ),
+    dispatched_at: timestampOrNull,
+    checked_in_at: timestampOrNull,
+    hobbs_out: numberOrNull,
+    hobbs_in: numberOrNull,
+    tach_out: numberOrNull,
+    tach_in: numberOrNull,
+    flight_hours: numberOrNull,
+    cancellation: v.nullable(v.object({ category: v.picklist(cancellationCategories), late: v.boolean(), no_fault: v.boolean() })),
+    created_at: timestamp,
+    updated_at: timestamp,
+  }),
+);
+
+export const bookingPage = pageOf(bookingResponse);

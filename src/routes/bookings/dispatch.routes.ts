@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { presentBooking } from "../../bookings/present";
 import { dispatchRefused } from "../../bookings/refusal";
@@ -6,15 +7,15 @@ import type { TrainingLevel } from "../../auth/user";
 import { checkWeather, crosswindContextFrom, minimumsFrom, type WeatherCheck } from "../../domain/weather";
 import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { jsonResponse } from "../../openapi/responses";
 import { loadTafs, storeForecasts, WeatherUnavailable, type LoadedTafs } from "../../weather/provider";
 import { presentSquawk, type SquawkRow } from "../aircraft/airworthiness.routes";
-import { bookingId } from "./bookings.schemas";
-import { checkInBooking, dispatchBooking } from "./dispatch.schemas";
-import { lastRows, statement } from "../../db/client";
+import { bookingId, bookingResponse } from "./bookings.schemas";
+import { checkedInResponse, checkInBooking, dispatchBooking } from "./dispatch.schemas";
 import { bookingsSelectForDispatch as selectForDispatch } from "../../../sql/queries/bookings/bookings_select_for_dispatch.queries";
 import { bookingsUpdateDispatched as updateDispatched } from "../../../sql/queries/bookings/bookings_update_dispatched.queries";
 import { bookingsUpdateCheckedIn as updateCheckedIn } from "../../../sql/queries/bookings/bookings_update_checked_in.queries";
+import { lastRows, statement } from "../../db/client";
 
 /** A dispatch may start an hour before the flight, as the aircraft is pre-flighted. */
 const DISPATCH_LEAD_MS = 60 * 60_000;
@@ -29,7 +30,7 @@ export const dispatchRoutes = new Hono<AppEnv>()
       summary: "Dispatch a flight: hand the aircraft over with its meters out",
       description:
         "The booking's instructor or an admin, from 60 minutes before scheduled_at to ends_at. Re-checks the aircraft and every booking rule, and the weather now (a VIOLATION refuses); an AT_RISK booking only with an admin's override_rules.",
-      responses: { 200: "the DISPATCHED booking" },
+      responses: { 200: jsonResponse(bookingResponse, "the DISPATCHED booking") },
     }),
     validate("param", bookingId),
     validate("json", dispatchBooking),
@@ -111,7 +112,7 @@ export const dispatchRoutes = new Hono<AppEnv>()
       summary: "Check a dispatched flight in: meters in, squawks filed, booking COMPLETED",
       description:
         "The booking's student, instructor or an admin. flight_hours = hobbs_in − hobbs_out; the aircraft's totals advance to the new readings and its maintenance items' remaining hours follow, all in one transaction.",
-      responses: { 200: "the COMPLETED booking with the squawks filed" },
+      responses: { 200: jsonResponse(checkedInResponse, "the COMPLETED booking with the squawks filed") },
     }),
     validate("param", bookingId),
     validate("json", checkInBooking),

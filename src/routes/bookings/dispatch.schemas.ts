@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { meterReading } from "../aircraft/aircraft.schemas";
-import { squawkSeverities } from "../aircraft/airworthiness.schemas";
+import { squawkResponse, squawkSeverities } from "../aircraft/airworthiness.schemas";
+import { bookingResponse } from "./bookings.schemas";
 
 export const dispatchBooking = v.strictObject({
   hobbs_out: meterReading,
@@ -29,3 +30,6 @@ export const checkInBooking = v.strictObject({
     [],
   ),
 });
+
+/** A checked-in booking, with the squawks filed at check-in. */
+export const checkedInResponse = v.object({ ...bookingResponse.entries, squawks: v.array(squawkResponse) });

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import type { Row } from "../../db/client";
 import type { BookingStatus } from "../../bookings/status";
@@ -8,7 +9,7 @@ import { isoTime } from "../../http/present";
 import { sha256 } from "../../http/idempotency";
 import { ApiError } from "../../http/problem";
 import { rateLimitByIp } from "../../http/rate-limit";
-import { describeRoute } from "../../openapi/meta";
+import { emptyResponse } from "../../openapi/responses";
 import {
   calendarFeedsSelectEvents as selectEvents, type CalendarFeedsSelectEventsResult,
 } from "../../../sql/queries/calendar/calendar_feeds_select_events.queries";
@@ -59,7 +60,10 @@ export const calendarRoutes = new Hono<AppEnv>().get(
       "No Authorization: subscribe to the URL from `POST /v1/users/{id}/calendar-feed`. `text/calendar` (RFC 5545), one " +
       "event per booking from 30 days back to 180 days ahead. Answers 304 to `If-None-Match` / `If-Modified-Since`. " +
       "An unknown or revoked token is 404. Rate-limited by IP.",
-    responses: { 200: "text/calendar", 304: "not modified" },
+    responses: {
+      200: { description: "the feed", content: { "text/calendar": { schema: { type: "string" } } } },
+      304: emptyResponse("not modified"),
+    },
   }),
   rateLimitByIp,
   async (c) => {

@@ -1,11 +1,13 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import type { Row } from "../../db/client";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { validate } from "../../http/validation";
+import { jsonResponse } from "../../openapi/responses";
 import listFiltered from "../../../sql/queries/flights/flights_list_filtered.sql";
-import { listFlights } from "./flights.schemas";
+import { flightPage, listFlights } from "./flights.schemas";
 
 export function presentFlight(row: Row) {
   return {
@@ -27,7 +29,10 @@ export function presentFlight(row: Row) {
   };
 }
 
-export const flightsRoutes = new Hono<AppEnv>().get("/", validate("query", listFlights), async (c) => {
+export const flightsRoutes = new Hono<AppEnv>().get(
+  "/",
+  describeRoute({ summary: "Flights, filtered by airport, airline, time and delay", responses: { 200: jsonResponse(flightPage, "a page of flights") } }),
+  validate("query", listFlights), async (c) => {
   const q = c.req.valid("query");
   const after = decodeCursor(q.cursor, 2);
   const rows = await c.var.db.query(

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { pageQuery } from "../../http/pagination";
+import { named, numberOrNull, pageOf, stringOrNull, timestamp, timestampOrNull, uuid } from "../../openapi/responses";
 
 /** A date (midnight UTC) or an RFC 3339 timestamp. */
 const instant = v.pipe(
@@ -17,3 +18,26 @@ export const listFlights = v.object({
   min_delay: v.optional(v.pipe(v.string(), v.regex(/^-?\d{1,4}$/, "must be a whole number of minutes"), v.transform(Number))),
   ...pageQuery,
 });
+
+export const flightResponse = named(
+  "Flight",
+  v.object({
+    id: uuid,
+    flight_number: stringOrNull,
+    airline_code: stringOrNull,
+    origin: v.string(),
+    destination: v.string(),
+    scheduled_departure: timestamp,
+    scheduled_arrival: timestampOrNull,
+    actual_departure: timestampOrNull,
+    actual_arrival: timestampOrNull,
+    departure_delay_minutes: numberOrNull,
+    arrival_delay_minutes: numberOrNull,
+    distance_miles: numberOrNull,
+    status: stringOrNull,
+    ingestion_id: v.nullable(uuid),
+    created_at: timestamp,
+  }),
+);
+
+export const flightPage = pageOf(flightResponse);

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import { cacheKeys } from "../../cache/keys";
@@ -10,12 +11,13 @@ import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { ApiError, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
+import { jsonResponse } from "../../openapi/responses";
 import insertBatch from "../../../sql/queries/flights/flights_insert_batch.sql";
 import insertRunning from "../../../sql/queries/ingestions/ingestion_logs_insert_running.sql";
 import listPage from "../../../sql/queries/ingestions/ingestion_logs_list_page.sql";
 import selectOne from "../../../sql/queries/ingestions/ingestion_logs_select_one.sql";
 import updateFinished from "../../../sql/queries/ingestions/ingestion_logs_update_finished.sql";
-import { ingestFlightsQuery, ingestionId, listIngestions } from "./ingestions.schemas";
+import { ingestFlightsQuery, ingestionId, ingestionPage, ingestionResponse, listIngestions } from "./ingestions.schemas";
 
 /** Ingestion takes files of up to 50 MiB (the app's 1 MiB limit does not apply here). */
 export const MAX_INGESTION_BYTES = 50 * 1024 * 1024;
@@ -61,7 +63,17 @@ async function bumpAnalyticsGeneration(c: Context<AppEnv>): Promise<void> {
 export const ingestionsRoutes = new Hono<AppEnv>()
   .use(requireRole("ADMIN"))
 
-  .post("/flights", validate("query", ingestFlightsQuery), async (c) => {
+  .post(
+    "/flights",
+    describeRoute({
+      summary: "Load a file of flights (NDJSON or CSV, up to 50 MiB)",
+      requestBody: {
+        required: true,
+        content: { "application/x-ndjson": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } } },
+      },
+      responses: { 201: jsonResponse(ingestionResponse, "the ingestion with its counts and rejected rows") },
+    }),
+    validate("query", ingestFlightsQuery), async (c) => {
     const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     const format = FORMATS[mediaType];
     if (!format) throw new ApiError("unsupported_media_type", "Send flights as application/x-ndjson or text/csv.");
@@ -112,14 +124,20 @@ export const ingestionsRoutes = new Hono<AppEnv>()
     return c.json(presentIngestion(finished!), 201);
   })
 
-  .get("/", validate("query", listIngestions), async (c) => {
+  .get(
+    "/",
+    describeRoute({ summary: "Ingestions, newest first", responses: { 200: jsonResponse(ingestionPage, "a page of ingestions") } }),
+    validate("query", listIngestions), async (c) => {
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
     const rows = await c.var.db.query(listPage, [after?.[0] ?? null, after?.[1] ?? null, limit + 1], { idempotent: true });
     return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentIngestion), 200);
   })
 
-  .get("/:id", validate("param", ingestionId), async (c) => {
+  .get(
+    "/:id",
+    describeRoute({ summary: "One ingestion", responses: { 200: jsonResponse(ingestionResponse, "the ingestion") } }),
+    validate("param", ingestionId), async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.var.db.query(selectOne, [id], { idempotent: true });
     if (!row) throw notFound("Ingestion");

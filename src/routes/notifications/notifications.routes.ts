@@ -1,15 +1,17 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
+import { jsonResponse } from "../../openapi/responses";
 import { notificationsListOwn as listOwn } from "../../../sql/queries/notifications/notifications_list_own.queries";
 import { notificationsUpdateReadAll as updateReadAll } from "../../../sql/queries/notifications/notifications_update_read_all.queries";
 import {
   notificationsUpdateReadOne as updateReadOne, type NotificationsUpdateReadOneResult,
 } from "../../../sql/queries/notifications/notifications_update_read_one.queries";
-import { listNotifications, notificationId } from "./notifications.schemas";
+import { listNotifications, notificationId, notificationPage, notificationResponse, readAllResponse } from "./notifications.schemas";
 
 function presentNotification(row: NotificationsUpdateReadOneResult) {
   return {
@@ -26,7 +28,10 @@ function presentNotification(row: NotificationsUpdateReadOneResult) {
 
 /** Everyone's own inbox; nobody, admins included, reads another person's notifications. */
 export const notificationsRoutes = new Hono<AppEnv>()
-  .get("/", validate("query", listNotifications), async (c) => {
+  .get(
+    "/",
+    describeRoute({ summary: "The caller's notifications, newest first", responses: { 200: jsonResponse(notificationPage, "a page of notifications") } }),
+    validate("query", listNotifications), async (c) => {
     const { unread, limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
     const rows = await c.var.db.query(
@@ -37,12 +42,18 @@ export const notificationsRoutes = new Hono<AppEnv>()
     return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], presentNotification), 200);
   })
 
-  .post("/read-all", async (c) => {
+  .post(
+    "/read-all",
+    describeRoute({ summary: "Mark every notification of the caller read", responses: { 200: jsonResponse(readAllResponse, "how many changed") } }),
+    async (c) => {
     const [row] = await c.var.db.query(updateReadAll, { userId: c.var.user.id }, { idempotent: true });
     return c.json({ updated: row?.updated ?? 0 }, 200);
   })
 
-  .post("/:id/read", validate("param", notificationId), async (c) => {
+  .post(
+    "/:id/read",
+    describeRoute({ summary: "Mark one notification read", responses: { 200: jsonResponse(notificationResponse, "the notification") } }),
+    validate("param", notificationId), async (c) => {
     const { id } = c.req.valid("param");
     // Reading twice changes nothing, so a retry after a lost answer is safe.
     const [row] = await c.var.db.query(updateReadOne, { notificationId: id, userId: c.var.user.id }, { idempotent: true });

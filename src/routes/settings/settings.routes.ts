@@ -1,10 +1,11 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import { isoTime } from "../../http/present";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { jsonResponse } from "../../openapi/responses";
 import {
   settingsSelectBookingRules as selectBookingRules, type SettingsSelectBookingRulesResult,
 } from "../../../sql/queries/settings/settings_select_booking_rules.queries";
@@ -13,7 +14,7 @@ import {
   settingsSelectWeatherMinimums as selectMinimums, type SettingsSelectWeatherMinimumsResult,
 } from "../../../sql/queries/weather/settings_select_weather_minimums.queries";
 import { settingsUpdateWeatherMinimumsAudited as updateMinimums } from "../../../sql/queries/weather/settings_update_weather_minimums_audited.queries";
-import { bookingRules, weatherMinimums } from "./settings.schemas";
+import { bookingRules, bookingRulesResponse, weatherMinimums, weatherMinimumsResponse } from "./settings.schemas";
 
 const present = (row: SettingsSelectWeatherMinimumsResult) => ({
   minimums: row.value,
@@ -34,13 +35,19 @@ const presentRules = (row: SettingsSelectBookingRulesResult) => {
 
 export const settingsRoutes = new Hono<AppEnv>()
   // Everyone signed in may read the minimums their flights are judged by.
-  .get("/weather-minimums", async (c) => {
+  .get(
+    "/weather-minimums",
+    describeRoute({ summary: "The weather minimums of each training level", responses: { 200: jsonResponse(weatherMinimumsResponse, "the minimums") } }),
+    async (c) => {
     const [row] = await c.var.db.query(selectMinimums, undefined, { idempotent: true });
     if (!row) throw notFound("The weather minimums setting");
     return c.json(present(row), 200);
   })
 
-  .put("/weather-minimums", requireRole("ADMIN"), validate("json", weatherMinimums), async (c) => {
+  .put(
+    "/weather-minimums",
+    describeRoute({ summary: "Replace the weather minimums", responses: { 200: jsonResponse(weatherMinimumsResponse, "the minimums now in force") } }),
+    requireRole("ADMIN"), validate("json", weatherMinimums), async (c) => {
     const minimums = c.req.valid("json");
     const [row] = await c.var.db.query(updateMinimums, { minimums: JSON.stringify(minimums), actorId: c.var.user.id });
     return c.json(present(row!), 200);
@@ -48,7 +55,7 @@ export const settingsRoutes = new Hono<AppEnv>()
 
   .get(
     "/booking-rules",
-    describeRoute({ summary: "The booking rules in force: each rule's mode (block, warn, off) and parameters", responses: { 200: "the rules" } }),
+    describeRoute({ summary: "The booking rules in force: each rule's mode (block, warn, off) and parameters", responses: { 200: jsonResponse(bookingRulesResponse, "the rules") } }),
     requireRole("ADMIN"),
     async (c) => {
       const [row] = await c.var.db.query(selectBookingRules, undefined, { idempotent: true });
@@ -61,7 +68,7 @@ export const settingsRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: "Change booking rules",
       description: "Each rule sent replaces the fields it names (mode, parameters); rules and fields left out keep their values. Audited.",
-      responses: { 200: "the rules now in force" },
+      responses: { 200: jsonResponse(bookingRulesResponse, "the rules now in force") },
     }),
     requireRole("ADMIN"),
     validate("json", bookingRules),

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { timestamp, timestampOrNull } from "../../openapi/responses";
 import { trainingLevels } from "../../auth/user";
 import { MinimumsByLevelSchema } from "../../domain/weather";
 
@@ -37,4 +38,29 @@ export const bookingRules = v.strictObject({
     }),
   ),
   late_cancel_hours: v.optional(wholeNumber(0, 168)),
+});
+
+export const weatherMinimumsResponse = v.object({
+  minimums: MinimumsByLevelSchema,
+  updated_at: timestamp,
+  updated_by: v.nullable(v.string()),
+});
+
+const ruleState = v.looseObject({ mode: ruleMode });
+
+export const bookingRulesResponse = v.object({
+  rules: v.object({
+    instructor_certificate: ruleState,
+    solo_endorsement: ruleState,
+    medical: ruleState,
+    flight_review: ruleState,
+    aircraft_checkout: ruleState,
+    daylight: v.looseObject({ mode: ruleMode, levels: v.array(v.picklist(trainingLevels)) }),
+    instructor_duty: v.looseObject({ mode: ruleMode, max_minutes: v.number() }),
+    booking_horizon: v.looseObject({ mode: ruleMode, days: v.number() }),
+    student_active_bookings: v.looseObject({ mode: ruleMode, max: v.number() }),
+  }),
+  late_cancel_hours: v.number(),
+  updated_at: timestampOrNull,
+  updated_by: v.nullable(v.string()),
 });

@@ -1,16 +1,17 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { twilightsDuringStatement } from "../../bookings/twilight";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound, validationFailed, type FieldError } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { jsonResponse } from "../../openapi/responses";
 import { standbyEntriesInsertAudited as insertAudited } from "../../../sql/queries/standby/standby_entries_insert_audited.queries";
 import { standbyEntriesListVisible as listVisible } from "../../../sql/queries/standby/standby_entries_list_visible.queries";
 import { standbyEntriesUpdateWithdrawn as updateWithdrawn } from "../../../sql/queries/standby/standby_entries_update_withdrawn.queries";
 import { presentStandbyEntry } from "./standby.present";
-import { createStandbyEntry, listStandbyEntries, standbyEntryId } from "./standby.schemas";
+import { createStandbyEntry, listStandbyEntries, standbyEntryId, standbyEntryResponse, standbyPage } from "./standby.schemas";
 
 export const standbyRoutes = new Hono<AppEnv>()
   .post(
@@ -21,7 +22,7 @@ export const standbyRoutes = new Hono<AppEnv>()
         "A student for themselves; instructors and admins for anyone. When a booking there is cancelled or " +
         "rescheduled away, or an aircraft of the type returns to service, the oldest waiting entry that fits every " +
         "booking rule is booked in the same transaction (PROMOTED, with `booking_id`, and `STANDBY_PROMOTED`).",
-      responses: { 201: "the entry, WAITING, with its position in the queue" },
+      responses: { 201: jsonResponse(standbyEntryResponse, "the entry, WAITING, with its position in the queue") },
     }),
     idempotent(presentStandbyEntry),
     validate("json", createStandbyEntry),
@@ -55,7 +56,7 @@ export const standbyRoutes = new Hono<AppEnv>()
 
   .get(
     "/",
-    describeRoute({ summary: "Standby entries in queue order (students: their own)", responses: { 200: "a page of entries" } }),
+    describeRoute({ summary: "Standby entries in queue order (students: their own)", responses: { 200: jsonResponse(standbyPage, "a page of entries") } }),
     validate("query", listStandbyEntries),
     async (c) => {
       const q = c.req.valid("query");
@@ -78,7 +79,7 @@ export const standbyRoutes = new Hono<AppEnv>()
 
   .delete(
     "/:id",
-    describeRoute({ summary: "Withdraw a waiting standby entry", responses: { 200: "the entry, WITHDRAWN" } }),
+    describeRoute({ summary: "Withdraw a waiting standby entry", responses: { 200: jsonResponse(standbyEntryResponse, "the entry, WITHDRAWN") } }),
     validate("param", standbyEntryId),
     async (c) => {
       const { id } = c.req.valid("param");

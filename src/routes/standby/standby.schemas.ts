@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { airportCode } from "../../airports/resolve";
 import { lessonTypes } from "../../bookings/present";
 import { pageQuery } from "../../http/pagination";
+import { named, numberOrNull, pageOf, stringOrNull, timestamp, timestampOrNull } from "../../openapi/responses";
 import { durationMinutes, futureInstant, instant } from "../bookings/bookings.schemas";
 
 const uuid = v.pipe(v.string(), v.uuid("must be a UUID"));
@@ -62,3 +63,27 @@ export const listStandbyEntries = v.object({
   status: v.optional(v.picklist(standbyStatuses, `must be one of ${standbyStatuses.join(", ")}`)),
   ...pageQuery,
 });
+
+export const standbyEntryResponse = named(
+  "StandbyEntry",
+  v.object({
+    id: uuid,
+    student_id: uuid,
+    departure_airport: v.string(),
+    window_start: timestamp,
+    window_end: timestamp,
+    duration_minutes: v.number(),
+    instructor_id: v.nullable(uuid),
+    aircraft_type_code: stringOrNull,
+    lesson_type: v.picklist(lessonTypes),
+    status: v.picklist(standbyStatuses),
+    position: numberOrNull,
+    booking_id: v.nullable(uuid),
+    promoted_at: timestampOrNull,
+    created_by: v.nullable(uuid),
+    created_at: timestamp,
+    updated_at: timestamp,
+  }),
+);
+
+export const standbyPage = pageOf(standbyEntryResponse);

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import type { AppEnv } from "../../app-env";
 import { isCalendarDate } from "../../domain/timezone";
@@ -7,14 +8,13 @@ import { isoTime } from "../../http/present";
 import { decodeCursor, pageQuery, toPage } from "../../http/pagination";
 import { forbidden, notFound, validationFailed } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { emptyResponse, jsonResponse, pageOf } from "../../openapi/responses";
+import { qualificationKinds, qualificationResponse } from "./users.schemas";
 import { userQualificationsDeleteAudited as deleteAudited } from "../../../sql/queries/qualifications/user_qualifications_delete_audited.queries";
 import {
   userQualificationsListVisible as listVisible, type UserQualificationsListVisibleResult,
 } from "../../../sql/queries/qualifications/user_qualifications_list_visible.queries";
 import { userQualificationsUpsertAudited as upsertAudited } from "../../../sql/queries/qualifications/user_qualifications_upsert_audited.queries";
-
-export const qualificationKinds = ["MEDICAL", "FLIGHT_REVIEW", "CFI_CERTIFICATE", "SOLO_ENDORSEMENT", "AIRCRAFT_CHECKOUT"] as const;
 
 const calendarDate = v.pipe(v.string(), v.check(isCalendarDate, "must be a date as YYYY-MM-DD"));
 
@@ -72,7 +72,10 @@ export const qualificationsRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: "Record a qualification of a user (or replace the one of the same kind and aircraft type)",
       description: "Admins record any kind; an instructor records SOLO_ENDORSEMENT and AIRCRAFT_CHECKOUT for the students they teach.",
-      responses: { 201: "the recorded qualification", 200: "the replaced qualification" },
+      responses: {
+        201: jsonResponse(qualificationResponse, "the recorded qualification"),
+        200: jsonResponse(qualificationResponse, "the replaced qualification"),
+      },
     }),
     idempotent(presentQualification),
     validate("param", userParam),
@@ -96,7 +99,7 @@ export const qualificationsRoutes = new Hono<AppEnv>()
 
   .get(
     "/:id/qualifications",
-    describeRoute({ summary: "A user's qualifications, in the order first recorded", responses: { 200: "a page of qualifications" } }),
+    describeRoute({ summary: "A user's qualifications, in the order first recorded", responses: { 200: jsonResponse(pageOf(qualificationResponse), "a page of qualifications") } }),
     validate("param", userParam),
     validate("query", v.object(pageQuery)),
     async (c) => {
@@ -120,7 +123,7 @@ export const qualificationsRoutes = new Hono<AppEnv>()
 
   .delete(
     "/:id/qualifications/:qualification_id",
-    describeRoute({ summary: "Remove a qualification of a user", responses: { 204: "removed" } }),
+    describeRoute({ summary: "Remove a qualification of a user", responses: { 204: emptyResponse("removed") } }),
     validate("param", qualificationParams),
     async (c) => {
       const { id, qualification_id } = c.req.valid("param");

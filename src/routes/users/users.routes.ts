@@ -1,20 +1,27 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { forgetUser, requireRole } from "../../auth/guards";
 import { presentUser, presentUserFor, type Visibility } from "../../auth/user";
-import { invalidateAvailability } from "../availability/availability.cache";
+import { invalidateAvailability } from "./availability.cache";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { ApiError, forbidden, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
+import { jsonResponse } from "../../openapi/responses";
 import { usersInsertAudited as insertAudited } from "../../../sql/queries/users/users_insert_audited.queries";
 import { usersListByRole as listByRole, type UsersListByRoleResult } from "../../../sql/queries/users/users_list_by_role.queries";
 import { usersSelectVisible as selectVisible } from "../../../sql/queries/users/users_select_visible.queries";
 import { usersUpdateAudited as updateAudited } from "../../../sql/queries/users/users_update_audited.queries";
-import { createUser, listUsers, selfEditable, updateUser, userId } from "./users.schemas";
+import {
+  anyUserResponse, createUser, listUsers, selfEditable, updateUser, userId, userPage, userResponse,
+} from "./users.schemas";
 
 export const usersRoutes = new Hono<AppEnv>()
-  .post("/", requireRole("ADMIN"), idempotent(presentUser), validate("json", createUser), async (c) => {
+  .post(
+    "/",
+    describeRoute({ summary: "Add a user", responses: { 201: jsonResponse(userResponse, "the user") } }),
+    requireRole("ADMIN"), idempotent(presentUser), validate("json", createUser), async (c) => {
     const u = c.req.valid("json");
     const rows = await runCreating(c, insertAudited, {
       authSubject: u.auth_subject, email: u.email, firstName: u.first_name, lastName: u.last_name, phoneNumber: u.phone_number,
@@ -29,9 +36,15 @@ export const usersRoutes = new Hono<AppEnv>()
     return c.json(presentUser(rows[0]!), 201);
   })
 
-  .get("/me", (c) => c.json(c.var.user, 200))
+  .get("/me", describeRoute({ summary: "The signed-in user", responses: { 200: jsonResponse(userResponse, "the user") } }), (c) => c.json(c.var.user, 200))
 
-  .get("/", validate("query", listUsers), async (c) => {
+  .get(
+    "/",
+    describeRoute({
+      summary: "List users (students and instructors: instructors only, with their public fields)",
+      responses: { 200: jsonResponse(userPage, "a page of users") },
+    }),
+    validate("query", listUsers), async (c) => {
     const { role, limit, cursor } = c.req.valid("query");
     const viewer = c.var.user;
     // Students and instructors may look up instructors (to book one), nobody else.
@@ -50,7 +63,13 @@ export const usersRoutes = new Hono<AppEnv>()
     return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], present), 200);
   })
 
-  .get("/:id", validate("param", userId), async (c) => {
+  .get(
+    "/:id",
+    describeRoute({
+      summary: "One user, as much of them as the caller may see",
+      responses: { 200: jsonResponse(anyUserResponse, "the user (all fields, a taught student's, or the public ones)") },
+    }),
+    validate("param", userId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
     const [row] = await c.var.db.query(selectVisible, { userId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
@@ -58,7 +77,10 @@ export const usersRoutes = new Hono<AppEnv>()
     return c.json(presentUserFor(presentUser(row), row.visibility as Visibility), 200);
   })
 
-  .patch("/:id", validate("param", userId), validate("json", updateUser), async (c) => {
+  .patch(
+    "/:id",
+    describeRoute({ summary: "Change a user (themselves: name, phone, zone)", responses: { 200: jsonResponse(userResponse, "the user") } }),
+    validate("param", userId), validate("json", updateUser), async (c) => {
     const { id } = c.req.valid("param");
     const changes = c.req.valid("json");
     const viewer = c.var.user;

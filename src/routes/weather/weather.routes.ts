@@ -1,13 +1,18 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { isoTime } from "../../http/present";
 import { ApiError } from "../../http/problem";
 import { validate } from "../../http/validation";
+import { jsonResponse } from "../../openapi/responses";
 import { weatherForecastsSelectByAirport as selectByAirport } from "../../../sql/queries/weather/weather_forecasts_select_by_airport.queries";
-import { airportParam } from "./weather.schemas";
+import { airportParam, forecastResponse } from "./weather.schemas";
 
 export const weatherRoutes = new Hono<AppEnv>()
-  .get("/:airport", validate("param", airportParam), async (c) => {
+  .get(
+    "/:airport",
+    describeRoute({ summary: "The latest forecast (TAF) held for an airport", responses: { 200: jsonResponse(forecastResponse, "the forecast") } }),
+    validate("param", airportParam), async (c) => {
     const { airport } = c.req.valid("param");
     const [row] = await c.var.db.query(selectByAirport, { airport }, { idempotent: true });
     if (!row) throw new ApiError("not_found", `No airport has the code ${airport}.`);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createCache } from "../../../src/cache/store";
 import { loadConfig } from "../../../src/env";
 import { createLogger } from "../../../src/http/log";
-import { invalidateAvailability } from "../../../src/routes/availability/availability.cache";
+import { invalidateAvailability } from "../../../src/routes/users/availability.cache";
 import { call, expectProblem } from "../../support/api";
 import { ownerDb, redisUp } from "../../support/db";
 import { makeUser, type TestUser } from "../../support/users";

@@ -70,10 +70,11 @@ describe("a day's flight: book, dispatch, check in", () => {
     expect(squawks.map((s: { booking_id: string }) => s.booking_id)).toEqual([booking.id]);
 
     const audit = await ownerDb().query<{ action: string }>(
-      "SELECT action FROM audit_log WHERE (entity_type = 'booking' AND entity_id = $1) OR (entity_type = 'aircraft' AND entity_id = $2) ORDER BY created_at",
+      // Rows of one statement share its created_at; the action breaks the tie.
+      "SELECT action FROM audit_log WHERE (entity_type = 'booking' AND entity_id = $1) OR (entity_type = 'aircraft' AND entity_id = $2) ORDER BY created_at, action",
       [booking.id, plane.id],
     );
-    expect(audit.map((a) => a.action)).toEqual(["aircraft.created", "booking.created", "booking.dispatched", "booking.checked_in", "aircraft.times_advanced"]);
+    expect(audit.map((a) => a.action)).toEqual(["aircraft.created", "booking.created", "booking.dispatched", "aircraft.times_advanced", "booking.checked_in"]);
   });
 
   it("lets an admin check in any flight and files a GROUNDING squawk that grounds the aircraft's next bookings", async () => {

@@ -1,13 +1,15 @@
 import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import type { AppEnv } from "../../app-env";
 import { assertSelfOrAdmin } from "../../auth/guards";
 import { sha256 } from "../../http/idempotency";
 import { notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { jsonResponse } from "../../openapi/responses";
 import { calendarFeedsUpsertAudited as upsertFeed } from "../../../sql/queries/calendar/calendar_feeds_upsert_audited.queries";
-import { newFeedToken } from "./calendar.token";
+import { newFeedToken } from "../calendar/calendar.token";
+import { calendarFeedResponse } from "./users.schemas";
 
 const userIdParam = v.object({ id: v.pipe(v.string(), v.uuid("must be a UUID")) });
 
@@ -20,7 +22,7 @@ export const calendarFeedRoutes = new Hono<AppEnv>().post(
   describeRoute({
     summary: "A new secret calendar feed URL for a user (the previous one stops working)",
     description: "Self or admin. Subscribe to the URL in any calendar app; it needs no Authorization.",
-    responses: { 201: "{ url }" },
+    responses: { 201: jsonResponse(calendarFeedResponse, "the feed URL") },
   }),
   validate("param", userIdParam),
   async (c) => {

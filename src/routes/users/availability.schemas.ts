@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { datesInRange } from "../../domain/availability";
 import { isCalendarDate, isTimeOfDay, minutesOfDay } from "../../domain/timezone";
+import { named, stringOrNull, timestamp } from "../../openapi/responses";
 
 /** Longest range GET /availability answers, counting both end dates. */
 export const MAX_RANGE_DAYS = 62;
@@ -62,3 +63,32 @@ export const availabilityRange = v.pipe(
     ["to"],
   ),
 );
+
+const weeklyWindowResponse = v.object({ id: uuid, day_of_week: v.number(), start_time: v.string(), end_time: v.string() });
+
+export const patternsResponse = v.object({ user_id: uuid, timezone: v.string(), patterns: v.array(weeklyWindowResponse) });
+/** The PUT answers the new windows without the zone. */
+export const replacedPatternsResponse = v.object({ user_id: uuid, patterns: v.array(weeklyWindowResponse) });
+
+export const overrideResponse = named(
+  "AvailabilityOverride",
+  v.object({
+    id: uuid,
+    user_id: uuid,
+    date: v.string(),
+    start_time: stringOrNull,
+    end_time: stringOrNull,
+    is_blocked: v.boolean(),
+    reason: stringOrNull,
+    created_at: timestamp,
+    updated_at: timestamp,
+  }),
+);
+
+export const freeSlotsResponse = v.object({
+  user_id: uuid,
+  timezone: v.string(),
+  from: v.string(),
+  to: v.string(),
+  slots: v.array(v.object({ start: timestamp, end: timestamp })),
+});

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import type { User } from "../../auth/user";
 import { statement } from "../../db/client";
@@ -14,7 +15,7 @@ import { idempotent, runCreating } from "../../http/idempotency";
 import { isoTime } from "../../http/present";
 import { forbidden, notFound, validationFailed } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { describeRoute } from "../../openapi/meta";
+import { emptyResponse, jsonResponse } from "../../openapi/responses";
 import { availabilityOverridesDeleteAudited as deleteOverride } from "../../../sql/queries/availability/availability_overrides_delete_audited.queries";
 import {
   availabilityOverridesInsertAudited as insertOverride, type AvailabilityOverridesInsertAuditedResult as OverrideRow,
@@ -26,7 +27,10 @@ import {
 import { availabilityPatternsSelectByUser as selectPatterns } from "../../../sql/queries/availability/availability_patterns_select_by_user.queries";
 import { availabilitySelectForRange as selectForRange } from "../../../sql/queries/availability/availability_select_for_range.queries";
 import { cachedAvailability, changingAvailability } from "./availability.cache";
-import { availabilityRange, createOverride, overrideParams, userIdParam, weeklyPatterns } from "./availability.schemas";
+import {
+  availabilityRange, createOverride, freeSlotsResponse, overrideParams, overrideResponse, patternsResponse, replacedPatternsResponse,
+  userIdParam, weeklyPatterns,
+} from "./availability.schemas";
 
 /** A user's computed availability as cached; `role` stays inside, for the visibility rule. */
 interface AvailabilityView {
@@ -82,7 +86,7 @@ const presentPattern = (row: PatternRow) => ({
 export const availabilityRoutes = new Hono<AppEnv>()
   .get(
     "/:id/availability/patterns",
-    describeRoute({ summary: "A user's weekly availability windows", responses: { 200: "the weekly windows" } }),
+    describeRoute({ summary: "A user's weekly availability windows", responses: { 200: jsonResponse(patternsResponse, "the weekly windows") } }),
     validate("param", userIdParam),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -95,7 +99,7 @@ export const availabilityRoutes = new Hono<AppEnv>()
 
   .put(
     "/:id/availability/patterns",
-    describeRoute({ summary: "Replace a user's weekly availability windows", responses: { 200: "the new weekly windows" } }),
+    describeRoute({ summary: "Replace a user's weekly availability windows", responses: { 200: jsonResponse(replacedPatternsResponse, "the new weekly windows") } }),
     validate("param", userIdParam),
     validate("json", weeklyPatterns),
     async (c) => {
@@ -122,7 +126,7 @@ export const availabilityRoutes = new Hono<AppEnv>()
 
   .post(
     "/:id/availability/overrides",
-    describeRoute({ summary: "Block or open time on one date", responses: { 201: "the override" } }),
+    describeRoute({ summary: "Block or open time on one date", responses: { 201: jsonResponse(overrideResponse, "the override") } }),
     idempotent(presentOverride),
     validate("param", userIdParam),
     validate("json", createOverride),
@@ -143,7 +147,7 @@ export const availabilityRoutes = new Hono<AppEnv>()
 
   .delete(
     "/:id/availability/overrides/:override_id",
-    describeRoute({ summary: "Remove an override", responses: { 204: "removed" } }),
+    describeRoute({ summary: "Remove an override", responses: { 204: emptyResponse("removed") } }),
     validate("param", overrideParams),
     async (c) => {
       const { id, override_id } = c.req.valid("param");
@@ -158,7 +162,7 @@ export const availabilityRoutes = new Hono<AppEnv>()
 
   .get(
     "/:id/availability",
-    describeRoute({ summary: "Free time of a user as UTC slots", responses: { 200: "the free slots" } }),
+    describeRoute({ summary: "Free time of a user as UTC slots", responses: { 200: jsonResponse(freeSlotsResponse, "the free slots") } }),
     validate("param", userIdParam),
     validate("query", availabilityRange),
     async (c) => {

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { presentBooking, type BookingRow } from "../../bookings/present";
 import { lastRows, statement } from "../../db/client";
@@ -12,7 +13,7 @@ import { idempotent, runCreating } from "../../http/idempotency";
 import { isoTime } from "../../http/present";
 import { ApiError, forbidden, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
-import { runWeatherCheck, type WeatherCheckRun } from "../../weather/check";
+import { jsonResponse } from "../../openapi/responses";
 import { loadTafs, WeatherUnavailable } from "../../weather/provider";
 import { bookingsSelectForWeatherCheck as selectForCheck } from "../../../sql/queries/weather/bookings_select_for_weather_check.queries";
 import {
@@ -22,9 +23,13 @@ import { bookingsSelectVisible as selectVisible } from "../../../sql/queries/boo
 import { rescheduleOptionsReplaceAudited as replaceOptions } from "../../../sql/queries/rescheduling/reschedule_options_replace_audited.queries";
 import { rescheduleOptionsSelectVisible as selectOptions } from "../../../sql/queries/rescheduling/reschedule_options_select_visible.queries";
 import { preferenceRankingsSubmit as submitPreferences } from "../../../sql/queries/rescheduling/preference_rankings_submit.queries";
+import { runWeatherCheck, type WeatherCheckRun } from "../../weather/check";
 import { presentOffer, presentOption, presentPreference } from "./rescheduling.present";
 import { closeCalls, OPTION_DAYS_MS, type JudgedSlot } from "./rescheduling.rules";
-import { bookingId, preferences } from "./rescheduling.schemas";
+import { bookingId } from "./bookings.schemas";
+import {
+  preferences, preferencesResponse, rescheduleOfferResponse, rescheduleOptionsResponse, weatherCheckResponse,
+} from "./rescheduling.schemas";
 
 type Row = Record<string, unknown>;
 
@@ -46,7 +51,13 @@ async function selectCandidatesJudged(c: Context<AppEnv>, id: string, now: Date)
 const onlyInstructorOrAdmin = (what: string) => forbidden(`Only the booking's instructor or an admin can ${what}.`);
 
 export const reschedulingRoutes = new Hono<AppEnv>()
-  .post("/:id/weather-check", validate("param", bookingId), async (c) => {
+  .post(
+    "/:id/weather-check",
+    describeRoute({
+      summary: "Check a booking's weather now against its student's minimums",
+      responses: { 200: jsonResponse(weatherCheckResponse, "the check, and the booking's status after it") },
+    }),
+    validate("param", bookingId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
     const [booking] = await c.var.db.query(selectForCheck, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
@@ -79,7 +90,13 @@ export const reschedulingRoutes = new Hono<AppEnv>()
     );
   })
 
-  .post("/:id/reschedule-options", idempotent(presentOffer), validate("param", bookingId), async (c) => {
+  .post(
+    "/:id/reschedule-options",
+    describeRoute({
+      summary: "Offer ranked new times for a booking; both parties rank them before the deadline",
+      responses: { 201: jsonResponse(rescheduleOfferResponse, "the options and the deadline") },
+    }),
+    idempotent(presentOffer), validate("param", bookingId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
     const now = new Date();
@@ -137,7 +154,13 @@ export const reschedulingRoutes = new Hono<AppEnv>()
     return c.json(presentOffer(row.body as Row), 201);
   })
 
-  .get("/:id/reschedule-options", validate("param", bookingId), async (c) => {
+  .get(
+    "/:id/reschedule-options",
+    describeRoute({
+      summary: "A booking's current reschedule options and each party's preference",
+      responses: { 200: jsonResponse(rescheduleOptionsResponse, "the options and preferences") },
+    }),
+    validate("param", bookingId), async (c) => {
     const { id } = c.req.valid("param");
     const viewer = c.var.user;
     const [row] = await c.var.db.query(selectOptions, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
@@ -160,7 +183,13 @@ export const reschedulingRoutes = new Hono<AppEnv>()
     );
   })
 
-  .put("/:id/preferences", validate("param", bookingId), validate("json", preferences), async (c) => {
+  .put(
+    "/:id/preferences",
+    describeRoute({
+      summary: "Rank a booking's reschedule options (student or instructor)",
+      responses: { 200: jsonResponse(preferencesResponse, "the preference and what it decided") },
+    }),
+    validate("param", bookingId), validate("json", preferences), async (c) => {
     const { id } = c.req.valid("param");
     const { ranked_option_ids, unavailable_option_ids } = c.req.valid("json");
     const [row] = await c.var.db.query(submitPreferences, {
