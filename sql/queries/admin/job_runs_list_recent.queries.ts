@@ -12,7 +12,7 @@ export interface JobRunsListRecentParams {
   cursorAt?: DateOrString | null | void;
   cursorId?: string | null | void;
   job?: string | null | void;
-  limit?: NumberOrString | null | void;
+  limit: NumberOrString;
 }
 
 /** 'JobRunsListRecent' return type */
@@ -34,7 +34,7 @@ export interface JobRunsListRecentQuery {
   result: JobRunsListRecentResult;
 }
 
-const jobRunsListRecentIR: any = {"usedParamSet":{"job":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":320,"b":323},{"a":348,"b":351}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":361,"b":369},{"a":415,"b":423}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":439,"b":447}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":497,"b":502}]}],"statement":"-- GET /v1/admin/jobs: runs newest first, optionally of one job, keyset on (started_at, id).\n-- :job or null, :cursorAt cursor started_at (text) or null, :cursorId or null, :limit + 1\nSELECT id, job, scheduled_for, started_at, finished_at, status, stats, error,\n       started_at::text AS cursor_at\nFROM job_runs\nWHERE (:job::text IS NULL OR job = :job)\n  AND (:cursorAt::timestamptz IS NULL OR (started_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY started_at DESC, id DESC\nLIMIT :limit"};
+const jobRunsListRecentIR: any = {"usedParamSet":{"job":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":320,"b":323},{"a":348,"b":351}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":361,"b":369},{"a":415,"b":423}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":439,"b":447}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":497,"b":503}]}],"statement":"-- GET /v1/admin/jobs: runs newest first, optionally of one job, keyset on (started_at, id).\n-- :job or null, :cursorAt cursor started_at (text) or null, :cursorId or null, :limit + 1\nSELECT id, job, scheduled_for, started_at, finished_at, status, stats, error,\n       started_at::text AS cursor_at\nFROM job_runs\nWHERE (:job::text IS NULL OR job = :job)\n  AND (:cursorAt::timestamptz IS NULL OR (started_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY started_at DESC, id DESC\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -47,7 +47,7 @@ const jobRunsListRecentIR: any = {"usedParamSet":{"job":true,"cursorAt":true,"cu
  * WHERE (:job::text IS NULL OR job = :job)
  *   AND (:cursorAt::timestamptz IS NULL OR (started_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))
  * ORDER BY started_at DESC, id DESC
- * LIMIT :limit
+ * LIMIT :limit!
  * ```
  */
 export const jobRunsListRecent = new PreparedQuery<JobRunsListRecentParams,JobRunsListRecentResult>(jobRunsListRecentIR);

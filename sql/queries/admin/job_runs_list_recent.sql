@@ -7,4 +7,4 @@ FROM job_runs
 WHERE (:job::text IS NULL OR job = :job)
   AND (:cursorAt::timestamptz IS NULL OR (started_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))
 ORDER BY started_at DESC, id DESC
-LIMIT :limit;
+LIMIT :limit!;

@@ -6,17 +6,17 @@
 -- :actorId acting user id, :tachHours (the meters as the aircraft arrives),
 -- :idempotencyKey or null
 WITH resolved AS (
-  SELECT (SELECT t.code FROM aircraft_types t WHERE t.code = :typeCode) AS type_code,
-         (SELECT a.icao FROM airports a WHERE a.icao = upper(:homeAirport) OR a.iata = upper(:homeAirport)) AS home_airport
+  SELECT (SELECT t.code FROM aircraft_types t WHERE t.code = :typeCode!) AS type_code,
+         (SELECT a.icao FROM airports a WHERE a.icao = upper(:homeAirport!) OR a.iata = upper(:homeAirport)) AS home_airport
 ), created AS (
   INSERT INTO aircraft (tail_number, type_code, home_airport, crosswind_limit_kt, hobbs_hours, tach_hours)
-  SELECT :tailNumber, r.type_code, r.home_airport, :crosswindLimitKt::integer, :hobbsHours::numeric, :tachHours::numeric
+  SELECT :tailNumber!, r.type_code, r.home_airport, :crosswindLimitKt::integer, :hobbsHours!::numeric, :tachHours!::numeric
   FROM resolved r
   WHERE r.type_code IS NOT NULL AND r.home_airport IS NOT NULL
   RETURNING *
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'aircraft', created.id::text, 'aircraft.created', :actorId::uuid,
+  SELECT 'aircraft', created.id::text, 'aircraft.created', :actorId!::uuid,
          jsonb_build_object('tail_number', created.tail_number, 'type_code', created.type_code,
                             'home_airport', created.home_airport, 'crosswind_limit_kt', created.crosswind_limit_kt,
                             'hobbs_hours', created.hobbs_hours, 'tach_hours', created.tach_hours)

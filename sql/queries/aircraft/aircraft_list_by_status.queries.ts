@@ -11,7 +11,7 @@ export type NumberOrString = number | string;
 export interface AircraftListByStatusParams {
   cursorAt?: DateOrString | null | void;
   cursorId?: string | null | void;
-  limit?: NumberOrString | null | void;
+  limit: NumberOrString;
   status?: string | null | void;
 }
 
@@ -39,7 +39,7 @@ export interface AircraftListByStatusQuery {
   result: AircraftListByStatusResult;
 }
 
-const aircraftListByStatusIR: any = {"usedParamSet":{"status":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":482,"b":488},{"a":516,"b":522}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":532,"b":540},{"a":586,"b":594}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":610,"b":618}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":658,"b":663}]}],"statement":"-- A page of the fleet in the order aircraft were added, optionally of one status, each with why\n-- it cannot fly now (if it cannot).\n-- :status or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,\n       hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons, created_at::text AS cursor_at\nFROM aircraft\nWHERE (:status::text IS NULL OR status = :status)\n  AND (:cursorAt::timestamptz IS NULL OR (created_at, id) > (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY created_at, id\nLIMIT :limit"};
+const aircraftListByStatusIR: any = {"usedParamSet":{"status":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":482,"b":488},{"a":516,"b":522}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":532,"b":540},{"a":586,"b":594}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":610,"b":618}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":658,"b":664}]}],"statement":"-- A page of the fleet in the order aircraft were added, optionally of one status, each with why\n-- it cannot fly now (if it cannot).\n-- :status or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,\n       hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons, created_at::text AS cursor_at\nFROM aircraft\nWHERE (:status::text IS NULL OR status = :status)\n  AND (:cursorAt::timestamptz IS NULL OR (created_at, id) > (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY created_at, id\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -53,7 +53,7 @@ const aircraftListByStatusIR: any = {"usedParamSet":{"status":true,"cursorAt":tr
  * WHERE (:status::text IS NULL OR status = :status)
  *   AND (:cursorAt::timestamptz IS NULL OR (created_at, id) > (:cursorAt::timestamptz, :cursorId::uuid))
  * ORDER BY created_at, id
- * LIMIT :limit
+ * LIMIT :limit!
  * ```
  */
 export const aircraftListByStatus = new PreparedQuery<AircraftListByStatusParams,AircraftListByStatusResult>(aircraftListByStatusIR);

@@ -8,4 +8,4 @@ FROM aircraft
 WHERE (:status::text IS NULL OR status = :status)
   AND (:cursorAt::timestamptz IS NULL OR (created_at, id) > (:cursorAt::timestamptz, :cursorId::uuid))
 ORDER BY created_at, id
-LIMIT :limit;
+LIMIT :limit!;

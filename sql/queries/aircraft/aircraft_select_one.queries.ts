@@ -5,7 +5,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** 'AircraftSelectOne' parameters type */
 export interface AircraftSelectOneParams {
-  aircraftId?: string | null | void;
+  aircraftId: string;
 }
 
 /** 'AircraftSelectOne' return type */
@@ -31,7 +31,7 @@ export interface AircraftSelectOneQuery {
   result: AircraftSelectOneResult;
 }
 
-const aircraftSelectOneIR: any = {"usedParamSet":{"aircraftId":true},"params":[{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":274,"b":284}]}],"statement":"-- One aircraft, with why it cannot fly now (if it cannot).\nSELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,\n       hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons\nFROM aircraft\nWHERE id = :aircraftId"};
+const aircraftSelectOneIR: any = {"usedParamSet":{"aircraftId":true},"params":[{"name":"aircraftId","required":true,"transform":{"type":"scalar"},"locs":[{"a":274,"b":285}]}],"statement":"-- One aircraft, with why it cannot fly now (if it cannot).\nSELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,\n       hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons\nFROM aircraft\nWHERE id = :aircraftId!"};
 
 /**
  * Query generated from SQL:
@@ -40,7 +40,7 @@ const aircraftSelectOneIR: any = {"usedParamSet":{"aircraftId":true},"params":[{
  * SELECT id, tail_number, type_code, home_airport, crosswind_limit_kt, status, created_at, updated_at,
  *        hobbs_hours, tach_hours, aircraft_grounded_reasons(aircraft) AS grounded_reasons
  * FROM aircraft
- * WHERE id = :aircraftId
+ * WHERE id = :aircraftId!
  * ```
  */
 export const aircraftSelectOne = new PreparedQuery<AircraftSelectOneParams,AircraftSelectOneResult>(aircraftSelectOneIR);

@@ -6,7 +6,7 @@
 -- :actorId acting user id
 WITH resolved AS (
   SELECT
-    CASE WHEN :changes::jsonb ? 'type_code' THEN
+    CASE WHEN :changes!::jsonb ? 'type_code' THEN
       (SELECT t.code FROM aircraft_types t WHERE t.code = :changes::jsonb->>'type_code') END AS type_code,
     CASE WHEN :changes::jsonb ? 'home_airport' THEN
       (SELECT a.icao FROM airports a
@@ -17,7 +17,7 @@ WITH resolved AS (
          (NOT :changes::jsonb ? 'home_airport' OR r.home_airport IS NOT NULL) AS airport_known
   FROM resolved r
 ), before AS (
-  SELECT * FROM aircraft WHERE id = :aircraftId FOR UPDATE
+  SELECT * FROM aircraft WHERE id = :aircraftId! FOR UPDATE
 ), updated AS (
   UPDATE aircraft a SET
     tail_number        = CASE WHEN :changes::jsonb ? 'tail_number' THEN :changes::jsonb->>'tail_number' ELSE a.tail_number END,
@@ -31,7 +31,7 @@ WITH resolved AS (
   RETURNING a.*
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'aircraft', updated.id::text, 'aircraft.updated', :actorId::uuid,
+  SELECT 'aircraft', updated.id::text, 'aircraft.updated', :actorId!::uuid,
          jsonb_build_object(
            'before', (SELECT jsonb_object_agg(f, to_jsonb(before) -> f) FROM before, jsonb_object_keys(:changes::jsonb) f),
            'after', (SELECT jsonb_object_agg(f, to_jsonb(updated) -> f) FROM jsonb_object_keys(:changes::jsonb) f))

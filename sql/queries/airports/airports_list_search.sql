@@ -10,4 +10,4 @@ WHERE (:search::text IS NULL OR icao = :search OR iata = :search OR name ILIKE :
   AND (:country::text IS NULL OR country = :country)
   AND (:cursor::text IS NULL OR icao > :cursor)
 ORDER BY icao
-LIMIT :limit;
+LIMIT :limit!;

@@ -5,7 +5,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** 'AirportsSelectByCode' parameters type */
 export interface AirportsSelectByCodeParams {
-  code?: string | null | void;
+  code: string;
 }
 
 /** 'AirportsSelectByCode' return type */
@@ -28,7 +28,7 @@ export interface AirportsSelectByCodeQuery {
   result: AirportsSelectByCodeResult;
 }
 
-const airportsSelectByCodeIR: any = {"usedParamSet":{"code":true},"params":[{"name":"code","required":false,"transform":{"type":"scalar"},"locs":[{"a":308,"b":312},{"a":331,"b":335}]}],"statement":"-- One airport by ICAO or IATA code (see src/airports/resolve.ts), with its runway ends.\n-- :code, any case\nSELECT icao, iata, name, city, country, latitude, longitude, timezone, elevation_ft,\n       coalesce(airport_runway_ends(ARRAY[icao]) -> icao, '[]'::jsonb) AS runways\nFROM airports\nWHERE icao = upper(:code) OR iata = upper(:code)"};
+const airportsSelectByCodeIR: any = {"usedParamSet":{"code":true},"params":[{"name":"code","required":true,"transform":{"type":"scalar"},"locs":[{"a":308,"b":313},{"a":332,"b":336}]}],"statement":"-- One airport by ICAO or IATA code (see src/airports/resolve.ts), with its runway ends.\n-- :code, any case\nSELECT icao, iata, name, city, country, latitude, longitude, timezone, elevation_ft,\n       coalesce(airport_runway_ends(ARRAY[icao]) -> icao, '[]'::jsonb) AS runways\nFROM airports\nWHERE icao = upper(:code!) OR iata = upper(:code)"};
 
 /**
  * Query generated from SQL:
@@ -38,7 +38,7 @@ const airportsSelectByCodeIR: any = {"usedParamSet":{"code":true},"params":[{"na
  * SELECT icao, iata, name, city, country, latitude, longitude, timezone, elevation_ft,
  *        coalesce(airport_runway_ends(ARRAY[icao]) -> icao, '[]'::jsonb) AS runways
  * FROM airports
- * WHERE icao = upper(:code) OR iata = upper(:code)
+ * WHERE icao = upper(:code!) OR iata = upper(:code)
  * ```
  */
 export const airportsSelectByCode = new PreparedQuery<AirportsSelectByCodeParams,AirportsSelectByCodeResult>(airportsSelectByCodeIR);

@@ -4,4 +4,4 @@
 SELECT icao, iata, name, city, country, latitude, longitude, timezone, elevation_ft,
        coalesce(airport_runway_ends(ARRAY[icao]) -> icao, '[]'::jsonb) AS runways
 FROM airports
-WHERE icao = upper(:code) OR iata = upper(:code);
+WHERE icao = upper(:code!) OR iata = upper(:code);

@@ -55,7 +55,7 @@ WITH airport AS (
   ) r
 ), created AS (
   INSERT INTO analysis_results (type, params, metrics, recommendations, confidence, created_by)
-  SELECT 'congestion', :params::jsonb,
+  SELECT 'congestion', :params!::jsonb,
          jsonb_build_object(
            'airport', a.icao, 'runway_capacity_per_hour', a.capacity, 'days_observed', d.observed,
            'busiest_hour', (SELECT hour FROM rated ORDER BY avg_movements DESC, hour LIMIT 1),
@@ -64,7 +64,7 @@ WITH airport AS (
                                                          'peak_utilization_pct', peak_utilization_pct) ORDER BY hour) FROM rated)),
          v.recommendations,
          round(least(1.0, d.observed / 30.0) * CASE WHEN a.capacity IS NULL THEN 0.6 ELSE 1 END, 3),
-         :actorId::uuid
+         :actorId!::uuid
   FROM airport a, days d, advice v
   RETURNING *
 ), remembered AS (

@@ -52,14 +52,14 @@ WITH airport AS (
   ) r
 ), created AS (
   INSERT INTO analysis_results (type, params, metrics, recommendations, confidence, created_by)
-  SELECT 'delay_summary', :params::jsonb,
+  SELECT 'delay_summary', :params!::jsonb,
          jsonb_build_object(
            'flights', o.flights, 'on_time_pct', o.on_time_pct, 'avg_delay_minutes', o.avg_delay_minutes,
            'median_delay_minutes', o.median_delay_minutes, 'p90_delay_minutes', o.p90_delay_minutes,
            'by_hour', (SELECT coalesce(jsonb_agg(jsonb_build_object('hour', hour, 'flights', flights, 'avg_delay_minutes', avg_delay_minutes) ORDER BY hour), '[]'::jsonb) FROM hours)),
          a.recommendations,
          round(least(1.0, o.flights / 1000.0), 3),
-         :actorId::uuid
+         :actorId!::uuid
   FROM overall o, advice a
   RETURNING *
 ), remembered AS (

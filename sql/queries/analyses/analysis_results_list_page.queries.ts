@@ -11,7 +11,7 @@ export type NumberOrString = number | string;
 export interface AnalysisResultsListPageParams {
   cursorAt?: DateOrString | null | void;
   cursorId?: string | null | void;
-  limit?: NumberOrString | null | void;
+  limit: NumberOrString;
   type?: string | null | void;
 }
 
@@ -34,7 +34,7 @@ export interface AnalysisResultsListPageQuery {
   result: AnalysisResultsListPageResult;
 }
 
-const analysisResultsListPageIR: any = {"usedParamSet":{"type":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"type","required":false,"transform":{"type":"scalar"},"locs":[{"a":348,"b":352},{"a":378,"b":382}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":392,"b":400},{"a":446,"b":454}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":470,"b":478}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":528,"b":533}]}],"statement":"-- A page of stored analyses, newest first, optionally of one type.\n-- :type or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at,\n       created_at::text AS cursor_at\nFROM analysis_results\nWHERE (:type::text IS NULL OR type = :type)\n  AND (:cursorAt::timestamptz IS NULL OR (created_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY created_at DESC, id DESC\nLIMIT :limit"};
+const analysisResultsListPageIR: any = {"usedParamSet":{"type":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"type","required":false,"transform":{"type":"scalar"},"locs":[{"a":348,"b":352},{"a":378,"b":382}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":392,"b":400},{"a":446,"b":454}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":470,"b":478}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":528,"b":534}]}],"statement":"-- A page of stored analyses, newest first, optionally of one type.\n-- :type or null, :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at,\n       created_at::text AS cursor_at\nFROM analysis_results\nWHERE (:type::text IS NULL OR type = :type)\n  AND (:cursorAt::timestamptz IS NULL OR (created_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY created_at DESC, id DESC\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -47,7 +47,7 @@ const analysisResultsListPageIR: any = {"usedParamSet":{"type":true,"cursorAt":t
  * WHERE (:type::text IS NULL OR type = :type)
  *   AND (:cursorAt::timestamptz IS NULL OR (created_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))
  * ORDER BY created_at DESC, id DESC
- * LIMIT :limit
+ * LIMIT :limit!
  * ```
  */
 export const analysisResultsListPage = new PreparedQuery<AnalysisResultsListPageParams,AnalysisResultsListPageResult>(analysisResultsListPageIR);

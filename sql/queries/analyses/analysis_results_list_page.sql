@@ -7,4 +7,4 @@ FROM analysis_results
 WHERE (:type::text IS NULL OR type = :type)
   AND (:cursorAt::timestamptz IS NULL OR (created_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))
 ORDER BY created_at DESC, id DESC
-LIMIT :limit;
+LIMIT :limit!;

@@ -5,7 +5,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** 'AnalysisResultsSelectOne' parameters type */
 export interface AnalysisResultsSelectOneParams {
-  analysisId?: string | null | void;
+  analysisId: string;
 }
 
 /** 'AnalysisResultsSelectOne' return type */
@@ -26,14 +26,14 @@ export interface AnalysisResultsSelectOneQuery {
   result: AnalysisResultsSelectOneResult;
 }
 
-const analysisResultsSelectOneIR: any = {"usedParamSet":{"analysisId":true},"params":[{"name":"analysisId","required":false,"transform":{"type":"scalar"},"locs":[{"a":165,"b":175}]}],"statement":"-- One stored analysis.\nSELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at\nFROM analysis_results WHERE id = :analysisId"};
+const analysisResultsSelectOneIR: any = {"usedParamSet":{"analysisId":true},"params":[{"name":"analysisId","required":true,"transform":{"type":"scalar"},"locs":[{"a":165,"b":176}]}],"statement":"-- One stored analysis.\nSELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at\nFROM analysis_results WHERE id = :analysisId!"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- One stored analysis.
  * SELECT id, type, params, metrics, recommendations, confidence::float8 AS confidence, created_by, created_at
- * FROM analysis_results WHERE id = :analysisId
+ * FROM analysis_results WHERE id = :analysisId!
  * ```
  */
 export const analysisResultsSelectOne = new PreparedQuery<AnalysisResultsSelectOneParams,AnalysisResultsSelectOneResult>(analysisResultsSelectOneIR);

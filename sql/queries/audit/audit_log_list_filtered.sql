@@ -11,4 +11,4 @@ WHERE (:entityType::text IS NULL OR entity_type = :entityType)
   AND (:to::timestamptz IS NULL OR created_at < :to::timestamptz)
   AND (:cursorAt::timestamptz IS NULL OR (created_at, id) < (:cursorAt::timestamptz, :cursorId::uuid))
 ORDER BY created_at DESC, id DESC
-LIMIT :limit;
+LIMIT :limit!;

@@ -4,11 +4,11 @@
 -- :actorId acting user id
 WITH removed AS (
   DELETE FROM availability_overrides
-  WHERE id = :overrideId AND user_id = :userId
+  WHERE id = :overrideId! AND user_id = :userId!
   RETURNING *
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'availability', removed.user_id::text, 'availability.override_deleted', :actorId::uuid,
+  SELECT 'availability', removed.user_id::text, 'availability.override_deleted', :actorId!::uuid,
          jsonb_build_object('override_id', removed.id, 'date', removed.date::text,
                             'start_time', to_char(removed.start_time, 'HH24:MI'),
                             'end_time', to_char(removed.end_time, 'HH24:MI'),

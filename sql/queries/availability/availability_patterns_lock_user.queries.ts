@@ -3,7 +3,7 @@ import { PreparedQuery } from '../../../src/db/typed';
 
 /** 'AvailabilityPatternsLockUser' parameters type */
 export interface AvailabilityPatternsLockUserParams {
-  userId?: string | null | void;
+  userId: string;
 }
 
 /** 'AvailabilityPatternsLockUser' return type */
@@ -17,7 +17,7 @@ export interface AvailabilityPatternsLockUserQuery {
   result: AvailabilityPatternsLockUserResult;
 }
 
-const availabilityPatternsLockUserIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":306,"b":312}]}],"statement":"-- First statement of a weekly-set replacement: holds the user's row until commit, so two\n-- replacements of the same week run one after the other and the second sees (and deletes)\n-- what the first inserted; a single statement could not, its snapshot being taken up front.\nSELECT id FROM users WHERE id = :userId FOR UPDATE"};
+const availabilityPatternsLockUserIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":306,"b":313}]}],"statement":"-- First statement of a weekly-set replacement: holds the user's row until commit, so two\n-- replacements of the same week run one after the other and the second sees (and deletes)\n-- what the first inserted; a single statement could not, its snapshot being taken up front.\nSELECT id FROM users WHERE id = :userId! FOR UPDATE"};
 
 /**
  * Query generated from SQL:
@@ -25,7 +25,7 @@ const availabilityPatternsLockUserIR: any = {"usedParamSet":{"userId":true},"par
  * -- First statement of a weekly-set replacement: holds the user's row until commit, so two
  * -- replacements of the same week run one after the other and the second sees (and deletes)
  * -- what the first inserted; a single statement could not, its snapshot being taken up front.
- * SELECT id FROM users WHERE id = :userId FOR UPDATE
+ * SELECT id FROM users WHERE id = :userId! FOR UPDATE
  * ```
  */
 export const availabilityPatternsLockUser = new PreparedQuery<AvailabilityPatternsLockUserParams,AvailabilityPatternsLockUserResult>(availabilityPatternsLockUserIR);

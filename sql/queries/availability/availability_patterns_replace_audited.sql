@@ -3,7 +3,7 @@
 -- availability_patterns_lock_user.sql in the same transaction). Returns the new set.
 -- :patterns JSON array of { day_of_week, start_time, end_time }, :actorId acting user id
 WITH owner AS (
-  SELECT id FROM users WHERE id = :userId
+  SELECT id FROM users WHERE id = :userId!
 ), removed AS (
   DELETE FROM availability_patterns p
   USING owner
@@ -12,11 +12,11 @@ WITH owner AS (
 ), added AS (
   INSERT INTO availability_patterns (user_id, day_of_week, start_time, end_time)
   SELECT owner.id, (w->>'day_of_week')::smallint, (w->>'start_time')::time, (w->>'end_time')::time
-  FROM owner, jsonb_array_elements(:patterns::jsonb) w
+  FROM owner, jsonb_array_elements(:patterns!::jsonb) w
   RETURNING id, day_of_week, start_time, end_time
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'availability', owner.id::text, 'availability.patterns_replaced', :actorId::uuid,
+  SELECT 'availability', owner.id::text, 'availability.patterns_replaced', :actorId!::uuid,
          jsonb_build_object(
            'before', (SELECT coalesce(jsonb_agg(jsonb_build_object(
                                'day_of_week', r.day_of_week,

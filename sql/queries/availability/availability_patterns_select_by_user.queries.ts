@@ -5,7 +5,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** 'AvailabilityPatternsSelectByUser' parameters type */
 export interface AvailabilityPatternsSelectByUserParams {
-  userId?: string | null | void;
+  userId: string;
 }
 
 /** 'AvailabilityPatternsSelectByUser' return type */
@@ -22,7 +22,7 @@ export interface AvailabilityPatternsSelectByUserQuery {
   result: AvailabilityPatternsSelectByUserResult;
 }
 
-const availabilityPatternsSelectByUserIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":485,"b":491}]}],"statement":"-- A user's role (for the visibility rules) and weekly patterns, earliest first.\nSELECT u.id, u.role, u.timezone,\n  (SELECT coalesce(json_agg(json_build_object(\n            'id', p.id,\n            'day_of_week', p.day_of_week,\n            'start_time', to_char(p.start_time, 'HH24:MI'),\n            'end_time', to_char(p.end_time, 'HH24:MI')) ORDER BY p.day_of_week, p.start_time), '[]')\n   FROM availability_patterns p\n   WHERE p.user_id = u.id) AS patterns\nFROM users u\nWHERE u.id = :userId"};
+const availabilityPatternsSelectByUserIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":485,"b":492}]}],"statement":"-- A user's role (for the visibility rules) and weekly patterns, earliest first.\nSELECT u.id, u.role, u.timezone,\n  (SELECT coalesce(json_agg(json_build_object(\n            'id', p.id,\n            'day_of_week', p.day_of_week,\n            'start_time', to_char(p.start_time, 'HH24:MI'),\n            'end_time', to_char(p.end_time, 'HH24:MI')) ORDER BY p.day_of_week, p.start_time), '[]')\n   FROM availability_patterns p\n   WHERE p.user_id = u.id) AS patterns\nFROM users u\nWHERE u.id = :userId!"};
 
 /**
  * Query generated from SQL:
@@ -37,7 +37,7 @@ const availabilityPatternsSelectByUserIR: any = {"usedParamSet":{"userId":true},
  *    FROM availability_patterns p
  *    WHERE p.user_id = u.id) AS patterns
  * FROM users u
- * WHERE u.id = :userId
+ * WHERE u.id = :userId!
  * ```
  */
 export const availabilityPatternsSelectByUser = new PreparedQuery<AvailabilityPatternsSelectByUserParams,AvailabilityPatternsSelectByUserResult>(availabilityPatternsSelectByUserIR);

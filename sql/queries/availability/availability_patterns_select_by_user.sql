@@ -9,4 +9,4 @@ SELECT u.id, u.role, u.timezone,
    FROM availability_patterns p
    WHERE p.user_id = u.id) AS patterns
 FROM users u
-WHERE u.id = :userId;
+WHERE u.id = :userId!;

@@ -5,10 +5,10 @@
 -- :fromDay first date, :toDay last date (both included)
 WITH person AS (
   SELECT id, role, timezone,
-         :fromDay::date::timestamp AT TIME ZONE timezone AS range_starts,
-         (:toDay::date + 1)::timestamp AT TIME ZONE timezone AS range_ends
+         :fromDay!::date::timestamp AT TIME ZONE timezone AS range_starts,
+         (:toDay!::date + 1)::timestamp AT TIME ZONE timezone AS range_ends
   FROM users
-  WHERE id = :userId
+  WHERE id = :userId!
 )
 SELECT u.id, u.role, u.timezone,
   (SELECT coalesce(json_agg(json_build_object(

@@ -14,18 +14,18 @@
 -- Codes arrive upper-cased; ICAO codes have four characters and IATA codes three, so each matches
 -- at most one airport.
 WITH departure AS (
-  SELECT icao, latitude, longitude FROM airports WHERE icao = :departure OR iata = :departure
+  SELECT icao, latitude, longitude FROM airports WHERE icao = :departure! OR iata = :departure
 ), arrival AS (
-  SELECT icao, latitude, longitude FROM airports WHERE icao = :arrival OR iata = :arrival
+  SELECT icao, latitude, longitude FROM airports WHERE icao = :arrival! OR iata = :arrival
 ), checked AS (
   SELECT d.icao AS departure_icao, d.latitude AS departure_lat, d.longitude AS departure_lon,
          a.icao AS arrival_icao, a.latitude AS arrival_lat, a.longitude AS arrival_lon,
-         (SELECT s.training_level FROM users s WHERE s.id = :studentId::uuid AND s.role = 'STUDENT') AS student_level,
-         EXISTS (SELECT 1 FROM users i WHERE i.id = :instructorId::uuid AND i.role = 'INSTRUCTOR') AS instructor_found,
+         (SELECT s.training_level FROM users s WHERE s.id = :studentId!::uuid AND s.role = 'STUDENT') AS student_level,
+         EXISTS (SELECT 1 FROM users i WHERE i.id = :instructorId!::uuid AND i.role = 'INSTRUCTOR') AS instructor_found,
          -- An aircraft that exists but may not fly is the rules trigger's to refuse (aircraft_unavailable).
          (:aircraftId::uuid IS NULL OR EXISTS (SELECT 1 FROM aircraft p WHERE p.id = :aircraftId::uuid)) AS aircraft_found,
-         (:overrideAvailability::boolean OR :lessonType::text = 'SOLO' OR user_available_during(:instructorId::uuid, :scheduledAt::timestamptz,
-                                               :scheduledAt::timestamptz + make_interval(mins => :durationMinutes::int))) AS instructor_available
+         (:overrideAvailability!::boolean OR :lessonType!::text = 'SOLO' OR user_available_during(:instructorId::uuid, :scheduledAt!::timestamptz,
+                                               :scheduledAt::timestamptz + make_interval(mins => :durationMinutes!::int))) AS instructor_available
   FROM (SELECT 1) AS one
   LEFT JOIN departure d ON true
   LEFT JOIN arrival a ON true
@@ -33,7 +33,7 @@ WITH departure AS (
   -- Stored before the booking row is made (it reads this CTE), so the rules trigger sees it.
   INSERT INTO civil_twilight (airport, day, civil_dawn, civil_dusk)
   SELECT x.airport, x.day, x.civil_dawn, x.civil_dusk
-  FROM jsonb_to_recordset(:twilight::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
+  FROM jsonb_to_recordset(:twilight!::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
   ON CONFLICT (airport, day) DO NOTHING
   RETURNING 1
 ), created AS (
@@ -43,7 +43,7 @@ WITH departure AS (
                         lesson_type, rules_overridden)
   SELECT :studentId::uuid, :instructorId::uuid, :aircraftId::uuid, k.departure_icao, k.arrival_icao,
          k.departure_lat, k.departure_lon, k.arrival_lat, k.arrival_lon,
-         :scheduledAt::timestamptz, :durationMinutes::int, k.student_level, :actorId::uuid, :overrideAvailability::boolean, :lessonType::text, :overrideRules::boolean
+         :scheduledAt::timestamptz, :durationMinutes::int, k.student_level, :actorId!::uuid, :overrideAvailability::boolean, :lessonType::text, :overrideRules!::boolean
   FROM checked k
   CROSS JOIN (SELECT count(*) FROM twilight) AS twilight_stored
   WHERE k.departure_icao IS NOT NULL AND k.arrival_icao IS NOT NULL AND k.student_level IS NOT NULL

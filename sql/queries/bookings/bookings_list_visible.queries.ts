@@ -16,12 +16,12 @@ export interface BookingsListVisibleParams {
   cursorId?: string | null | void;
   from?: DateOrString | null | void;
   instructorId?: string | null | void;
-  limit?: NumberOrString | null | void;
+  limit: NumberOrString;
   status?: string | null | void;
   studentId?: string | null | void;
   to?: DateOrString | null | void;
-  viewerId?: string | null | void;
-  viewerRole?: string | null | void;
+  viewerId: string;
+  viewerRole: string;
 }
 
 /** 'BookingsListVisible' return type */
@@ -75,7 +75,7 @@ export interface BookingsListVisibleQuery {
   result: BookingsListVisibleResult;
 }
 
-const bookingsListVisibleIR: any = {"usedParamSet":{"viewerRole":true,"viewerId":true,"status":true,"from":true,"to":true,"studentId":true,"instructorId":true,"aircraftId":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"viewerRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":479,"b":489}]},{"name":"viewerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":519,"b":527},{"a":556,"b":564}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":580,"b":586},{"a":616,"b":622}]},{"name":"from","required":false,"transform":{"type":"scalar"},"locs":[{"a":632,"b":636},{"a":680,"b":684}]},{"name":"to","required":false,"transform":{"type":"scalar"},"locs":[{"a":707,"b":709},{"a":752,"b":754}]},{"name":"studentId","required":false,"transform":{"type":"scalar"},"locs":[{"a":777,"b":786},{"a":820,"b":829}]},{"name":"instructorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":845,"b":857},{"a":894,"b":906}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":922,"b":932},{"a":967,"b":977}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":993,"b":1001},{"a":1053,"b":1061}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1077,"b":1085}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":1131,"b":1136}]}],"statement":"-- A page of the bookings the viewer may see, by start time, with optional filters. Students\n-- only ever get their own, instructors the ones they teach, admins all.\n-- :status or null, :from/:to start time from (inclusive) / to (exclusive)\n-- or nulls, :studentId or null, :instructorId or null, :aircraftId or null,\n-- :cursorAt/:cursorId the cursor (scheduled_at as text, id) or nulls, :limit page size + 1\nSELECT b.*, b.scheduled_at::text AS cursor_at\nFROM bookings b\nWHERE (:viewerRole = 'ADMIN' OR b.student_id = :viewerId::uuid OR b.instructor_id = :viewerId::uuid)\n  AND (:status::text IS NULL OR b.status = :status)\n  AND (:from::timestamptz IS NULL OR b.scheduled_at >= :from::timestamptz)\n  AND (:to::timestamptz IS NULL OR b.scheduled_at < :to::timestamptz)\n  AND (:studentId::uuid IS NULL OR b.student_id = :studentId::uuid)\n  AND (:instructorId::uuid IS NULL OR b.instructor_id = :instructorId::uuid)\n  AND (:aircraftId::uuid IS NULL OR b.aircraft_id = :aircraftId::uuid)\n  AND (:cursorAt::timestamptz IS NULL OR (b.scheduled_at, b.id) > (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY b.scheduled_at, b.id\nLIMIT :limit"};
+const bookingsListVisibleIR: any = {"usedParamSet":{"viewerRole":true,"viewerId":true,"status":true,"from":true,"to":true,"studentId":true,"instructorId":true,"aircraftId":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"viewerRole","required":true,"transform":{"type":"scalar"},"locs":[{"a":479,"b":490}]},{"name":"viewerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":520,"b":529},{"a":558,"b":566}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":582,"b":588},{"a":618,"b":624}]},{"name":"from","required":false,"transform":{"type":"scalar"},"locs":[{"a":634,"b":638},{"a":682,"b":686}]},{"name":"to","required":false,"transform":{"type":"scalar"},"locs":[{"a":709,"b":711},{"a":754,"b":756}]},{"name":"studentId","required":false,"transform":{"type":"scalar"},"locs":[{"a":779,"b":788},{"a":822,"b":831}]},{"name":"instructorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":847,"b":859},{"a":896,"b":908}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":924,"b":934},{"a":969,"b":979}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":995,"b":1003},{"a":1055,"b":1063}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1079,"b":1087}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1133,"b":1139}]}],"statement":"-- A page of the bookings the viewer may see, by start time, with optional filters. Students\n-- only ever get their own, instructors the ones they teach, admins all.\n-- :status or null, :from/:to start time from (inclusive) / to (exclusive)\n-- or nulls, :studentId or null, :instructorId or null, :aircraftId or null,\n-- :cursorAt/:cursorId the cursor (scheduled_at as text, id) or nulls, :limit page size + 1\nSELECT b.*, b.scheduled_at::text AS cursor_at\nFROM bookings b\nWHERE (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId!::uuid OR b.instructor_id = :viewerId::uuid)\n  AND (:status::text IS NULL OR b.status = :status)\n  AND (:from::timestamptz IS NULL OR b.scheduled_at >= :from::timestamptz)\n  AND (:to::timestamptz IS NULL OR b.scheduled_at < :to::timestamptz)\n  AND (:studentId::uuid IS NULL OR b.student_id = :studentId::uuid)\n  AND (:instructorId::uuid IS NULL OR b.instructor_id = :instructorId::uuid)\n  AND (:aircraftId::uuid IS NULL OR b.aircraft_id = :aircraftId::uuid)\n  AND (:cursorAt::timestamptz IS NULL OR (b.scheduled_at, b.id) > (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY b.scheduled_at, b.id\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -87,7 +87,7 @@ const bookingsListVisibleIR: any = {"usedParamSet":{"viewerRole":true,"viewerId"
  * -- :cursorAt/:cursorId the cursor (scheduled_at as text, id) or nulls, :limit page size + 1
  * SELECT b.*, b.scheduled_at::text AS cursor_at
  * FROM bookings b
- * WHERE (:viewerRole = 'ADMIN' OR b.student_id = :viewerId::uuid OR b.instructor_id = :viewerId::uuid)
+ * WHERE (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId!::uuid OR b.instructor_id = :viewerId::uuid)
  *   AND (:status::text IS NULL OR b.status = :status)
  *   AND (:from::timestamptz IS NULL OR b.scheduled_at >= :from::timestamptz)
  *   AND (:to::timestamptz IS NULL OR b.scheduled_at < :to::timestamptz)
@@ -96,7 +96,7 @@ const bookingsListVisibleIR: any = {"usedParamSet":{"viewerRole":true,"viewerId"
  *   AND (:aircraftId::uuid IS NULL OR b.aircraft_id = :aircraftId::uuid)
  *   AND (:cursorAt::timestamptz IS NULL OR (b.scheduled_at, b.id) > (:cursorAt::timestamptz, :cursorId::uuid))
  * ORDER BY b.scheduled_at, b.id
- * LIMIT :limit
+ * LIMIT :limit!
  * ```
  */
 export const bookingsListVisible = new PreparedQuery<BookingsListVisibleParams,BookingsListVisibleResult>(bookingsListVisibleIR);

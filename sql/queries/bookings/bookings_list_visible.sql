@@ -6,7 +6,7 @@
 -- :cursorAt/:cursorId the cursor (scheduled_at as text, id) or nulls, :limit page size + 1
 SELECT b.*, b.scheduled_at::text AS cursor_at
 FROM bookings b
-WHERE (:viewerRole = 'ADMIN' OR b.student_id = :viewerId::uuid OR b.instructor_id = :viewerId::uuid)
+WHERE (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId!::uuid OR b.instructor_id = :viewerId::uuid)
   AND (:status::text IS NULL OR b.status = :status)
   AND (:from::timestamptz IS NULL OR b.scheduled_at >= :from::timestamptz)
   AND (:to::timestamptz IS NULL OR b.scheduled_at < :to::timestamptz)
@@ -15,4 +15,4 @@ WHERE (:viewerRole = 'ADMIN' OR b.student_id = :viewerId::uuid OR b.instructor_i
   AND (:aircraftId::uuid IS NULL OR b.aircraft_id = :aircraftId::uuid)
   AND (:cursorAt::timestamptz IS NULL OR (b.scheduled_at, b.id) > (:cursorAt::timestamptz, :cursorId::uuid))
 ORDER BY b.scheduled_at, b.id
-LIMIT :limit;
+LIMIT :limit!;

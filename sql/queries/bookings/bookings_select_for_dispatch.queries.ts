@@ -7,9 +7,9 @@ export type stringArray = (string)[];
 
 /** 'BookingsSelectForDispatch' parameters type */
 export interface BookingsSelectForDispatchParams {
-  bookingId?: string | null | void;
-  viewerId?: string | null | void;
-  viewerRole?: string | null | void;
+  bookingId: string;
+  viewerId: string;
+  viewerRole: string;
 }
 
 /** 'BookingsSelectForDispatch' return type */
@@ -40,7 +40,7 @@ export interface BookingsSelectForDispatchQuery {
   result: BookingsSelectForDispatchResult;
 }
 
-const bookingsSelectForDispatchIR: any = {"usedParamSet":{"bookingId":true,"viewerRole":true,"viewerId":true},"params":[{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":840,"b":849}]},{"name":"viewerRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":856,"b":866}]},{"name":"viewerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":896,"b":904},{"a":927,"b":935}]}],"statement":"-- One booking a viewer may see, with its aircraft's meters and the weather minimums of its\n-- training level and what the crosswind rule needs (runway ends of both airports, the aircraft's\n-- limit): what a dispatch is checked against before the weather is fetched.\nSELECT b.id, b.student_id, b.instructor_id, b.aircraft_id, b.status, b.risk_reasons, b.scheduled_at, b.ends_at,\n       b.departure_airport, b.arrival_airport, b.training_level,\n       a.hobbs_hours AS aircraft_hobbs, a.tach_hours AS aircraft_tach,\n       (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,\n       airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,\n       a.crosswind_limit_kt AS aircraft_crosswind_limit_kt\nFROM bookings b\nLEFT JOIN aircraft a ON a.id = b.aircraft_id\nWHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)"};
+const bookingsSelectForDispatchIR: any = {"usedParamSet":{"bookingId":true,"viewerRole":true,"viewerId":true},"params":[{"name":"bookingId","required":true,"transform":{"type":"scalar"},"locs":[{"a":840,"b":850}]},{"name":"viewerRole","required":true,"transform":{"type":"scalar"},"locs":[{"a":857,"b":868}]},{"name":"viewerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":898,"b":907},{"a":930,"b":938}]}],"statement":"-- One booking a viewer may see, with its aircraft's meters and the weather minimums of its\n-- training level and what the crosswind rule needs (runway ends of both airports, the aircraft's\n-- limit): what a dispatch is checked against before the weather is fetched.\nSELECT b.id, b.student_id, b.instructor_id, b.aircraft_id, b.status, b.risk_reasons, b.scheduled_at, b.ends_at,\n       b.departure_airport, b.arrival_airport, b.training_level,\n       a.hobbs_hours AS aircraft_hobbs, a.tach_hours AS aircraft_tach,\n       (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,\n       airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,\n       a.crosswind_limit_kt AS aircraft_crosswind_limit_kt\nFROM bookings b\nLEFT JOIN aircraft a ON a.id = b.aircraft_id\nWHERE b.id = :bookingId! AND (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId! OR b.instructor_id = :viewerId)"};
 
 /**
  * Query generated from SQL:
@@ -56,7 +56,7 @@ const bookingsSelectForDispatchIR: any = {"usedParamSet":{"bookingId":true,"view
  *        a.crosswind_limit_kt AS aircraft_crosswind_limit_kt
  * FROM bookings b
  * LEFT JOIN aircraft a ON a.id = b.aircraft_id
- * WHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)
+ * WHERE b.id = :bookingId! AND (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId! OR b.instructor_id = :viewerId)
  * ```
  */
 export const bookingsSelectForDispatch = new PreparedQuery<BookingsSelectForDispatchParams,BookingsSelectForDispatchResult>(bookingsSelectForDispatchIR);

@@ -10,4 +10,4 @@ SELECT b.id, b.student_id, b.instructor_id, b.aircraft_id, b.status, b.risk_reas
        a.crosswind_limit_kt AS aircraft_crosswind_limit_kt
 FROM bookings b
 LEFT JOIN aircraft a ON a.id = b.aircraft_id
-WHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId);
+WHERE b.id = :bookingId! AND (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId! OR b.instructor_id = :viewerId);

@@ -10,7 +10,7 @@ WITH moving AS (
 ), wanted AS (
   SELECT coalesce(:studentId::uuid, m.student_id) AS student_id,
          coalesce(:instructorId::uuid, m.instructor_id) AS instructor_id,
-         CASE WHEN :aircraftGiven::boolean THEN :aircraftId::uuid ELSE m.aircraft_id END AS aircraft_id,
+         CASE WHEN :aircraftGiven!::boolean THEN :aircraftId::uuid ELSE m.aircraft_id END AS aircraft_id,
          tstzrange(coalesce(:scheduledAt::timestamptz, m.scheduled_at),
                    coalesce(:scheduledAt::timestamptz, m.scheduled_at)
                      + make_interval(mins => coalesce(:durationMinutes::int, m.duration_minutes)), '[)') AS span

@@ -7,9 +7,9 @@ export type stringArray = (string)[];
 
 /** 'BookingsSelectVisible' parameters type */
 export interface BookingsSelectVisibleParams {
-  bookingId?: string | null | void;
-  viewerId?: string | null | void;
-  viewerRole?: string | null | void;
+  bookingId: string;
+  viewerId: string;
+  viewerRole: string;
 }
 
 /** 'BookingsSelectVisible' return type */
@@ -62,7 +62,7 @@ export interface BookingsSelectVisibleQuery {
   result: BookingsSelectVisibleResult;
 }
 
-const bookingsSelectVisibleIR: any = {"usedParamSet":{"bookingId":true,"viewerRole":true,"viewerId":true},"params":[{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":123,"b":132}]},{"name":"viewerRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":141,"b":151}]},{"name":"viewerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":181,"b":189},{"a":212,"b":220}]}],"statement":"-- One booking, if the viewer may see it: admins all, others the ones they fly in.\nSELECT b.*\nFROM bookings b\nWHERE b.id = :bookingId\n  AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)"};
+const bookingsSelectVisibleIR: any = {"usedParamSet":{"bookingId":true,"viewerRole":true,"viewerId":true},"params":[{"name":"bookingId","required":true,"transform":{"type":"scalar"},"locs":[{"a":123,"b":133}]},{"name":"viewerRole","required":true,"transform":{"type":"scalar"},"locs":[{"a":142,"b":153}]},{"name":"viewerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":183,"b":192},{"a":215,"b":223}]}],"statement":"-- One booking, if the viewer may see it: admins all, others the ones they fly in.\nSELECT b.*\nFROM bookings b\nWHERE b.id = :bookingId!\n  AND (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId! OR b.instructor_id = :viewerId)"};
 
 /**
  * Query generated from SQL:
@@ -70,8 +70,8 @@ const bookingsSelectVisibleIR: any = {"usedParamSet":{"bookingId":true,"viewerRo
  * -- One booking, if the viewer may see it: admins all, others the ones they fly in.
  * SELECT b.*
  * FROM bookings b
- * WHERE b.id = :bookingId
- *   AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)
+ * WHERE b.id = :bookingId!
+ *   AND (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId! OR b.instructor_id = :viewerId)
  * ```
  */
 export const bookingsSelectVisible = new PreparedQuery<BookingsSelectVisibleParams,BookingsSelectVisibleResult>(bookingsSelectVisibleIR);

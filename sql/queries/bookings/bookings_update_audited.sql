@@ -12,21 +12,21 @@ WITH twilight AS (
   -- Stored before the booking row changes (it reads this CTE), so the rules trigger sees it.
   INSERT INTO civil_twilight (airport, day, civil_dawn, civil_dusk)
   SELECT x.airport, x.day, x.civil_dawn, x.civil_dusk
-  FROM jsonb_to_recordset(:twilight::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
+  FROM jsonb_to_recordset(:twilight!::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
   ON CONFLICT (airport, day) DO NOTHING
   RETURNING 1
 ), seen AS (
-  SELECT b.*, (:actorRole = 'ADMIN' OR b.instructor_id = :actorId::uuid) AS may_edit
+  SELECT b.*, (:actorRole! = 'ADMIN' OR b.instructor_id = :actorId!::uuid) AS may_edit
   FROM bookings b
-  WHERE b.id = :bookingId::uuid AND (:actorRole = 'ADMIN' OR b.student_id = :actorId::uuid OR b.instructor_id = :actorId::uuid)
+  WHERE b.id = :bookingId!::uuid AND (:actorRole = 'ADMIN' OR b.student_id = :actorId::uuid OR b.instructor_id = :actorId::uuid)
 ), checked AS (
   SELECT s.id, s.status AS seen_status, s.may_edit,
          s.scheduled_at AS was_scheduled_at, s.duration_minutes AS was_duration_minutes, s.aircraft_id AS was_aircraft_id,
-         (NOT :aircraftGiven::boolean OR :aircraftId::uuid IS NULL
+         (NOT :aircraftGiven!::boolean OR :aircraftId::uuid IS NULL
            OR EXISTS (SELECT 1 FROM aircraft a WHERE a.id = :aircraftId::uuid)) AS aircraft_found,
          -- A booking keeps its time when only the aircraft changes, so availability is checked
          -- only for a new time or length.
-         (:overrideAvailability::boolean OR s.lesson_type = 'SOLO' OR (:scheduledAt::timestamptz IS NULL AND :durationMinutes::int IS NULL)
+         (:overrideAvailability!::boolean OR s.lesson_type = 'SOLO' OR (:scheduledAt::timestamptz IS NULL AND :durationMinutes::int IS NULL)
            OR user_available_during(s.instructor_id, coalesce(:scheduledAt::timestamptz, s.scheduled_at),
                 coalesce(:scheduledAt::timestamptz, s.scheduled_at) + make_interval(mins => coalesce(:durationMinutes::int, s.duration_minutes))))
            AS instructor_available
@@ -37,11 +37,11 @@ WITH twilight AS (
       duration_minutes = coalesce(:durationMinutes::int, b.duration_minutes),
       aircraft_id = CASE WHEN :aircraftGiven::boolean THEN :aircraftId::uuid ELSE b.aircraft_id END,
       availability_overridden = b.availability_overridden OR :overrideAvailability::boolean,
-      rules_overridden = :overrideRules::boolean
+      rules_overridden = :overrideRules!::boolean
   FROM checked k
   CROSS JOIN (SELECT count(*) FROM twilight) AS twilight_stored
   WHERE b.id = k.id AND k.may_edit AND k.aircraft_found AND k.instructor_available
-    AND b.status = ANY (:statuses::text[])
+    AND b.status = ANY (:statuses!::text[])
   RETURNING b.*
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)

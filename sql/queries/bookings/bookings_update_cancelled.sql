@@ -12,14 +12,14 @@
 -- :actorId acting user id, :actorRole acting role, :statuses that may be cancelled
 WITH seen AS (
   SELECT b.status FROM bookings b
-  WHERE b.id = :bookingId::uuid AND (:actorRole = 'ADMIN' OR b.student_id = :actorId::uuid OR b.instructor_id = :actorId::uuid)
+  WHERE b.id = :bookingId!::uuid AND (:actorRole! = 'ADMIN' OR b.student_id = :actorId!::uuid OR b.instructor_id = :actorId::uuid)
 ), policy AS (
   SELECT coalesce((SELECT (s.value ->> 'late_cancel_hours')::numeric FROM settings s WHERE s.key = 'booking_rules'), 24)
            * interval '1 hour' AS late_within
 ), cancelled AS (
   UPDATE bookings b
-  SET status = 'CANCELLED', cancel_reason = :reason, cancelled_by = :actorId::uuid,
-      cancellation_category = :category::text,
+  SET status = 'CANCELLED', cancel_reason = :reason!, cancelled_by = :actorId::uuid,
+      cancellation_category = :category!::text,
       (cancellation_no_fault, cancellation_late) = (
         SELECT judged.no_fault, NOT judged.no_fault AND b.scheduled_at - now() < policy.late_within
         FROM (
@@ -35,7 +35,7 @@ WITH seen AS (
   FROM policy
   WHERE b.id = :bookingId::uuid
     AND (:actorRole = 'ADMIN' OR b.student_id = :actorId::uuid OR b.instructor_id = :actorId::uuid)
-    AND b.status = ANY (:statuses::text[])
+    AND b.status = ANY (:statuses!::text[])
   RETURNING b.*
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)

@@ -11,11 +11,11 @@ WITH target AS (
   SELECT b.id, b.status, b.aircraft_id, b.hobbs_out, b.tach_out, a.hobbs_hours, a.tach_hours
   FROM bookings b
   LEFT JOIN aircraft a ON a.id = b.aircraft_id
-  WHERE b.id = :bookingId::uuid AND (:actorRole = 'ADMIN' OR b.student_id = :actorId::uuid OR b.instructor_id = :actorId::uuid)
+  WHERE b.id = :bookingId!::uuid AND (:actorRole! = 'ADMIN' OR b.student_id = :actorId!::uuid OR b.instructor_id = :actorId::uuid)
 ), checked AS (
   SELECT t.*,
-         :hobbsIn::numeric >= t.hobbs_out AND :hobbsIn::numeric >= t.hobbs_hours AS hobbs_forward,
-         :tachIn::numeric >= t.tach_out AND :tachIn::numeric >= t.tach_hours AS tach_forward,
+         :hobbsIn!::numeric >= t.hobbs_out AND :hobbsIn::numeric >= t.hobbs_hours AS hobbs_forward,
+         :tachIn!::numeric >= t.tach_out AND :tachIn::numeric >= t.tach_hours AS tach_forward,
          :hobbsIn::numeric - t.hobbs_out <= 24 AS hobbs_within_day, :tachIn::numeric - t.tach_out <= 24 AS tach_within_day
   FROM target t
 ), completed AS (
@@ -35,7 +35,7 @@ WITH target AS (
   INSERT INTO squawks (aircraft_id, severity, description, booking_id, reported_by)
   SELECT c.aircraft_id, x.severity, x.description, c.id, :actorId::uuid
   FROM completed c
-  CROSS JOIN jsonb_to_recordset(:squawks::jsonb) AS x (severity text, description text)
+  CROSS JOIN jsonb_to_recordset(:squawks!::jsonb) AS x (severity text, description text)
   RETURNING *
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)

@@ -11,14 +11,14 @@ export type stringArray = (string)[];
 
 /** 'BookingsUpdateDispatched' parameters type */
 export interface BookingsUpdateDispatchedParams {
-  actorId?: string | null | void;
-  bookingId?: string | null | void;
-  hobbsOut?: NumberOrString | null | void;
-  overrideRules?: boolean | null | void;
-  tachOut?: NumberOrString | null | void;
-  violations?: Json | null | void;
-  weatherCheckedAt?: DateOrString | null | void;
-  weatherStatus?: string | null | void;
+  actorId: string;
+  bookingId: string;
+  hobbsOut: NumberOrString;
+  overrideRules: boolean;
+  tachOut: NumberOrString;
+  violations: Json;
+  weatherCheckedAt: DateOrString;
+  weatherStatus: string;
 }
 
 /** 'BookingsUpdateDispatched' return type */
@@ -71,7 +71,7 @@ export interface BookingsUpdateDispatchedQuery {
   result: BookingsUpdateDispatchedResult;
 }
 
-const bookingsUpdateDispatchedIR: any = {"usedParamSet":{"hobbsOut":true,"tachOut":true,"overrideRules":true,"weatherStatus":true,"weatherCheckedAt":true,"bookingId":true,"actorId":true,"violations":true},"params":[{"name":"hobbsOut","required":false,"transform":{"type":"scalar"},"locs":[{"a":634,"b":642},{"a":989,"b":997}]},{"name":"tachOut","required":false,"transform":{"type":"scalar"},"locs":[{"a":665,"b":672},{"a":1029,"b":1036}]},{"name":"overrideRules","required":false,"transform":{"type":"scalar"},"locs":[{"a":709,"b":722},{"a":955,"b":968},{"a":1464,"b":1477}]},{"name":"weatherStatus","required":false,"transform":{"type":"scalar"},"locs":[{"a":751,"b":764},{"a":1559,"b":1572}]},{"name":"weatherCheckedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":788,"b":804}]},{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":852,"b":861}]},{"name":"actorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1304,"b":1311}]},{"name":"violations","required":false,"transform":{"type":"scalar"},"locs":[{"a":1589,"b":1599}]}],"statement":"-- Dispatches a booking: CONFIRMED (or AT_RISK with an admin's override) → DISPATCHED with the\n-- meters out and the weather found now, audited, in one statement. The status change passes\n-- bookings_verify_rules, which re-checks the aircraft and every booking rule (SQLSTATE SK409).\n-- The guards repeat what the caller checked, so a second dispatch racing this one, meters\n-- below the aircraft's totals, or a time outside the dispatch window change nothing.\n-- :actorId acting user id,\n-- :weatherStatus now, :violations (jsonb)\nWITH updated AS (\n  UPDATE bookings b\n  SET status = 'DISPATCHED', dispatched_at = now(), hobbs_out = :hobbsOut::numeric, tach_out = :tachOut::numeric,\n      rules_overridden = :overrideRules::boolean, weather_status = :weatherStatus, weather_checked_at = :weatherCheckedAt::timestamptz\n  FROM aircraft a\n  WHERE b.id = :bookingId::uuid AND a.id = b.aircraft_id\n    AND (b.status = 'CONFIRMED' OR (b.status = 'AT_RISK' AND :overrideRules::boolean))\n    AND :hobbsOut::numeric >= a.hobbs_hours AND :tachOut::numeric >= a.tach_hours\n    AND now() >= b.scheduled_at - interval '60 minutes' AND now() <= b.ends_at\n  RETURNING b.*\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'booking', u.id::text, 'booking.dispatched', :actorId::uuid,\n         jsonb_build_object('to', 'DISPATCHED', 'hobbs_out', u.hobbs_out, 'tach_out', u.tach_out,\n                            'override_rules', :overrideRules::boolean, 'warnings', u.warnings,\n                            'weather_status', :weatherStatus, 'violations', :violations::jsonb)\n  FROM updated u\n)\nSELECT * FROM updated"};
+const bookingsUpdateDispatchedIR: any = {"usedParamSet":{"hobbsOut":true,"tachOut":true,"overrideRules":true,"weatherStatus":true,"weatherCheckedAt":true,"bookingId":true,"actorId":true,"violations":true},"params":[{"name":"hobbsOut","required":true,"transform":{"type":"scalar"},"locs":[{"a":634,"b":643},{"a":995,"b":1003}]},{"name":"tachOut","required":true,"transform":{"type":"scalar"},"locs":[{"a":666,"b":674},{"a":1035,"b":1042}]},{"name":"overrideRules","required":true,"transform":{"type":"scalar"},"locs":[{"a":711,"b":725},{"a":961,"b":974},{"a":1471,"b":1484}]},{"name":"weatherStatus","required":true,"transform":{"type":"scalar"},"locs":[{"a":754,"b":768},{"a":1566,"b":1579}]},{"name":"weatherCheckedAt","required":true,"transform":{"type":"scalar"},"locs":[{"a":792,"b":809}]},{"name":"bookingId","required":true,"transform":{"type":"scalar"},"locs":[{"a":857,"b":867}]},{"name":"actorId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1310,"b":1318}]},{"name":"violations","required":true,"transform":{"type":"scalar"},"locs":[{"a":1596,"b":1607}]}],"statement":"-- Dispatches a booking: CONFIRMED (or AT_RISK with an admin's override) → DISPATCHED with the\n-- meters out and the weather found now, audited, in one statement. The status change passes\n-- bookings_verify_rules, which re-checks the aircraft and every booking rule (SQLSTATE SK409).\n-- The guards repeat what the caller checked, so a second dispatch racing this one, meters\n-- below the aircraft's totals, or a time outside the dispatch window change nothing.\n-- :actorId acting user id,\n-- :weatherStatus now, :violations (jsonb)\nWITH updated AS (\n  UPDATE bookings b\n  SET status = 'DISPATCHED', dispatched_at = now(), hobbs_out = :hobbsOut!::numeric, tach_out = :tachOut!::numeric,\n      rules_overridden = :overrideRules!::boolean, weather_status = :weatherStatus!, weather_checked_at = :weatherCheckedAt!::timestamptz\n  FROM aircraft a\n  WHERE b.id = :bookingId!::uuid AND a.id = b.aircraft_id\n    AND (b.status = 'CONFIRMED' OR (b.status = 'AT_RISK' AND :overrideRules::boolean))\n    AND :hobbsOut::numeric >= a.hobbs_hours AND :tachOut::numeric >= a.tach_hours\n    AND now() >= b.scheduled_at - interval '60 minutes' AND now() <= b.ends_at\n  RETURNING b.*\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'booking', u.id::text, 'booking.dispatched', :actorId!::uuid,\n         jsonb_build_object('to', 'DISPATCHED', 'hobbs_out', u.hobbs_out, 'tach_out', u.tach_out,\n                            'override_rules', :overrideRules::boolean, 'warnings', u.warnings,\n                            'weather_status', :weatherStatus, 'violations', :violations!::jsonb)\n  FROM updated u\n)\nSELECT * FROM updated"};
 
 /**
  * Query generated from SQL:
@@ -85,20 +85,20 @@ const bookingsUpdateDispatchedIR: any = {"usedParamSet":{"hobbsOut":true,"tachOu
  * -- :weatherStatus now, :violations (jsonb)
  * WITH updated AS (
  *   UPDATE bookings b
- *   SET status = 'DISPATCHED', dispatched_at = now(), hobbs_out = :hobbsOut::numeric, tach_out = :tachOut::numeric,
- *       rules_overridden = :overrideRules::boolean, weather_status = :weatherStatus, weather_checked_at = :weatherCheckedAt::timestamptz
+ *   SET status = 'DISPATCHED', dispatched_at = now(), hobbs_out = :hobbsOut!::numeric, tach_out = :tachOut!::numeric,
+ *       rules_overridden = :overrideRules!::boolean, weather_status = :weatherStatus!, weather_checked_at = :weatherCheckedAt!::timestamptz
  *   FROM aircraft a
- *   WHERE b.id = :bookingId::uuid AND a.id = b.aircraft_id
+ *   WHERE b.id = :bookingId!::uuid AND a.id = b.aircraft_id
  *     AND (b.status = 'CONFIRMED' OR (b.status = 'AT_RISK' AND :overrideRules::boolean))
  *     AND :hobbsOut::numeric >= a.hobbs_hours AND :tachOut::numeric >= a.tach_hours
  *     AND now() >= b.scheduled_at - interval '60 minutes' AND now() <= b.ends_at
  *   RETURNING b.*
  * ), audited AS (
  *   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
- *   SELECT 'booking', u.id::text, 'booking.dispatched', :actorId::uuid,
+ *   SELECT 'booking', u.id::text, 'booking.dispatched', :actorId!::uuid,
  *          jsonb_build_object('to', 'DISPATCHED', 'hobbs_out', u.hobbs_out, 'tach_out', u.tach_out,
  *                             'override_rules', :overrideRules::boolean, 'warnings', u.warnings,
- *                             'weather_status', :weatherStatus, 'violations', :violations::jsonb)
+ *                             'weather_status', :weatherStatus, 'violations', :violations!::jsonb)
  *   FROM updated u
  * )
  * SELECT * FROM updated

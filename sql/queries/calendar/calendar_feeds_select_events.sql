@@ -8,7 +8,7 @@ WITH feed AS (
   SELECT f.user_id, u.first_name, u.last_name, greatest(f.created_at, u.updated_at) AS feed_modified
   FROM calendar_feeds f
   JOIN users u ON u.id = f.user_id
-  WHERE f.token_hash = :tokenHash
+  WHERE f.token_hash = :tokenHash!
 )
 SELECT f.user_id AS owner_id, f.first_name AS owner_first_name, f.last_name AS owner_last_name, f.feed_modified,
        b.id, b.student_id, b.status, b.scheduled_at, b.ends_at, b.sequence, b.created_at, b.lesson_type,

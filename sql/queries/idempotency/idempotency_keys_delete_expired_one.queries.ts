@@ -3,8 +3,8 @@ import { PreparedQuery } from '../../../src/db/typed';
 
 /** 'IdempotencyKeysDeleteExpiredOne' parameters type */
 export interface IdempotencyKeysDeleteExpiredOneParams {
-  key?: string | null | void;
-  userId?: string | null | void;
+  key: string;
+  userId: string;
 }
 
 /** 'IdempotencyKeysDeleteExpiredOne' return type */
@@ -16,13 +16,13 @@ export interface IdempotencyKeysDeleteExpiredOneQuery {
   result: IdempotencyKeysDeleteExpiredOneResult;
 }
 
-const idempotencyKeysDeleteExpiredOneIR: any = {"usedParamSet":{"userId":true,"key":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":133,"b":139}]},{"name":"key","required":false,"transform":{"type":"scalar"},"locs":[{"a":151,"b":154}]}],"statement":"-- Frees one expired key so it can be used again; runs in the same batch as the effect.\nDELETE FROM idempotency_keys WHERE user_id = :userId AND key = :key AND expires_at <= now()"};
+const idempotencyKeysDeleteExpiredOneIR: any = {"usedParamSet":{"userId":true,"key":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":133,"b":140}]},{"name":"key","required":true,"transform":{"type":"scalar"},"locs":[{"a":152,"b":156}]}],"statement":"-- Frees one expired key so it can be used again; runs in the same batch as the effect.\nDELETE FROM idempotency_keys WHERE user_id = :userId! AND key = :key! AND expires_at <= now()"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Frees one expired key so it can be used again; runs in the same batch as the effect.
- * DELETE FROM idempotency_keys WHERE user_id = :userId AND key = :key AND expires_at <= now()
+ * DELETE FROM idempotency_keys WHERE user_id = :userId! AND key = :key! AND expires_at <= now()
  * ```
  */
 export const idempotencyKeysDeleteExpiredOne = new PreparedQuery<IdempotencyKeysDeleteExpiredOneParams,IdempotencyKeysDeleteExpiredOneResult>(idempotencyKeysDeleteExpiredOneIR);

@@ -5,8 +5,8 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** 'IdempotencyKeysSelectLive' parameters type */
 export interface IdempotencyKeysSelectLiveParams {
-  key?: string | null | void;
-  userId?: string | null | void;
+  key: string;
+  userId: string;
 }
 
 /** 'IdempotencyKeysSelectLive' return type */
@@ -22,7 +22,7 @@ export interface IdempotencyKeysSelectLiveQuery {
   result: IdempotencyKeysSelectLiveResult;
 }
 
-const idempotencyKeysSelectLiveIR: any = {"usedParamSet":{"userId":true,"key":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":158,"b":164}]},{"name":"key","required":false,"transform":{"type":"scalar"},"locs":[{"a":176,"b":179}]}],"statement":"-- The stored first response for a key, while it is live. :userId, :key\nSELECT request_hash, status_code, response_body\nFROM idempotency_keys\nWHERE user_id = :userId AND key = :key AND expires_at > now()"};
+const idempotencyKeysSelectLiveIR: any = {"usedParamSet":{"userId":true,"key":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":158,"b":165}]},{"name":"key","required":true,"transform":{"type":"scalar"},"locs":[{"a":177,"b":181}]}],"statement":"-- The stored first response for a key, while it is live. :userId, :key\nSELECT request_hash, status_code, response_body\nFROM idempotency_keys\nWHERE user_id = :userId! AND key = :key! AND expires_at > now()"};
 
 /**
  * Query generated from SQL:
@@ -30,7 +30,7 @@ const idempotencyKeysSelectLiveIR: any = {"usedParamSet":{"userId":true,"key":tr
  * -- The stored first response for a key, while it is live. :userId, :key
  * SELECT request_hash, status_code, response_body
  * FROM idempotency_keys
- * WHERE user_id = :userId AND key = :key AND expires_at > now()
+ * WHERE user_id = :userId! AND key = :key! AND expires_at > now()
  * ```
  */
 export const idempotencyKeysSelectLive = new PreparedQuery<IdempotencyKeysSelectLiveParams,IdempotencyKeysSelectLiveResult>(idempotencyKeysSelectLiveIR);

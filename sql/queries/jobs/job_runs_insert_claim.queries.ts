@@ -5,8 +5,8 @@ export type DateOrString = Date | string;
 
 /** 'JobRunsInsertClaim' parameters type */
 export interface JobRunsInsertClaimParams {
-  job?: string | null | void;
-  scheduledFor?: DateOrString | null | void;
+  job: string;
+  scheduledFor: DateOrString;
 }
 
 /** 'JobRunsInsertClaim' return type */
@@ -20,7 +20,7 @@ export interface JobRunsInsertClaimQuery {
   result: JobRunsInsertClaimResult;
 }
 
-const jobRunsInsertClaimIR: any = {"usedParamSet":{"job":true,"scheduledFor":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":265,"b":268}]},{"name":"scheduledFor","required":false,"transform":{"type":"scalar"},"locs":[{"a":271,"b":283}]}],"statement":"-- Claims one firing of a job: the unique (job, scheduled_for) lets only one run through, so two\n-- workers woken by the same trigger never both do the work. Returns no row when already claimed.\nINSERT INTO job_runs (job, scheduled_for, status, started_at)\nVALUES (:job, :scheduledFor, 'RUNNING', now())\nON CONFLICT (job, scheduled_for) DO NOTHING\nRETURNING id"};
+const jobRunsInsertClaimIR: any = {"usedParamSet":{"job":true,"scheduledFor":true},"params":[{"name":"job","required":true,"transform":{"type":"scalar"},"locs":[{"a":265,"b":269}]},{"name":"scheduledFor","required":true,"transform":{"type":"scalar"},"locs":[{"a":272,"b":285}]}],"statement":"-- Claims one firing of a job: the unique (job, scheduled_for) lets only one run through, so two\n-- workers woken by the same trigger never both do the work. Returns no row when already claimed.\nINSERT INTO job_runs (job, scheduled_for, status, started_at)\nVALUES (:job!, :scheduledFor!, 'RUNNING', now())\nON CONFLICT (job, scheduled_for) DO NOTHING\nRETURNING id"};
 
 /**
  * Query generated from SQL:
@@ -28,7 +28,7 @@ const jobRunsInsertClaimIR: any = {"usedParamSet":{"job":true,"scheduledFor":tru
  * -- Claims one firing of a job: the unique (job, scheduled_for) lets only one run through, so two
  * -- workers woken by the same trigger never both do the work. Returns no row when already claimed.
  * INSERT INTO job_runs (job, scheduled_for, status, started_at)
- * VALUES (:job, :scheduledFor, 'RUNNING', now())
+ * VALUES (:job!, :scheduledFor!, 'RUNNING', now())
  * ON CONFLICT (job, scheduled_for) DO NOTHING
  * RETURNING id
  * ```

@@ -6,19 +6,19 @@
 -- :leaseSeconds lease in seconds (a manual run still RUNNING after this is taken for dead: its Worker is gone)
 WITH running AS (
   SELECT id FROM job_runs
-  WHERE job = :job AND manual AND status = 'RUNNING'
-    AND started_at > statement_timestamp() - make_interval(secs => :leaseSeconds)
+  WHERE job = :job! AND manual AND status = 'RUNNING'
+    AND started_at > statement_timestamp() - make_interval(secs => :leaseSeconds!)
   ORDER BY started_at DESC
   LIMIT 1
 ), cooling AS (
-  SELECT coalesce(finished_at, started_at) + make_interval(secs => :cooldownSeconds) AS until
+  SELECT coalesce(finished_at, started_at) + make_interval(secs => :cooldownSeconds!) AS until
   FROM job_runs
   WHERE job = :job AND manual
   ORDER BY started_at DESC
   LIMIT 1
 ), claimed AS (
   INSERT INTO job_runs (job, scheduled_for, status, started_at, manual)
-  SELECT :job, :scheduledFor, 'RUNNING', statement_timestamp(), true
+  SELECT :job, :scheduledFor!, 'RUNNING', statement_timestamp(), true
   WHERE NOT EXISTS (SELECT 1 FROM running)
     AND NOT EXISTS (SELECT 1 FROM cooling WHERE until > statement_timestamp())
   ON CONFLICT (job, scheduled_for) DO NOTHING

@@ -3,7 +3,7 @@ import { PreparedQuery } from '../../../src/db/typed';
 
 /** 'JobRunsLockManual' parameters type */
 export interface JobRunsLockManualParams {
-  job?: string | null | void;
+  job: string;
 }
 
 /** 'JobRunsLockManual' return type */
@@ -17,13 +17,13 @@ export interface JobRunsLockManualQuery {
   result: JobRunsLockManualResult;
 }
 
-const jobRunsLockManualIR: any = {"usedParamSet":{"job":true},"params":[{"name":"job","required":false,"transform":{"type":"scalar"},"locs":[{"a":170,"b":173}]}],"statement":"-- Serialises admins' claims of one job for the rest of the transaction (released at commit).\nSELECT pg_advisory_xact_lock(hashtextextended('skyslot.job_runs.manual:' || :job, 0))"};
+const jobRunsLockManualIR: any = {"usedParamSet":{"job":true},"params":[{"name":"job","required":true,"transform":{"type":"scalar"},"locs":[{"a":170,"b":174}]}],"statement":"-- Serialises admins' claims of one job for the rest of the transaction (released at commit).\nSELECT pg_advisory_xact_lock(hashtextextended('skyslot.job_runs.manual:' || :job!, 0))"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Serialises admins' claims of one job for the rest of the transaction (released at commit).
- * SELECT pg_advisory_xact_lock(hashtextextended('skyslot.job_runs.manual:' || :job, 0))
+ * SELECT pg_advisory_xact_lock(hashtextextended('skyslot.job_runs.manual:' || :job!, 0))
  * ```
  */
 export const jobRunsLockManual = new PreparedQuery<JobRunsLockManualParams,JobRunsLockManualResult>(jobRunsLockManualIR);

@@ -6,9 +6,9 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 /** 'JobRunsUpdateFinished' parameters type */
 export interface JobRunsUpdateFinishedParams {
   error?: string | null | void;
-  runId?: string | null | void;
-  stats?: Json | null | void;
-  status?: string | null | void;
+  runId: string;
+  stats: Json;
+  status: string;
 }
 
 /** 'JobRunsUpdateFinished' return type */
@@ -29,15 +29,15 @@ export interface JobRunsUpdateFinishedQuery {
   result: JobRunsUpdateFinishedResult;
 }
 
-const jobRunsUpdateFinishedIR: any = {"usedParamSet":{"status":true,"stats":true,"error":true,"runId":true},"params":[{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":97,"b":103}]},{"name":"stats","required":false,"transform":{"type":"scalar"},"locs":[{"a":114,"b":119}]},{"name":"error","required":false,"transform":{"type":"scalar"},"locs":[{"a":137,"b":142}]},{"name":"runId","required":false,"transform":{"type":"scalar"},"locs":[{"a":176,"b":181}]}],"statement":"-- Records how a run ended. :runId, :status, :stats, :error or null\nUPDATE job_runs\nSET status = :status, stats = :stats::jsonb, error = :error, finished_at = now()\nWHERE id = :runId\nRETURNING id, job, scheduled_for, started_at, finished_at, status, stats, error"};
+const jobRunsUpdateFinishedIR: any = {"usedParamSet":{"status":true,"stats":true,"error":true,"runId":true},"params":[{"name":"status","required":true,"transform":{"type":"scalar"},"locs":[{"a":97,"b":104}]},{"name":"stats","required":true,"transform":{"type":"scalar"},"locs":[{"a":115,"b":121}]},{"name":"error","required":false,"transform":{"type":"scalar"},"locs":[{"a":139,"b":144}]},{"name":"runId","required":true,"transform":{"type":"scalar"},"locs":[{"a":178,"b":184}]}],"statement":"-- Records how a run ended. :runId, :status, :stats, :error or null\nUPDATE job_runs\nSET status = :status!, stats = :stats!::jsonb, error = :error, finished_at = now()\nWHERE id = :runId!\nRETURNING id, job, scheduled_for, started_at, finished_at, status, stats, error"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Records how a run ended. :runId, :status, :stats, :error or null
  * UPDATE job_runs
- * SET status = :status, stats = :stats::jsonb, error = :error, finished_at = now()
- * WHERE id = :runId
+ * SET status = :status!, stats = :stats!::jsonb, error = :error, finished_at = now()
+ * WHERE id = :runId!
  * RETURNING id, job, scheduled_for, started_at, finished_at, status, stats, error
  * ```
  */

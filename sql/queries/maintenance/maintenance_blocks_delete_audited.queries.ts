@@ -3,9 +3,9 @@ import { PreparedQuery } from '../../../src/db/typed';
 
 /** 'MaintenanceBlocksDeleteAudited' parameters type */
 export interface MaintenanceBlocksDeleteAuditedParams {
-  actorId?: string | null | void;
-  aircraftId?: string | null | void;
-  blockId?: string | null | void;
+  actorId: string;
+  aircraftId: string;
+  blockId: string;
 }
 
 /** 'MaintenanceBlocksDeleteAudited' return type */
@@ -25,7 +25,7 @@ export interface MaintenanceBlocksDeleteAuditedQuery {
   result: MaintenanceBlocksDeleteAuditedResult;
 }
 
-const maintenanceBlocksDeleteAuditedIR: any = {"usedParamSet":{"blockId":true,"aircraftId":true,"actorId":true},"params":[{"name":"blockId","required":false,"transform":{"type":"scalar"},"locs":[{"a":246,"b":253}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":279,"b":289}]},{"name":"actorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":472,"b":479}]}],"statement":"-- Ends a maintenance block early (or cancels it), audited, in one statement; the bookings it\n-- held at risk are freed (aircraft_refresh_risk, by trigger).\n-- :actorId acting user id\nWITH removed AS (\n  DELETE FROM maintenance_blocks WHERE id = :blockId::uuid AND aircraft_id = :aircraftId::uuid RETURNING *\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'maintenance_block', r.id::text, 'maintenance_block.deleted', :actorId::uuid,\n         jsonb_build_object('aircraft_id', r.aircraft_id, 'starts_at', r.starts_at, 'ends_at', r.ends_at, 'reason', r.reason)\n  FROM removed r\n)\nSELECT * FROM removed"};
+const maintenanceBlocksDeleteAuditedIR: any = {"usedParamSet":{"blockId":true,"aircraftId":true,"actorId":true},"params":[{"name":"blockId","required":true,"transform":{"type":"scalar"},"locs":[{"a":246,"b":254}]},{"name":"aircraftId","required":true,"transform":{"type":"scalar"},"locs":[{"a":280,"b":291}]},{"name":"actorId","required":true,"transform":{"type":"scalar"},"locs":[{"a":474,"b":482}]}],"statement":"-- Ends a maintenance block early (or cancels it), audited, in one statement; the bookings it\n-- held at risk are freed (aircraft_refresh_risk, by trigger).\n-- :actorId acting user id\nWITH removed AS (\n  DELETE FROM maintenance_blocks WHERE id = :blockId!::uuid AND aircraft_id = :aircraftId!::uuid RETURNING *\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'maintenance_block', r.id::text, 'maintenance_block.deleted', :actorId!::uuid,\n         jsonb_build_object('aircraft_id', r.aircraft_id, 'starts_at', r.starts_at, 'ends_at', r.ends_at, 'reason', r.reason)\n  FROM removed r\n)\nSELECT * FROM removed"};
 
 /**
  * Query generated from SQL:
@@ -34,10 +34,10 @@ const maintenanceBlocksDeleteAuditedIR: any = {"usedParamSet":{"blockId":true,"a
  * -- held at risk are freed (aircraft_refresh_risk, by trigger).
  * -- :actorId acting user id
  * WITH removed AS (
- *   DELETE FROM maintenance_blocks WHERE id = :blockId::uuid AND aircraft_id = :aircraftId::uuid RETURNING *
+ *   DELETE FROM maintenance_blocks WHERE id = :blockId!::uuid AND aircraft_id = :aircraftId!::uuid RETURNING *
  * ), audited AS (
  *   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
- *   SELECT 'maintenance_block', r.id::text, 'maintenance_block.deleted', :actorId::uuid,
+ *   SELECT 'maintenance_block', r.id::text, 'maintenance_block.deleted', :actorId!::uuid,
  *          jsonb_build_object('aircraft_id', r.aircraft_id, 'starts_at', r.starts_at, 'ends_at', r.ends_at, 'reason', r.reason)
  *   FROM removed r
  * )

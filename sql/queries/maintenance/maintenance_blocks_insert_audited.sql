@@ -6,9 +6,9 @@
 -- :idempotencyKey or null
 WITH created AS (
   INSERT INTO maintenance_blocks (aircraft_id, starts_at, ends_at, reason, created_by)
-  SELECT a.id, :startsAt::timestamptz, :endsAt::timestamptz, :reason, :actorId::uuid
+  SELECT a.id, :startsAt!::timestamptz, :endsAt!::timestamptz, :reason!, :actorId!::uuid
   FROM aircraft a
-  WHERE a.id = :aircraftId::uuid
+  WHERE a.id = :aircraftId!::uuid
   RETURNING *
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)

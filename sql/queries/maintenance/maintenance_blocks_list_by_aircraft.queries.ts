@@ -7,10 +7,10 @@ export type NumberOrString = number | string;
 
 /** 'MaintenanceBlocksListByAircraft' parameters type */
 export interface MaintenanceBlocksListByAircraftParams {
-  aircraftId?: string | null | void;
+  aircraftId: string;
   cursorAt?: DateOrString | null | void;
   cursorId?: string | null | void;
-  limit?: NumberOrString | null | void;
+  limit: NumberOrString;
 }
 
 /** 'MaintenanceBlocksListByAircraft' return type */
@@ -32,7 +32,7 @@ export interface MaintenanceBlocksListByAircraftQuery {
   result: MaintenanceBlocksListByAircraftResult;
 }
 
-const maintenanceBlocksListByAircraftIR: any = {"usedParamSet":{"cursorAt":true,"cursorId":true,"limit":true,"aircraftId":true},"params":[{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":398,"b":406},{"a":455,"b":463}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":479,"b":487}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":534,"b":539}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":569,"b":579}]}],"statement":"-- A page of an aircraft's maintenance blocks by start time. No row: no such aircraft; one row\n-- with a null id: none yet.\n-- :cursorAt/:cursorId the cursor (starts_at as text, id) or nulls, :limit page size + 1\nSELECT a.id AS found_aircraft_id, m.*\nFROM aircraft a\nLEFT JOIN LATERAL (\n  SELECT b.*, b.starts_at::text AS cursor_at\n  FROM maintenance_blocks b\n  WHERE b.aircraft_id = a.id\n    AND (:cursorAt::timestamptz IS NULL OR (b.starts_at, b.id) > (:cursorAt::timestamptz, :cursorId::uuid))\n  ORDER BY b.starts_at, b.id\n  LIMIT :limit\n) AS m ON true\nWHERE a.id = :aircraftId::uuid\nORDER BY m.starts_at, m.id"};
+const maintenanceBlocksListByAircraftIR: any = {"usedParamSet":{"cursorAt":true,"cursorId":true,"limit":true,"aircraftId":true},"params":[{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":398,"b":406},{"a":455,"b":463}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":479,"b":487}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":534,"b":540}]},{"name":"aircraftId","required":true,"transform":{"type":"scalar"},"locs":[{"a":570,"b":581}]}],"statement":"-- A page of an aircraft's maintenance blocks by start time. No row: no such aircraft; one row\n-- with a null id: none yet.\n-- :cursorAt/:cursorId the cursor (starts_at as text, id) or nulls, :limit page size + 1\nSELECT a.id AS found_aircraft_id, m.*\nFROM aircraft a\nLEFT JOIN LATERAL (\n  SELECT b.*, b.starts_at::text AS cursor_at\n  FROM maintenance_blocks b\n  WHERE b.aircraft_id = a.id\n    AND (:cursorAt::timestamptz IS NULL OR (b.starts_at, b.id) > (:cursorAt::timestamptz, :cursorId::uuid))\n  ORDER BY b.starts_at, b.id\n  LIMIT :limit!\n) AS m ON true\nWHERE a.id = :aircraftId!::uuid\nORDER BY m.starts_at, m.id"};
 
 /**
  * Query generated from SQL:
@@ -48,9 +48,9 @@ const maintenanceBlocksListByAircraftIR: any = {"usedParamSet":{"cursorAt":true,
  *   WHERE b.aircraft_id = a.id
  *     AND (:cursorAt::timestamptz IS NULL OR (b.starts_at, b.id) > (:cursorAt::timestamptz, :cursorId::uuid))
  *   ORDER BY b.starts_at, b.id
- *   LIMIT :limit
+ *   LIMIT :limit!
  * ) AS m ON true
- * WHERE a.id = :aircraftId::uuid
+ * WHERE a.id = :aircraftId!::uuid
  * ORDER BY m.starts_at, m.id
  * ```
  */

@@ -10,7 +10,7 @@ LEFT JOIN LATERAL (
   WHERE b.aircraft_id = a.id
     AND (:cursorAt::timestamptz IS NULL OR (b.starts_at, b.id) > (:cursorAt::timestamptz, :cursorId::uuid))
   ORDER BY b.starts_at, b.id
-  LIMIT :limit
+  LIMIT :limit!
 ) AS m ON true
-WHERE a.id = :aircraftId::uuid
+WHERE a.id = :aircraftId!::uuid
 ORDER BY m.starts_at, m.id;

@@ -8,7 +8,7 @@
 -- :lastDoneTach or null, :lastDoneOn or null,
 -- :actorId acting user id, :idempotencyKey or null
 WITH target AS (
-  SELECT id, tach_hours FROM aircraft WHERE id = :aircraftId::uuid
+  SELECT id, tach_hours FROM aircraft WHERE id = :aircraftId!::uuid
 ), checked AS (
   SELECT t.id, t.tach_hours,
          coalesce(:lastDoneTach::numeric, CASE WHEN :intervalHours::numeric IS NOT NULL THEN t.tach_hours END) AS done_tach,
@@ -17,7 +17,7 @@ WITH target AS (
 ), created AS (
   INSERT INTO maintenance_items (aircraft_id, name, interval_hours, interval_months, last_done_tach, last_done_on,
                                  warn_hours, warn_days, blocks_booking, created_by)
-  SELECT k.id, :name, :intervalHours::numeric, :intervalMonths::int, k.done_tach, k.done_on, :warnHours::numeric, :warnDays::int, :blocksBooking::boolean, :actorId::uuid
+  SELECT k.id, :name!, :intervalHours::numeric, :intervalMonths::int, k.done_tach, k.done_on, :warnHours!::numeric, :warnDays!::int, :blocksBooking!::boolean, :actorId!::uuid
   FROM checked k
   WHERE (k.done_tach IS NULL OR k.done_tach <= k.tach_hours) AND (k.done_on IS NULL OR k.done_on <= current_date)
   RETURNING *

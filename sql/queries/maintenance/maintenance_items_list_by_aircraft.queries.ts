@@ -9,10 +9,10 @@ export type NumberOrString = number | string;
 
 /** 'MaintenanceItemsListByAircraft' parameters type */
 export interface MaintenanceItemsListByAircraftParams {
-  aircraftId?: string | null | void;
+  aircraftId: string;
   cursorAt?: DateOrString | null | void;
   cursorId?: string | null | void;
-  limit?: NumberOrString | null | void;
+  limit: NumberOrString;
 }
 
 /** 'MaintenanceItemsListByAircraft' return type */
@@ -29,7 +29,7 @@ export interface MaintenanceItemsListByAircraftQuery {
   result: MaintenanceItemsListByAircraftResult;
 }
 
-const maintenanceItemsListByAircraftIR: any = {"usedParamSet":{"cursorAt":true,"cursorId":true,"limit":true,"aircraftId":true},"params":[{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":505,"b":513},{"a":563,"b":571}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":587,"b":595}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":643,"b":648}]},{"name":"aircraftId","required":false,"transform":{"type":"scalar"},"locs":[{"a":678,"b":688}]}],"statement":"-- A page of an aircraft's maintenance items in the order they were added, each with its due\n-- figures and status. No row: no such aircraft; one row with a null item: none yet.\n-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT a.id AS aircraft_id, i.id, i.cursor_at, i.item\nFROM aircraft a\nLEFT JOIN LATERAL (\n  SELECT m.id, m.created_at::text AS cursor_at, maintenance_item_state(m) AS item\n  FROM maintenance_items m\n  WHERE m.aircraft_id = a.id\n    AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt::timestamptz, :cursorId::uuid))\n  ORDER BY m.created_at, m.id\n  LIMIT :limit\n) AS i ON true\nWHERE a.id = :aircraftId::uuid\nORDER BY i.cursor_at, i.id"};
+const maintenanceItemsListByAircraftIR: any = {"usedParamSet":{"cursorAt":true,"cursorId":true,"limit":true,"aircraftId":true},"params":[{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":505,"b":513},{"a":563,"b":571}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":587,"b":595}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":643,"b":649}]},{"name":"aircraftId","required":true,"transform":{"type":"scalar"},"locs":[{"a":679,"b":690}]}],"statement":"-- A page of an aircraft's maintenance items in the order they were added, each with its due\n-- figures and status. No row: no such aircraft; one row with a null item: none yet.\n-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT a.id AS aircraft_id, i.id, i.cursor_at, i.item\nFROM aircraft a\nLEFT JOIN LATERAL (\n  SELECT m.id, m.created_at::text AS cursor_at, maintenance_item_state(m) AS item\n  FROM maintenance_items m\n  WHERE m.aircraft_id = a.id\n    AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt::timestamptz, :cursorId::uuid))\n  ORDER BY m.created_at, m.id\n  LIMIT :limit!\n) AS i ON true\nWHERE a.id = :aircraftId!::uuid\nORDER BY i.cursor_at, i.id"};
 
 /**
  * Query generated from SQL:
@@ -45,9 +45,9 @@ const maintenanceItemsListByAircraftIR: any = {"usedParamSet":{"cursorAt":true,"
  *   WHERE m.aircraft_id = a.id
  *     AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt::timestamptz, :cursorId::uuid))
  *   ORDER BY m.created_at, m.id
- *   LIMIT :limit
+ *   LIMIT :limit!
  * ) AS i ON true
- * WHERE a.id = :aircraftId::uuid
+ * WHERE a.id = :aircraftId!::uuid
  * ORDER BY i.cursor_at, i.id
  * ```
  */

@@ -10,7 +10,7 @@ LEFT JOIN LATERAL (
   WHERE m.aircraft_id = a.id
     AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt::timestamptz, :cursorId::uuid))
   ORDER BY m.created_at, m.id
-  LIMIT :limit
+  LIMIT :limit!
 ) AS i ON true
-WHERE a.id = :aircraftId::uuid
+WHERE a.id = :aircraftId!::uuid
 ORDER BY i.cursor_at, i.id;

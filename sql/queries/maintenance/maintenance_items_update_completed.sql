@@ -9,13 +9,13 @@ WITH before AS (
   SELECT m.*, a.tach_hours AS aircraft_tach
   FROM maintenance_items m
   JOIN aircraft a ON a.id = m.aircraft_id
-  WHERE m.id = :itemId::uuid AND m.aircraft_id = :aircraftId::uuid
+  WHERE m.id = :itemId!::uuid AND m.aircraft_id = :aircraftId!::uuid
   FOR UPDATE OF m
 ), checked AS (
   SELECT b.id, b.aircraft_tach, b.last_done_tach, b.last_done_on,
-         :tach::numeric <= b.aircraft_tach AS tach_known,
+         :tach!::numeric <= b.aircraft_tach AS tach_known,
          :tach::numeric >= coalesce(b.last_done_tach, 0) AS tach_forward,
-         :doneOn::date <= current_date AS date_past,
+         :doneOn!::date <= current_date AS date_past,
          :doneOn::date >= coalesce(b.last_done_on, '-infinity'::date) AS date_forward
   FROM before b
 ), updated AS (
@@ -28,7 +28,7 @@ WITH before AS (
   SELECT u.id, maintenance_item_state(ROW(u.*)::maintenance_items) AS item FROM updated u
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'maintenance_item', s.id::text, 'maintenance_item.completed', :actorId::uuid,
+  SELECT 'maintenance_item', s.id::text, 'maintenance_item.completed', :actorId!::uuid,
          jsonb_build_object('before', jsonb_build_object('last_done_tach', k.last_done_tach, 'last_done_on', k.last_done_on),
                             'after', jsonb_build_object('last_done_tach', :tach::numeric, 'last_done_on', :doneOn::date))
   FROM shown s

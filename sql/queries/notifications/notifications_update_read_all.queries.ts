@@ -3,7 +3,7 @@ import { PreparedQuery } from '../../../src/db/typed';
 
 /** 'NotificationsUpdateReadAll' parameters type */
 export interface NotificationsUpdateReadAllParams {
-  userId?: string | null | void;
+  userId: string;
 }
 
 /** 'NotificationsUpdateReadAll' return type */
@@ -17,7 +17,7 @@ export interface NotificationsUpdateReadAllQuery {
   result: NotificationsUpdateReadAllResult;
 }
 
-const notificationsUpdateReadAllIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":160,"b":166}]}],"statement":"-- Marks every unread notification of the viewer read and says how many that was.\nWITH marked AS (\n  UPDATE notifications SET read_at = now()\n  WHERE user_id = :userId::uuid AND read_at IS NULL\n  RETURNING 1\n)\nSELECT count(*)::int AS updated FROM marked"};
+const notificationsUpdateReadAllIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":160,"b":167}]}],"statement":"-- Marks every unread notification of the viewer read and says how many that was.\nWITH marked AS (\n  UPDATE notifications SET read_at = now()\n  WHERE user_id = :userId!::uuid AND read_at IS NULL\n  RETURNING 1\n)\nSELECT count(*)::int AS updated FROM marked"};
 
 /**
  * Query generated from SQL:
@@ -25,7 +25,7 @@ const notificationsUpdateReadAllIR: any = {"usedParamSet":{"userId":true},"param
  * -- Marks every unread notification of the viewer read and says how many that was.
  * WITH marked AS (
  *   UPDATE notifications SET read_at = now()
- *   WHERE user_id = :userId::uuid AND read_at IS NULL
+ *   WHERE user_id = :userId!::uuid AND read_at IS NULL
  *   RETURNING 1
  * )
  * SELECT count(*)::int AS updated FROM marked

@@ -5,8 +5,8 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** 'NotificationsUpdateReadOne' parameters type */
 export interface NotificationsUpdateReadOneParams {
-  notificationId?: string | null | void;
-  userId?: string | null | void;
+  notificationId: string;
+  userId: string;
 }
 
 /** 'NotificationsUpdateReadOne' return type */
@@ -27,7 +27,7 @@ export interface NotificationsUpdateReadOneQuery {
   result: NotificationsUpdateReadOneResult;
 }
 
-const notificationsUpdateReadOneIR: any = {"usedParamSet":{"notificationId":true,"userId":true},"params":[{"name":"notificationId","required":false,"transform":{"type":"scalar"},"locs":[{"a":164,"b":178}]},{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":200,"b":206}]}],"statement":"-- Marks one of the viewer's notifications read; reading it again keeps the first read time.\nUPDATE notifications\nSET read_at = coalesce(read_at, now())\nWHERE id = :notificationId::uuid AND user_id = :userId::uuid\nRETURNING id, type, booking_id, title, body, data, read_at, created_at"};
+const notificationsUpdateReadOneIR: any = {"usedParamSet":{"notificationId":true,"userId":true},"params":[{"name":"notificationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":164,"b":179}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":208}]}],"statement":"-- Marks one of the viewer's notifications read; reading it again keeps the first read time.\nUPDATE notifications\nSET read_at = coalesce(read_at, now())\nWHERE id = :notificationId!::uuid AND user_id = :userId!::uuid\nRETURNING id, type, booking_id, title, body, data, read_at, created_at"};
 
 /**
  * Query generated from SQL:
@@ -35,7 +35,7 @@ const notificationsUpdateReadOneIR: any = {"usedParamSet":{"notificationId":true
  * -- Marks one of the viewer's notifications read; reading it again keeps the first read time.
  * UPDATE notifications
  * SET read_at = coalesce(read_at, now())
- * WHERE id = :notificationId::uuid AND user_id = :userId::uuid
+ * WHERE id = :notificationId!::uuid AND user_id = :userId!::uuid
  * RETURNING id, type, booking_id, title, body, data, read_at, created_at
  * ```
  */

@@ -4,7 +4,7 @@
 -- :actorId acting user id, :actorRole acting role
 WITH found AS (
   SELECT q.id, q.kind,
-         (:actorRole = 'ADMIN' OR q.user_id = :actorId::uuid OR taught.yes) AS visible,
+         (:actorRole! = 'ADMIN' OR q.user_id = :actorId!::uuid OR taught.yes) AS visible,
          (:actorRole = 'ADMIN' OR (q.kind IN ('SOLO_ENDORSEMENT', 'AIRCRAFT_CHECKOUT') AND taught.yes)) AS may_remove
   FROM user_qualifications q
   JOIN users u ON u.id = q.user_id
@@ -14,7 +14,7 @@ WITH found AS (
                        WHERE b.student_id = u.id AND b.instructor_id = :actorId::uuid
                          AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')) AS yes
   ) AS taught
-  WHERE q.id = :qualificationId::uuid AND q.user_id = :userId::uuid
+  WHERE q.id = :qualificationId!::uuid AND q.user_id = :userId!::uuid
 ), removed AS (
   DELETE FROM user_qualifications q USING found f WHERE q.id = f.id AND f.may_remove
   RETURNING q.*

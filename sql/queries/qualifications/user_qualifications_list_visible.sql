@@ -6,13 +6,13 @@
 -- :limit page size + 1
 WITH target AS (
   SELECT u.id,
-         (:viewerRole = 'ADMIN' OR u.id = :viewerId::uuid
+         (:viewerRole! = 'ADMIN' OR u.id = :viewerId!::uuid
           OR (:viewerRole = 'INSTRUCTOR' AND u.role = 'STUDENT'
               AND EXISTS (SELECT 1 FROM bookings b
                           WHERE b.student_id = u.id AND b.instructor_id = :viewerId::uuid
                             AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')))) AS visible
   FROM users u
-  WHERE u.id = :userId::uuid
+  WHERE u.id = :userId!::uuid
 )
 SELECT t.visible, q.*, q.created_at::text AS cursor_at
 FROM target t
@@ -21,6 +21,6 @@ LEFT JOIN LATERAL (
   WHERE q.user_id = t.id AND t.visible
     AND (:cursorAt::timestamptz IS NULL OR (q.created_at, q.id) > (:cursorAt::timestamptz, :cursorId::uuid))
   ORDER BY q.created_at, q.id
-  LIMIT :limit
+  LIMIT :limit!
 ) q ON true
 ORDER BY q.created_at, q.id;

@@ -8,8 +8,8 @@
 -- :idempotencyKey or null
 WITH target AS (
   SELECT u.id,
-         (:actorRole = 'ADMIN' OR u.id = :actorId::uuid OR taught.yes) AS visible,
-         (:actorRole = 'ADMIN' OR (:kind IN ('SOLO_ENDORSEMENT', 'AIRCRAFT_CHECKOUT') AND taught.yes)) AS may_record
+         (:actorRole! = 'ADMIN' OR u.id = :actorId!::uuid OR taught.yes) AS visible,
+         (:actorRole = 'ADMIN' OR (:kind! IN ('SOLO_ENDORSEMENT', 'AIRCRAFT_CHECKOUT') AND taught.yes)) AS may_record
   FROM users u
   CROSS JOIN LATERAL (
     SELECT :actorRole = 'INSTRUCTOR' AND u.role = 'STUDENT'
@@ -17,7 +17,7 @@ WITH target AS (
                        WHERE b.student_id = u.id AND b.instructor_id = :actorId::uuid
                          AND b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING', 'DISPATCHED')) AS yes
   ) AS taught
-  WHERE u.id = :userId::uuid
+  WHERE u.id = :userId!::uuid
 ), type_known AS (
   SELECT :aircraftTypeCode::text IS NULL OR EXISTS (SELECT 1 FROM aircraft_types t WHERE t.code = :aircraftTypeCode) AS yes
 ), before AS (

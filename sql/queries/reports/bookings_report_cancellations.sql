@@ -9,8 +9,8 @@ WITH cancelled AS (
          coalesce(b.cancellation_late, false) AS late, coalesce(b.cancellation_no_fault, false) AS no_fault
   FROM bookings b
   WHERE b.status = 'CANCELLED'
-    AND b.scheduled_at >= (:fromDay::date)::timestamp AT TIME ZONE 'UTC'
-    AND b.scheduled_at < (:toDay::date + 1)::timestamp AT TIME ZONE 'UTC'
+    AND b.scheduled_at >= (:fromDay!::date)::timestamp AT TIME ZONE 'UTC'
+    AND b.scheduled_at < (:toDay!::date + 1)::timestamp AT TIME ZONE 'UTC'
 ), categories (category, position) AS (
   SELECT * FROM unnest(ARRAY['WEATHER', 'MAINTENANCE', 'ILLNESS', 'STUDENT', 'INSTRUCTOR', 'OTHER']) WITH ORDINALITY
 ), students AS (
@@ -18,7 +18,7 @@ WITH cancelled AS (
   WHERE :afterStudentId::uuid IS NULL OR c.student_id > :afterStudentId::uuid
   GROUP BY c.student_id
   ORDER BY c.student_id
-  LIMIT :limit
+  LIMIT :limit!
 )
 -- One row for the totals (student_id null) and one per student on the page.
 SELECT s.student_id, u.first_name, u.last_name,

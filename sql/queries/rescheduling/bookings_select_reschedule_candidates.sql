@@ -14,12 +14,12 @@ WITH target AS (
          airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,
          (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt
   FROM bookings b
-  WHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)
+  WHERE b.id = :bookingId! AND (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId! OR b.instructor_id = :viewerId)
 ), slots AS (
   SELECT s.starts_at, s.starts_at + make_interval(mins => t.duration_minutes) AS ends_at
   FROM target t
   CROSS JOIN LATERAL generate_series(
-    date_bin('30 minutes', :now::timestamptz + interval '2 hours' - interval '1 microsecond', timestamptz '2000-01-01')
+    date_bin('30 minutes', :now!::timestamptz + interval '2 hours' - interval '1 microsecond', timestamptz '2000-01-01')
       + interval '30 minutes',
     :now::timestamptz + interval '7 days',
     interval '30 minutes') AS s (starts_at)

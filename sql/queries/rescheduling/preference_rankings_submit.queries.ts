@@ -7,10 +7,10 @@ export type stringArray = (string)[];
 
 /** 'PreferenceRankingsSubmit' parameters type */
 export interface PreferenceRankingsSubmitParams {
-  bookingId?: string | null | void;
-  rankedOptionIds?: stringArray | null | void;
-  unavailableOptionIds?: stringArray | null | void;
-  userId?: string | null | void;
+  bookingId: string;
+  rankedOptionIds: stringArray;
+  unavailableOptionIds: stringArray;
+  userId: string;
 }
 
 /** 'PreferenceRankingsSubmit' return type */
@@ -24,14 +24,14 @@ export interface PreferenceRankingsSubmitQuery {
   result: PreferenceRankingsSubmitResult;
 }
 
-const preferenceRankingsSubmitIR: any = {"usedParamSet":{"bookingId":true,"userId":true,"rankedOptionIds":true,"unavailableOptionIds":true},"params":[{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":172,"b":181}]},{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":190,"b":196}]},{"name":"rankedOptionIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":205,"b":220}]},{"name":"unavailableOptionIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":231,"b":251}]}],"statement":"-- One party's ranking, resolving the booking when it is the second (see reschedule_submit_preferences).\n-- :userId submitting user id\nSELECT reschedule_submit_preferences(:bookingId::uuid, :userId::uuid, :rankedOptionIds::uuid[], :unavailableOptionIds::uuid[], now()) AS result"};
+const preferenceRankingsSubmitIR: any = {"usedParamSet":{"bookingId":true,"userId":true,"rankedOptionIds":true,"unavailableOptionIds":true},"params":[{"name":"bookingId","required":true,"transform":{"type":"scalar"},"locs":[{"a":172,"b":182}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":191,"b":198}]},{"name":"rankedOptionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":207,"b":223}]},{"name":"unavailableOptionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":234,"b":255}]}],"statement":"-- One party's ranking, resolving the booking when it is the second (see reschedule_submit_preferences).\n-- :userId submitting user id\nSELECT reschedule_submit_preferences(:bookingId!::uuid, :userId!::uuid, :rankedOptionIds!::uuid[], :unavailableOptionIds!::uuid[], now()) AS result"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- One party's ranking, resolving the booking when it is the second (see reschedule_submit_preferences).
  * -- :userId submitting user id
- * SELECT reschedule_submit_preferences(:bookingId::uuid, :userId::uuid, :rankedOptionIds::uuid[], :unavailableOptionIds::uuid[], now()) AS result
+ * SELECT reschedule_submit_preferences(:bookingId!::uuid, :userId!::uuid, :rankedOptionIds!::uuid[], :unavailableOptionIds!::uuid[], now()) AS result
  * ```
  */
 export const preferenceRankingsSubmit = new PreparedQuery<PreferenceRankingsSubmitParams,PreferenceRankingsSubmitResult>(preferenceRankingsSubmitIR);

@@ -8,7 +8,7 @@
 -- ends_at, confidence, weather_status, reasons, aircraft_id }], :deadline, :actorId acting user id,
 -- :idempotencyKey or null
 WITH target AS (
-  SELECT * FROM bookings WHERE id = :bookingId AND status = ANY (:statuses::text[]) FOR UPDATE
+  SELECT * FROM bookings WHERE id = :bookingId! AND status = ANY (:statuses!::text[]) FOR UPDATE
 ), dropped_options AS (
   DELETE FROM reschedule_options o USING target t WHERE o.booking_id = t.id RETURNING 1
 ), dropped_preferences AS (
@@ -20,13 +20,13 @@ WITH target AS (
   SELECT t.id, x.position, x.suggested_at, x.ends_at, x.confidence, x.weather_status, x.reasons, x.aircraft_id
   FROM target t
   CROSS JOIN cleared
-  CROSS JOIN jsonb_to_recordset(:options::jsonb) AS x (position int, suggested_at timestamptz, ends_at timestamptz,
+  CROSS JOIN jsonb_to_recordset(:options!::jsonb) AS x (position int, suggested_at timestamptz, ends_at timestamptz,
                                                  confidence numeric, weather_status text, reasons jsonb,
                                                  aircraft_id uuid)
   RETURNING id, position, suggested_at, ends_at, confidence, weather_status, reasons, aircraft_id
 ), asked AS (
   INSERT INTO preference_rankings (booking_id, party, deadline)
-  SELECT t.id, p.party, :deadline::timestamptz
+  SELECT t.id, p.party, :deadline!::timestamptz
   FROM target t
   CROSS JOIN cleared
   CROSS JOIN (VALUES ('STUDENT'), ('INSTRUCTOR')) AS p (party)
@@ -42,7 +42,7 @@ WITH target AS (
   CROSS JOIN LATERAL (VALUES (t.student_id), (t.instructor_id)) AS party (user_id)
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
-  SELECT 'booking', t.id::text, 'booking.options_generated', :actorId::uuid,
+  SELECT 'booking', t.id::text, 'booking.options_generated', :actorId!::uuid,
          jsonb_build_object('from', t.status, 'to', 'RESCHEDULING', 'deadline', :deadline::timestamptz,
                             'option_count', jsonb_array_length(:options::jsonb))
   FROM target t

@@ -13,4 +13,4 @@ SELECT b.id AS booking_id, b.status, b.student_id, b.instructor_id,
                           'reminder_sent_at', p.reminder_sent_at, 'escalated_at', p.escalated_at))
                  FROM preference_rankings p WHERE p.booking_id = b.id), '[]'::jsonb) AS preferences
 FROM bookings b
-WHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId);
+WHERE b.id = :bookingId! AND (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId! OR b.instructor_id = :viewerId);

@@ -5,7 +5,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** 'CivilTwilightInsertMissing' parameters type */
 export interface CivilTwilightInsertMissingParams {
-  twilight?: Json | null | void;
+  twilight: Json;
 }
 
 /** 'CivilTwilightInsertMissing' return type */
@@ -17,7 +17,7 @@ export interface CivilTwilightInsertMissingQuery {
   result: CivilTwilightInsertMissingResult;
 }
 
-const civilTwilightInsertMissingIR: any = {"usedParamSet":{"twilight":true},"params":[{"name":"twilight","required":false,"transform":{"type":"scalar"},"locs":[{"a":373,"b":381}]}],"statement":"-- Stores civil twilight rows the daylight rule will read (computed by the application), keeping\n-- rows already there: the figures for an airport and day never change.\n-- :twilight jsonb [{ airport, day, civil_dawn, civil_dusk }]\nINSERT INTO civil_twilight (airport, day, civil_dawn, civil_dusk)\nSELECT x.airport, x.day, x.civil_dawn, x.civil_dusk\nFROM jsonb_to_recordset(:twilight::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)\nON CONFLICT (airport, day) DO NOTHING"};
+const civilTwilightInsertMissingIR: any = {"usedParamSet":{"twilight":true},"params":[{"name":"twilight","required":true,"transform":{"type":"scalar"},"locs":[{"a":373,"b":382}]}],"statement":"-- Stores civil twilight rows the daylight rule will read (computed by the application), keeping\n-- rows already there: the figures for an airport and day never change.\n-- :twilight jsonb [{ airport, day, civil_dawn, civil_dusk }]\nINSERT INTO civil_twilight (airport, day, civil_dawn, civil_dusk)\nSELECT x.airport, x.day, x.civil_dawn, x.civil_dusk\nFROM jsonb_to_recordset(:twilight!::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)\nON CONFLICT (airport, day) DO NOTHING"};
 
 /**
  * Query generated from SQL:
@@ -27,7 +27,7 @@ const civilTwilightInsertMissingIR: any = {"usedParamSet":{"twilight":true},"par
  * -- :twilight jsonb [{ airport, day, civil_dawn, civil_dusk }]
  * INSERT INTO civil_twilight (airport, day, civil_dawn, civil_dusk)
  * SELECT x.airport, x.day, x.civil_dawn, x.civil_dusk
- * FROM jsonb_to_recordset(:twilight::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
+ * FROM jsonb_to_recordset(:twilight!::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
  * ON CONFLICT (airport, day) DO NOTHING
  * ```
  */

@@ -4,5 +4,5 @@
 -- :twilight jsonb [{ airport, day, civil_dawn, civil_dusk }]
 INSERT INTO civil_twilight (airport, day, civil_dawn, civil_dusk)
 SELECT x.airport, x.day, x.civil_dawn, x.civil_dusk
-FROM jsonb_to_recordset(:twilight::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
+FROM jsonb_to_recordset(:twilight!::jsonb) AS x (airport text, day date, civil_dawn timestamptz, civil_dusk timestamptz)
 ON CONFLICT (airport, day) DO NOTHING;

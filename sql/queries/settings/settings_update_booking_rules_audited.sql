@@ -9,13 +9,13 @@ WITH before AS (
   SELECT booking_rules_over(coalesce((SELECT value FROM before), '{}'::jsonb)) AS value
 ), merged AS (
   SELECT booking_rules_over(jsonb_build_object(
-           'rules', (SELECT jsonb_object_agg(r.key, r.value || coalesce(:changes::jsonb -> 'rules' -> r.key, '{}'::jsonb))
+           'rules', (SELECT jsonb_object_agg(r.key, r.value || coalesce(:changes!::jsonb -> 'rules' -> r.key, '{}'::jsonb))
                      FROM jsonb_each(c.value -> 'rules') r),
            'late_cancel_hours', coalesce(:changes::jsonb -> 'late_cancel_hours', c.value -> 'late_cancel_hours'))) AS value
   FROM current c
 ), saved AS (
   INSERT INTO settings (key, value, updated_by)
-  SELECT 'booking_rules', m.value, :actorId::uuid FROM merged m
+  SELECT 'booking_rules', m.value, :actorId!::uuid FROM merged m
   ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by
   RETURNING value, updated_at, updated_by
 ), audited AS (

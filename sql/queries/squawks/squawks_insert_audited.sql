@@ -5,12 +5,12 @@
 -- :bookingId or null, :actorId acting user id,
 -- :idempotencyKey or null
 WITH checked AS (
-  SELECT EXISTS (SELECT 1 FROM aircraft a WHERE a.id = :aircraftId::uuid) AS aircraft_found,
+  SELECT EXISTS (SELECT 1 FROM aircraft a WHERE a.id = :aircraftId!::uuid) AS aircraft_found,
          (:bookingId::uuid IS NULL OR EXISTS (SELECT 1 FROM bookings b WHERE b.id = :bookingId::uuid AND b.aircraft_id = :aircraftId::uuid))
            AS booking_found
 ), created AS (
   INSERT INTO squawks (aircraft_id, severity, description, booking_id, reported_by)
-  SELECT :aircraftId::uuid, :severity, :description, :bookingId::uuid, :actorId::uuid
+  SELECT :aircraftId::uuid, :severity!, :description!, :bookingId::uuid, :actorId!::uuid
   FROM checked k
   WHERE k.aircraft_found AND k.booking_found
   RETURNING *

@@ -10,7 +10,7 @@ LEFT JOIN LATERAL (
   WHERE q.aircraft_id = a.id AND (:status::text IS NULL OR q.status = :status)
     AND (:cursorAt::timestamptz IS NULL OR (q.reported_at, q.id) < (:cursorAt::timestamptz, :cursorId::uuid))
   ORDER BY q.reported_at DESC, q.id DESC
-  LIMIT :limit
+  LIMIT :limit!
 ) AS s ON true
-WHERE a.id = :aircraftId::uuid
+WHERE a.id = :aircraftId!::uuid
 ORDER BY s.reported_at DESC, s.id DESC;

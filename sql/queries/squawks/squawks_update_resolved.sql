@@ -5,12 +5,12 @@
 -- makes two admins racing resolve it once; the flags say why nothing changed.
 -- :actorId acting user id
 WITH seen AS (
-  SELECT id, status, severity FROM squawks WHERE id = :squawkId::uuid AND aircraft_id = :aircraftId::uuid
+  SELECT id, status, severity FROM squawks WHERE id = :squawkId!::uuid AND aircraft_id = :aircraftId!::uuid
 ), updated AS (
   UPDATE squawks q
-  SET status = CASE WHEN :resolution = 'DEFERRED' THEN 'DEFERRED' ELSE 'RESOLVED' END,
-      resolution = :resolution, resolution_note = :note,
-      resolved_by = CASE WHEN :resolution = 'DEFERRED' THEN NULL ELSE :actorId::uuid END,
+  SET status = CASE WHEN :resolution! = 'DEFERRED' THEN 'DEFERRED' ELSE 'RESOLVED' END,
+      resolution = :resolution, resolution_note = :note!,
+      resolved_by = CASE WHEN :resolution = 'DEFERRED' THEN NULL ELSE :actorId!::uuid END,
       resolved_at = CASE WHEN :resolution = 'DEFERRED' THEN NULL ELSE now() END
   FROM seen s
   WHERE q.id = s.id AND q.status IN ('OPEN', 'DEFERRED')

@@ -7,15 +7,15 @@
 -- :instructorId or null, :aircraftTypeCode or null, :actorId acting user id,
 -- :idempotencyKey or null
 WITH checked AS (
-  SELECT (SELECT a.icao FROM airports a WHERE a.icao = :departure OR a.iata = :departure) AS departure_icao,
-         EXISTS (SELECT 1 FROM users s WHERE s.id = :studentId::uuid AND s.role = 'STUDENT') AS student_found,
+  SELECT (SELECT a.icao FROM airports a WHERE a.icao = :departure! OR a.iata = :departure) AS departure_icao,
+         EXISTS (SELECT 1 FROM users s WHERE s.id = :studentId!::uuid AND s.role = 'STUDENT') AS student_found,
          (:instructorId::uuid IS NULL OR EXISTS (SELECT 1 FROM users i WHERE i.id = :instructorId::uuid AND i.role = 'INSTRUCTOR'))
            AS instructor_found,
          (:aircraftTypeCode::text IS NULL OR EXISTS (SELECT 1 FROM aircraft_types t WHERE t.code = :aircraftTypeCode::text)) AS type_found
 ), created AS (
   INSERT INTO standby_entries (student_id, departure_airport, window_start, window_end, duration_minutes,
                                instructor_id, aircraft_type_code, lesson_type, created_by)
-  SELECT :studentId::uuid, k.departure_icao, :windowStart::timestamptz, :windowEnd::timestamptz, :durationMinutes::int, :instructorId::uuid, :aircraftTypeCode::text, :lessonType::text, :actorId::uuid
+  SELECT :studentId::uuid, k.departure_icao, :windowStart!::timestamptz, :windowEnd!::timestamptz, :durationMinutes!::int, :instructorId::uuid, :aircraftTypeCode::text, :lessonType!::text, :actorId!::uuid
   FROM checked k
   WHERE k.departure_icao IS NOT NULL AND k.student_found AND k.instructor_found AND k.type_found
   RETURNING *

@@ -9,11 +9,11 @@ export type NumberOrString = number | string;
 export interface StandbyEntriesListVisibleParams {
   cursorAt?: DateOrString | null | void;
   cursorId?: string | null | void;
-  limit?: NumberOrString | null | void;
+  limit: NumberOrString;
   status?: string | null | void;
   studentId?: string | null | void;
-  viewerId?: string | null | void;
-  viewerRole?: string | null | void;
+  viewerId: string;
+  viewerRole: string;
 }
 
 /** 'StandbyEntriesListVisible' return type */
@@ -43,7 +43,7 @@ export interface StandbyEntriesListVisibleQuery {
   result: StandbyEntriesListVisibleResult;
 }
 
-const standbyEntriesListVisibleIR: any = {"usedParamSet":{"viewerRole":true,"viewerId":true,"studentId":true,"status":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"viewerRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":788,"b":798}]},{"name":"viewerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":831,"b":839}]},{"name":"studentId","required":false,"transform":{"type":"scalar"},"locs":[{"a":855,"b":864},{"a":898,"b":907}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":923,"b":929},{"a":959,"b":965}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":981,"b":989},{"a":1039,"b":1047}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1063,"b":1071}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":1115,"b":1120}]}],"statement":"-- A page of standby entries in queue order (oldest first). Students only ever get their own.\n-- A waiting entry's position: 1 + the waiting entries at its airport, with windows overlapping\n-- its own, that came before it.\n-- :studentId or null, :status or null,\n-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT s.*, s.created_at::text AS cursor_at,\n       CASE WHEN s.status = 'WAITING' THEN\n         1 + (SELECT count(*) FROM standby_entries o\n              WHERE o.status = 'WAITING' AND o.departure_airport = s.departure_airport\n                AND o.window_start < s.window_end AND o.window_end > s.window_start\n                AND (o.created_at, o.id) < (s.created_at, s.id))::int\n       END AS position\nFROM standby_entries s\nWHERE (:viewerRole <> 'STUDENT' OR s.student_id = :viewerId::uuid)\n  AND (:studentId::uuid IS NULL OR s.student_id = :studentId::uuid)\n  AND (:status::text IS NULL OR s.status = :status::text)\n  AND (:cursorAt::timestamptz IS NULL OR (s.created_at, s.id) > (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY s.created_at, s.id\nLIMIT :limit"};
+const standbyEntriesListVisibleIR: any = {"usedParamSet":{"viewerRole":true,"viewerId":true,"studentId":true,"status":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"viewerRole","required":true,"transform":{"type":"scalar"},"locs":[{"a":788,"b":799}]},{"name":"viewerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":832,"b":841}]},{"name":"studentId","required":false,"transform":{"type":"scalar"},"locs":[{"a":857,"b":866},{"a":900,"b":909}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":925,"b":931},{"a":961,"b":967}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":983,"b":991},{"a":1041,"b":1049}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1065,"b":1073}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1117,"b":1123}]}],"statement":"-- A page of standby entries in queue order (oldest first). Students only ever get their own.\n-- A waiting entry's position: 1 + the waiting entries at its airport, with windows overlapping\n-- its own, that came before it.\n-- :studentId or null, :status or null,\n-- :cursorAt/:cursorId the cursor (created_at as text, id) or nulls, :limit page size + 1\nSELECT s.*, s.created_at::text AS cursor_at,\n       CASE WHEN s.status = 'WAITING' THEN\n         1 + (SELECT count(*) FROM standby_entries o\n              WHERE o.status = 'WAITING' AND o.departure_airport = s.departure_airport\n                AND o.window_start < s.window_end AND o.window_end > s.window_start\n                AND (o.created_at, o.id) < (s.created_at, s.id))::int\n       END AS position\nFROM standby_entries s\nWHERE (:viewerRole! <> 'STUDENT' OR s.student_id = :viewerId!::uuid)\n  AND (:studentId::uuid IS NULL OR s.student_id = :studentId::uuid)\n  AND (:status::text IS NULL OR s.status = :status::text)\n  AND (:cursorAt::timestamptz IS NULL OR (s.created_at, s.id) > (:cursorAt::timestamptz, :cursorId::uuid))\nORDER BY s.created_at, s.id\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -61,12 +61,12 @@ const standbyEntriesListVisibleIR: any = {"usedParamSet":{"viewerRole":true,"vie
  *                 AND (o.created_at, o.id) < (s.created_at, s.id))::int
  *        END AS position
  * FROM standby_entries s
- * WHERE (:viewerRole <> 'STUDENT' OR s.student_id = :viewerId::uuid)
+ * WHERE (:viewerRole! <> 'STUDENT' OR s.student_id = :viewerId!::uuid)
  *   AND (:studentId::uuid IS NULL OR s.student_id = :studentId::uuid)
  *   AND (:status::text IS NULL OR s.status = :status::text)
  *   AND (:cursorAt::timestamptz IS NULL OR (s.created_at, s.id) > (:cursorAt::timestamptz, :cursorId::uuid))
  * ORDER BY s.created_at, s.id
- * LIMIT :limit
+ * LIMIT :limit!
  * ```
  */
 export const standbyEntriesListVisible = new PreparedQuery<StandbyEntriesListVisibleParams,StandbyEntriesListVisibleResult>(standbyEntriesListVisibleIR);

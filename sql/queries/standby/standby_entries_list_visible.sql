@@ -12,9 +12,9 @@ SELECT s.*, s.created_at::text AS cursor_at,
                 AND (o.created_at, o.id) < (s.created_at, s.id))::int
        END AS position
 FROM standby_entries s
-WHERE (:viewerRole <> 'STUDENT' OR s.student_id = :viewerId::uuid)
+WHERE (:viewerRole! <> 'STUDENT' OR s.student_id = :viewerId!::uuid)
   AND (:studentId::uuid IS NULL OR s.student_id = :studentId::uuid)
   AND (:status::text IS NULL OR s.status = :status::text)
   AND (:cursorAt::timestamptz IS NULL OR (s.created_at, s.id) > (:cursorAt::timestamptz, :cursorId::uuid))
 ORDER BY s.created_at, s.id
-LIMIT :limit;
+LIMIT :limit!;

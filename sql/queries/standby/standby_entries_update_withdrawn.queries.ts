@@ -3,9 +3,9 @@ import { PreparedQuery } from '../../../src/db/typed';
 
 /** 'StandbyEntriesUpdateWithdrawn' parameters type */
 export interface StandbyEntriesUpdateWithdrawnParams {
-  actorId?: string | null | void;
-  actorRole?: string | null | void;
-  entryId?: string | null | void;
+  actorId: string;
+  actorRole: string;
+  entryId: string;
 }
 
 /** 'StandbyEntriesUpdateWithdrawn' return type */
@@ -34,7 +34,7 @@ export interface StandbyEntriesUpdateWithdrawnQuery {
   result: StandbyEntriesUpdateWithdrawnResult;
 }
 
-const standbyEntriesUpdateWithdrawnIR: any = {"usedParamSet":{"entryId":true,"actorRole":true,"actorId":true},"params":[{"name":"entryId","required":false,"transform":{"type":"scalar"},"locs":[{"a":387,"b":394},{"a":550,"b":557}]},{"name":"actorRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":407,"b":416},{"a":570,"b":579}]},{"name":"actorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":449,"b":456},{"a":612,"b":619},{"a":820,"b":827}]}],"statement":"-- Takes a waiting entry off the standby list, audited, in one statement. Students may withdraw\n-- only their own. The status guard sits in the UPDATE, so an entry a promotion holds is waited\n-- for and then found PROMOTED: it is never both promoted and withdrawn.\n-- :actorId acting user id, :actorRole acting role\nWITH seen AS (\n  SELECT s.status FROM standby_entries s\n  WHERE s.id = :entryId::uuid AND (:actorRole <> 'STUDENT' OR s.student_id = :actorId::uuid)\n), withdrawn AS (\n  UPDATE standby_entries s SET status = 'WITHDRAWN'\n  WHERE s.id = :entryId::uuid AND (:actorRole <> 'STUDENT' OR s.student_id = :actorId::uuid) AND s.status = 'WAITING'\n  RETURNING s.*\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'standby_entry', w.id::text, 'standby.withdrawn', :actorId::uuid, jsonb_build_object('from', 'WAITING', 'to', 'WITHDRAWN')\n  FROM withdrawn w\n)\nSELECT s.status AS seen_status, w.*\nFROM seen s\nLEFT JOIN withdrawn w ON true"};
+const standbyEntriesUpdateWithdrawnIR: any = {"usedParamSet":{"entryId":true,"actorRole":true,"actorId":true},"params":[{"name":"entryId","required":true,"transform":{"type":"scalar"},"locs":[{"a":387,"b":395},{"a":553,"b":560}]},{"name":"actorRole","required":true,"transform":{"type":"scalar"},"locs":[{"a":408,"b":418},{"a":573,"b":582}]},{"name":"actorId","required":true,"transform":{"type":"scalar"},"locs":[{"a":451,"b":459},{"a":615,"b":622},{"a":823,"b":830}]}],"statement":"-- Takes a waiting entry off the standby list, audited, in one statement. Students may withdraw\n-- only their own. The status guard sits in the UPDATE, so an entry a promotion holds is waited\n-- for and then found PROMOTED: it is never both promoted and withdrawn.\n-- :actorId acting user id, :actorRole acting role\nWITH seen AS (\n  SELECT s.status FROM standby_entries s\n  WHERE s.id = :entryId!::uuid AND (:actorRole! <> 'STUDENT' OR s.student_id = :actorId!::uuid)\n), withdrawn AS (\n  UPDATE standby_entries s SET status = 'WITHDRAWN'\n  WHERE s.id = :entryId::uuid AND (:actorRole <> 'STUDENT' OR s.student_id = :actorId::uuid) AND s.status = 'WAITING'\n  RETURNING s.*\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'standby_entry', w.id::text, 'standby.withdrawn', :actorId::uuid, jsonb_build_object('from', 'WAITING', 'to', 'WITHDRAWN')\n  FROM withdrawn w\n)\nSELECT s.status AS seen_status, w.*\nFROM seen s\nLEFT JOIN withdrawn w ON true"};
 
 /**
  * Query generated from SQL:
@@ -45,7 +45,7 @@ const standbyEntriesUpdateWithdrawnIR: any = {"usedParamSet":{"entryId":true,"ac
  * -- :actorId acting user id, :actorRole acting role
  * WITH seen AS (
  *   SELECT s.status FROM standby_entries s
- *   WHERE s.id = :entryId::uuid AND (:actorRole <> 'STUDENT' OR s.student_id = :actorId::uuid)
+ *   WHERE s.id = :entryId!::uuid AND (:actorRole! <> 'STUDENT' OR s.student_id = :actorId!::uuid)
  * ), withdrawn AS (
  *   UPDATE standby_entries s SET status = 'WITHDRAWN'
  *   WHERE s.id = :entryId::uuid AND (:actorRole <> 'STUDENT' OR s.student_id = :actorId::uuid) AND s.status = 'WAITING'

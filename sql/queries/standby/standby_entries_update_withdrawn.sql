@@ -5,7 +5,7 @@
 -- :actorId acting user id, :actorRole acting role
 WITH seen AS (
   SELECT s.status FROM standby_entries s
-  WHERE s.id = :entryId::uuid AND (:actorRole <> 'STUDENT' OR s.student_id = :actorId::uuid)
+  WHERE s.id = :entryId!::uuid AND (:actorRole! <> 'STUDENT' OR s.student_id = :actorId!::uuid)
 ), withdrawn AS (
   UPDATE standby_entries s SET status = 'WITHDRAWN'
   WHERE s.id = :entryId::uuid AND (:actorRole <> 'STUDENT' OR s.student_id = :actorId::uuid) AND s.status = 'WAITING'

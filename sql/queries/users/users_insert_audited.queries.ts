@@ -4,16 +4,16 @@ import { PreparedQuery } from '../../../src/db/typed';
 /** 'UsersInsertAudited' parameters type */
 export interface UsersInsertAuditedParams {
   actorId?: string | null | void;
-  authSubject?: string | null | void;
-  email?: string | null | void;
-  firstName?: string | null | void;
+  authSubject: string;
+  email: string;
+  firstName: string;
   idempotencyKey?: string | null | void;
-  lastName?: string | null | void;
+  lastName: string;
   phoneNumber?: string | null | void;
   requestHash?: string | null | void;
   requestPath?: string | null | void;
-  role?: string | null | void;
-  timezone?: string | null | void;
+  role: string;
+  timezone: string;
   trainingLevel?: string | null | void;
 }
 
@@ -40,7 +40,7 @@ export interface UsersInsertAuditedQuery {
   result: UsersInsertAuditedResult;
 }
 
-const usersInsertAuditedIR: any = {"usedParamSet":{"authSubject":true,"email":true,"firstName":true,"lastName":true,"phoneNumber":true,"role":true,"trainingLevel":true,"timezone":true,"actorId":true,"idempotencyKey":true,"requestPath":true,"requestHash":true},"params":[{"name":"authSubject","required":false,"transform":{"type":"scalar"},"locs":[{"a":267,"b":278}]},{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":281,"b":286}]},{"name":"firstName","required":false,"transform":{"type":"scalar"},"locs":[{"a":289,"b":298}]},{"name":"lastName","required":false,"transform":{"type":"scalar"},"locs":[{"a":301,"b":309}]},{"name":"phoneNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":312,"b":323}]},{"name":"role","required":false,"transform":{"type":"scalar"},"locs":[{"a":326,"b":330}]},{"name":"trainingLevel","required":false,"transform":{"type":"scalar"},"locs":[{"a":333,"b":346}]},{"name":"timezone","required":false,"transform":{"type":"scalar"},"locs":[{"a":349,"b":357}]},{"name":"actorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":517,"b":524},{"a":709,"b":716}]},{"name":"idempotencyKey","required":false,"transform":{"type":"scalar"},"locs":[{"a":719,"b":733}]},{"name":"requestPath","required":false,"transform":{"type":"scalar"},"locs":[{"a":736,"b":747}]},{"name":"requestHash","required":false,"transform":{"type":"scalar"},"locs":[{"a":750,"b":761}]}],"statement":"-- Creates a user and its audit entry in one statement: both or neither.\n-- :actorId acting user id,\n-- :idempotencyKey or null\nWITH created AS (\n  INSERT INTO users (auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone)\n  VALUES (:authSubject, :email, :firstName, :lastName, :phoneNumber, :role, :trainingLevel, :timezone)\n  RETURNING *\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'user', created.id::text, 'user.created', :actorId::uuid,\n         jsonb_build_object('role', created.role, 'email', created.email, 'auth_subject', created.auth_subject)\n  FROM created\n), remembered AS (\n  SELECT idempotency_remember(:actorId, :idempotencyKey, :requestPath, :requestHash, 201, to_jsonb(created))\n  FROM created\n)\nSELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone, active,\n       created_at, updated_at\nFROM created CROSS JOIN (SELECT count(*) FROM remembered) AS stored"};
+const usersInsertAuditedIR: any = {"usedParamSet":{"authSubject":true,"email":true,"firstName":true,"lastName":true,"phoneNumber":true,"role":true,"trainingLevel":true,"timezone":true,"actorId":true,"idempotencyKey":true,"requestPath":true,"requestHash":true},"params":[{"name":"authSubject","required":true,"transform":{"type":"scalar"},"locs":[{"a":267,"b":279}]},{"name":"email","required":true,"transform":{"type":"scalar"},"locs":[{"a":282,"b":288}]},{"name":"firstName","required":true,"transform":{"type":"scalar"},"locs":[{"a":291,"b":301}]},{"name":"lastName","required":true,"transform":{"type":"scalar"},"locs":[{"a":304,"b":313}]},{"name":"phoneNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":316,"b":327}]},{"name":"role","required":true,"transform":{"type":"scalar"},"locs":[{"a":330,"b":335}]},{"name":"trainingLevel","required":false,"transform":{"type":"scalar"},"locs":[{"a":338,"b":351}]},{"name":"timezone","required":true,"transform":{"type":"scalar"},"locs":[{"a":354,"b":363}]},{"name":"actorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":523,"b":530},{"a":715,"b":722}]},{"name":"idempotencyKey","required":false,"transform":{"type":"scalar"},"locs":[{"a":725,"b":739}]},{"name":"requestPath","required":false,"transform":{"type":"scalar"},"locs":[{"a":742,"b":753}]},{"name":"requestHash","required":false,"transform":{"type":"scalar"},"locs":[{"a":756,"b":767}]}],"statement":"-- Creates a user and its audit entry in one statement: both or neither.\n-- :actorId acting user id,\n-- :idempotencyKey or null\nWITH created AS (\n  INSERT INTO users (auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone)\n  VALUES (:authSubject!, :email!, :firstName!, :lastName!, :phoneNumber, :role!, :trainingLevel, :timezone!)\n  RETURNING *\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'user', created.id::text, 'user.created', :actorId::uuid,\n         jsonb_build_object('role', created.role, 'email', created.email, 'auth_subject', created.auth_subject)\n  FROM created\n), remembered AS (\n  SELECT idempotency_remember(:actorId, :idempotencyKey, :requestPath, :requestHash, 201, to_jsonb(created))\n  FROM created\n)\nSELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone, active,\n       created_at, updated_at\nFROM created CROSS JOIN (SELECT count(*) FROM remembered) AS stored"};
 
 /**
  * Query generated from SQL:
@@ -50,7 +50,7 @@ const usersInsertAuditedIR: any = {"usedParamSet":{"authSubject":true,"email":tr
  * -- :idempotencyKey or null
  * WITH created AS (
  *   INSERT INTO users (auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone)
- *   VALUES (:authSubject, :email, :firstName, :lastName, :phoneNumber, :role, :trainingLevel, :timezone)
+ *   VALUES (:authSubject!, :email!, :firstName!, :lastName!, :phoneNumber, :role!, :trainingLevel, :timezone!)
  *   RETURNING *
  * ), audited AS (
  *   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)

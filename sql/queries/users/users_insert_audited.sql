@@ -4,7 +4,7 @@
 -- :idempotencyKey or null
 WITH created AS (
   INSERT INTO users (auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone)
-  VALUES (:authSubject, :email, :firstName, :lastName, :phoneNumber, :role, :trainingLevel, :timezone)
+  VALUES (:authSubject!, :email!, :firstName!, :lastName!, :phoneNumber, :role!, :trainingLevel, :timezone!)
   RETURNING *
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)

@@ -7,7 +7,7 @@ SELECT id, auth_subject, email, first_name, last_name, phone_number, role, train
        created_at, updated_at, created_at::text AS cursor_at
 FROM users
 WHERE (:role::text IS NULL OR role = :role)
-  AND (:includeInactive::boolean OR active)
+  AND (:includeInactive!::boolean OR active)
   AND (:cursorAt::timestamptz IS NULL OR (created_at, id) > (:cursorAt::timestamptz, :cursorId::uuid))
 ORDER BY created_at, id
-LIMIT :limit;
+LIMIT :limit!;

@@ -3,7 +3,7 @@ import { PreparedQuery } from '../../../src/db/typed';
 
 /** 'UsersSelectBySubject' parameters type */
 export interface UsersSelectBySubjectParams {
-  authSubject?: string | null | void;
+  authSubject: string;
 }
 
 /** 'UsersSelectBySubject' return type */
@@ -29,7 +29,7 @@ export interface UsersSelectBySubjectQuery {
   result: UsersSelectBySubjectResult;
 }
 
-const usersSelectBySubjectIR: any = {"usedParamSet":{"authSubject":true},"params":[{"name":"authSubject","required":false,"transform":{"type":"scalar"},"locs":[{"a":259,"b":270}]}],"statement":"-- The signed-in user, looked up by the token's subject on every authenticated request.\nSELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone, active,\n       created_at, updated_at\nFROM users\nWHERE auth_subject = :authSubject"};
+const usersSelectBySubjectIR: any = {"usedParamSet":{"authSubject":true},"params":[{"name":"authSubject","required":true,"transform":{"type":"scalar"},"locs":[{"a":259,"b":271}]}],"statement":"-- The signed-in user, looked up by the token's subject on every authenticated request.\nSELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone, active,\n       created_at, updated_at\nFROM users\nWHERE auth_subject = :authSubject!"};
 
 /**
  * Query generated from SQL:
@@ -38,7 +38,7 @@ const usersSelectBySubjectIR: any = {"usedParamSet":{"authSubject":true},"params
  * SELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone, active,
  *        created_at, updated_at
  * FROM users
- * WHERE auth_subject = :authSubject
+ * WHERE auth_subject = :authSubject!
  * ```
  */
 export const usersSelectBySubject = new PreparedQuery<UsersSelectBySubjectParams,UsersSelectBySubjectResult>(usersSelectBySubjectIR);

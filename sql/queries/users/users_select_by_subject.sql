@@ -3,4 +3,4 @@
 SELECT id, auth_subject, email, first_name, last_name, phone_number, role, training_level, timezone, active,
        created_at, updated_at
 FROM users
-WHERE auth_subject = :authSubject;
+WHERE auth_subject = :authSubject!;

@@ -8,7 +8,7 @@ SELECT u.id, u.auth_subject, u.email, u.first_name, u.last_name, u.phone_number,
 FROM users u
 CROSS JOIN LATERAL (
   SELECT CASE
-    WHEN :viewerRole = 'ADMIN' OR u.id = :viewerId THEN 'full'
+    WHEN :viewerRole! = 'ADMIN' OR u.id = :viewerId! THEN 'full'
     WHEN :viewerRole = 'INSTRUCTOR' AND u.role = 'STUDENT' AND EXISTS (
       SELECT 1 FROM bookings b
       WHERE b.student_id = u.id AND b.instructor_id = :viewerId
@@ -17,4 +17,4 @@ CROSS JOIN LATERAL (
     WHEN u.role = 'INSTRUCTOR' THEN 'public'
   END AS visibility
 ) seen
-WHERE u.id = :userId AND seen.visibility IS NOT NULL;
+WHERE u.id = :userId! AND seen.visibility IS NOT NULL;

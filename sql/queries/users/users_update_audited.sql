@@ -3,10 +3,10 @@
 -- the values before and after, in one statement.
 -- :actorId acting user id
 WITH before AS (
-  SELECT * FROM users WHERE id = :userId FOR UPDATE
+  SELECT * FROM users WHERE id = :userId! FOR UPDATE
 ), updated AS (
   UPDATE users u SET
-    email          = CASE WHEN :changes::jsonb ? 'email'          THEN :changes::jsonb->>'email'          ELSE u.email END,
+    email          = CASE WHEN :changes!::jsonb ? 'email'          THEN :changes::jsonb->>'email'          ELSE u.email END,
     first_name     = CASE WHEN :changes::jsonb ? 'first_name'     THEN :changes::jsonb->>'first_name'     ELSE u.first_name END,
     last_name      = CASE WHEN :changes::jsonb ? 'last_name'      THEN :changes::jsonb->>'last_name'      ELSE u.last_name END,
     phone_number   = CASE WHEN :changes::jsonb ? 'phone_number'   THEN :changes::jsonb->>'phone_number'   ELSE u.phone_number END,
@@ -22,7 +22,7 @@ WITH before AS (
   SELECT 'user', updated.id::text,
          CASE WHEN :changes::jsonb ? 'active' THEN CASE WHEN updated.active THEN 'user.activated' ELSE 'user.deactivated' END
               ELSE 'user.updated' END,
-         :actorId::uuid,
+         :actorId!::uuid,
          jsonb_build_object(
            'before', (SELECT jsonb_object_agg(k, to_jsonb(before) -> k) FROM before, jsonb_object_keys(:changes::jsonb) k),
            'after', :changes::jsonb)

@@ -5,9 +5,9 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** 'BookingsSelectForWeatherCheck' parameters type */
 export interface BookingsSelectForWeatherCheckParams {
-  bookingId?: string | null | void;
-  viewerId?: string | null | void;
-  viewerRole?: string | null | void;
+  bookingId: string;
+  viewerId: string;
+  viewerRole: string;
 }
 
 /** 'BookingsSelectForWeatherCheck' return type */
@@ -32,7 +32,7 @@ export interface BookingsSelectForWeatherCheckQuery {
   result: BookingsSelectForWeatherCheckResult;
 }
 
-const bookingsSelectForWeatherCheckIR: any = {"usedParamSet":{"bookingId":true,"viewerRole":true,"viewerId":true},"params":[{"name":"bookingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":650,"b":659}]},{"name":"viewerRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":666,"b":676}]},{"name":"viewerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":706,"b":714},{"a":737,"b":745}]}],"statement":"-- One booking a viewer may see, with the weather minimums of its training level and what the\n-- crosswind rule needs (runway ends of both airports, the aircraft's limit).\nSELECT b.id, b.student_id, b.instructor_id, b.status, b.scheduled_at, b.ends_at,\n       b.departure_airport, b.arrival_airport, b.training_level,\n       (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,\n       airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,\n       (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt\nFROM bookings b\nWHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)"};
+const bookingsSelectForWeatherCheckIR: any = {"usedParamSet":{"bookingId":true,"viewerRole":true,"viewerId":true},"params":[{"name":"bookingId","required":true,"transform":{"type":"scalar"},"locs":[{"a":650,"b":660}]},{"name":"viewerRole","required":true,"transform":{"type":"scalar"},"locs":[{"a":667,"b":678}]},{"name":"viewerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":708,"b":717},{"a":740,"b":748}]}],"statement":"-- One booking a viewer may see, with the weather minimums of its training level and what the\n-- crosswind rule needs (runway ends of both airports, the aircraft's limit).\nSELECT b.id, b.student_id, b.instructor_id, b.status, b.scheduled_at, b.ends_at,\n       b.departure_airport, b.arrival_airport, b.training_level,\n       (SELECT s.value -> b.training_level FROM settings s WHERE s.key = 'weather_minimums') AS minimums,\n       airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,\n       (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt\nFROM bookings b\nWHERE b.id = :bookingId! AND (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId! OR b.instructor_id = :viewerId)"};
 
 /**
  * Query generated from SQL:
@@ -45,7 +45,7 @@ const bookingsSelectForWeatherCheckIR: any = {"usedParamSet":{"bookingId":true,"
  *        airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,
  *        (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt
  * FROM bookings b
- * WHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId)
+ * WHERE b.id = :bookingId! AND (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId! OR b.instructor_id = :viewerId)
  * ```
  */
 export const bookingsSelectForWeatherCheck = new PreparedQuery<BookingsSelectForWeatherCheckParams,BookingsSelectForWeatherCheckResult>(bookingsSelectForWeatherCheckIR);

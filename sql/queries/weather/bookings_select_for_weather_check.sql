@@ -7,4 +7,4 @@ SELECT b.id, b.student_id, b.instructor_id, b.status, b.scheduled_at, b.ends_at,
        airport_runway_ends(ARRAY[b.departure_airport, b.arrival_airport]) AS runways,
        (SELECT p.crosswind_limit_kt FROM aircraft p WHERE p.id = b.aircraft_id) AS aircraft_crosswind_limit_kt
 FROM bookings b
-WHERE b.id = :bookingId AND (:viewerRole = 'ADMIN' OR b.student_id = :viewerId OR b.instructor_id = :viewerId);
+WHERE b.id = :bookingId! AND (:viewerRole! = 'ADMIN' OR b.student_id = :viewerId! OR b.instructor_id = :viewerId);

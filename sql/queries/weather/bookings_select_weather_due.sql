@@ -8,6 +8,6 @@ SELECT b.id, b.status, b.scheduled_at, b.ends_at, b.departure_airport, b.arrival
 FROM bookings b
 CROSS JOIN (SELECT value FROM settings WHERE key = 'weather_minimums') AS m
 WHERE b.status IN ('CONFIRMED', 'AT_RISK', 'RESCHEDULING')
-  AND b.scheduled_at >= :now::timestamptz
+  AND b.scheduled_at >= :now!::timestamptz
   AND b.scheduled_at < :now::timestamptz + interval '48 hours'
 ORDER BY b.scheduled_at, b.id;

@@ -8,11 +8,11 @@
 -- :source ('monitor' | 'check')
 WITH checked AS (
   SELECT x.id, x.weather_status, coalesce(x.violations, '[]'::jsonb) AS violations
-  FROM jsonb_to_recordset(:checks::jsonb) AS x (id uuid, weather_status text, violations jsonb)
+  FROM jsonb_to_recordset(:checks!::jsonb) AS x (id uuid, weather_status text, violations jsonb)
 ), at_risk AS (
   UPDATE bookings b
   SET status = 'AT_RISK', risk_reasons = array_append(b.risk_reasons, 'weather'),
-      weather_status = c.weather_status, weather_checked_at = :checkedAt::timestamptz
+      weather_status = c.weather_status, weather_checked_at = :checkedAt!::timestamptz
   FROM checked c
   JOIN bookings was ON was.id = c.id
   WHERE b.id = c.id AND b.status IN ('CONFIRMED', 'AT_RISK') AND NOT 'weather' = ANY (b.risk_reasons)
@@ -51,7 +51,7 @@ WITH checked AS (
 ), audited AS (
   INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)
   SELECT 'booking', r.id::text, 'booking.weather_at_risk', :actorId::uuid,
-         jsonb_build_object('from', r.was_status, 'to', r.status, 'source', :source::text, 'violations', r.violations)
+         jsonb_build_object('from', r.was_status, 'to', r.status, 'source', :source!::text, 'violations', r.violations)
   FROM at_risk r
   UNION ALL
   SELECT 'booking', c.id::text, 'booking.weather_cleared', :actorId::uuid,

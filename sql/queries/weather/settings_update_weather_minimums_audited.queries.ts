@@ -5,8 +5,8 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** 'SettingsUpdateWeatherMinimumsAudited' parameters type */
 export interface SettingsUpdateWeatherMinimumsAuditedParams {
-  actorId?: string | null | void;
-  minimums?: Json | null | void;
+  actorId: string;
+  minimums: Json;
 }
 
 /** 'SettingsUpdateWeatherMinimumsAudited' return type */
@@ -22,7 +22,7 @@ export interface SettingsUpdateWeatherMinimumsAuditedQuery {
   result: SettingsUpdateWeatherMinimumsAuditedResult;
 }
 
-const settingsUpdateWeatherMinimumsAuditedIR: any = {"usedParamSet":{"minimums":true,"actorId":true},"params":[{"name":"minimums","required":false,"transform":{"type":"scalar"},"locs":[{"a":342,"b":350}]},{"name":"actorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":360,"b":367},{"a":660,"b":667}]}],"statement":"-- Replaces the weather minimums and audits the values before and after, in one statement.\n-- :minimums (jsonb, keyed by training level), :actorId acting user id\nWITH before AS (\n  SELECT value FROM settings WHERE key = 'weather_minimums' FOR UPDATE\n), saved AS (\n  INSERT INTO settings (key, value, updated_by)\n  VALUES ('weather_minimums', :minimums::jsonb, :actorId::uuid)\n  ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by\n  RETURNING value, updated_at, updated_by\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'setting', 'weather_minimums', 'setting.updated', :actorId::uuid,\n         jsonb_build_object('before', (SELECT value FROM before), 'after', s.value)\n  FROM saved s\n)\nSELECT value, updated_at, updated_by FROM saved"};
+const settingsUpdateWeatherMinimumsAuditedIR: any = {"usedParamSet":{"minimums":true,"actorId":true},"params":[{"name":"minimums","required":true,"transform":{"type":"scalar"},"locs":[{"a":342,"b":351}]},{"name":"actorId","required":true,"transform":{"type":"scalar"},"locs":[{"a":361,"b":369},{"a":662,"b":669}]}],"statement":"-- Replaces the weather minimums and audits the values before and after, in one statement.\n-- :minimums (jsonb, keyed by training level), :actorId acting user id\nWITH before AS (\n  SELECT value FROM settings WHERE key = 'weather_minimums' FOR UPDATE\n), saved AS (\n  INSERT INTO settings (key, value, updated_by)\n  VALUES ('weather_minimums', :minimums!::jsonb, :actorId!::uuid)\n  ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by\n  RETURNING value, updated_at, updated_by\n), audited AS (\n  INSERT INTO audit_log (entity_type, entity_id, action, user_id, metadata)\n  SELECT 'setting', 'weather_minimums', 'setting.updated', :actorId::uuid,\n         jsonb_build_object('before', (SELECT value FROM before), 'after', s.value)\n  FROM saved s\n)\nSELECT value, updated_at, updated_by FROM saved"};
 
 /**
  * Query generated from SQL:
@@ -33,7 +33,7 @@ const settingsUpdateWeatherMinimumsAuditedIR: any = {"usedParamSet":{"minimums":
  *   SELECT value FROM settings WHERE key = 'weather_minimums' FOR UPDATE
  * ), saved AS (
  *   INSERT INTO settings (key, value, updated_by)
- *   VALUES ('weather_minimums', :minimums::jsonb, :actorId::uuid)
+ *   VALUES ('weather_minimums', :minimums!::jsonb, :actorId!::uuid)
  *   ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by
  *   RETURNING value, updated_at, updated_by
  * ), audited AS (

@@ -5,7 +5,7 @@ WITH before AS (
   SELECT value FROM settings WHERE key = 'weather_minimums' FOR UPDATE
 ), saved AS (
   INSERT INTO settings (key, value, updated_by)
-  VALUES ('weather_minimums', :minimums::jsonb, :actorId::uuid)
+  VALUES ('weather_minimums', :minimums!::jsonb, :actorId!::uuid)
   ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by
   RETURNING value, updated_at, updated_by
 ), audited AS (

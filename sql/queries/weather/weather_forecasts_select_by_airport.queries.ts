@@ -5,7 +5,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** 'WeatherForecastsSelectByAirport' parameters type */
 export interface WeatherForecastsSelectByAirportParams {
-  airport?: string | null | void;
+  airport: string;
 }
 
 /** 'WeatherForecastsSelectByAirport' return type */
@@ -26,7 +26,7 @@ export interface WeatherForecastsSelectByAirportQuery {
   result: WeatherForecastsSelectByAirportResult;
 }
 
-const weatherForecastsSelectByAirportIR: any = {"usedParamSet":{"airport":true},"params":[{"name":"airport","required":false,"transform":{"type":"scalar"},"locs":[{"a":282,"b":289},{"a":303,"b":310},{"a":330,"b":337}]}],"statement":"-- The latest TAF held for one airport, by ICAO or IATA code.\n-- :airport code (upper case)\nSELECT a.icao AS airport, a.iata, a.name, f.issue_time, f.valid_from, f.valid_to, f.forecast, f.fetched_at\nFROM airports a\nLEFT JOIN weather_forecasts f ON f.airport = a.icao\nWHERE a.icao = :airport OR a.iata = :airport\nORDER BY a.icao = :airport DESC\nLIMIT 1"};
+const weatherForecastsSelectByAirportIR: any = {"usedParamSet":{"airport":true},"params":[{"name":"airport","required":true,"transform":{"type":"scalar"},"locs":[{"a":282,"b":290},{"a":304,"b":311},{"a":331,"b":338}]}],"statement":"-- The latest TAF held for one airport, by ICAO or IATA code.\n-- :airport code (upper case)\nSELECT a.icao AS airport, a.iata, a.name, f.issue_time, f.valid_from, f.valid_to, f.forecast, f.fetched_at\nFROM airports a\nLEFT JOIN weather_forecasts f ON f.airport = a.icao\nWHERE a.icao = :airport! OR a.iata = :airport\nORDER BY a.icao = :airport DESC\nLIMIT 1"};
 
 /**
  * Query generated from SQL:
@@ -36,7 +36,7 @@ const weatherForecastsSelectByAirportIR: any = {"usedParamSet":{"airport":true},
  * SELECT a.icao AS airport, a.iata, a.name, f.issue_time, f.valid_from, f.valid_to, f.forecast, f.fetched_at
  * FROM airports a
  * LEFT JOIN weather_forecasts f ON f.airport = a.icao
- * WHERE a.icao = :airport OR a.iata = :airport
+ * WHERE a.icao = :airport! OR a.iata = :airport
  * ORDER BY a.icao = :airport DESC
  * LIMIT 1
  * ```

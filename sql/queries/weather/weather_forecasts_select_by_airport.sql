@@ -4,6 +4,6 @@
 SELECT a.icao AS airport, a.iata, a.name, f.issue_time, f.valid_from, f.valid_to, f.forecast, f.fetched_at
 FROM airports a
 LEFT JOIN weather_forecasts f ON f.airport = a.icao
-WHERE a.icao = :airport OR a.iata = :airport
+WHERE a.icao = :airport! OR a.iata = :airport
 ORDER BY a.icao = :airport DESC
 LIMIT 1;

@@ -4,7 +4,7 @@
 -- :tafs jsonb array of TAFs (icaoId, issueTime ISO, validTimeFrom/validTimeTo epoch seconds, fcsts...)
 WITH fetched AS (
   SELECT DISTINCT ON (t ->> 'icaoId') t
-  FROM jsonb_array_elements(:tafs::jsonb) AS t
+  FROM jsonb_array_elements(:tafs!::jsonb) AS t
   ORDER BY t ->> 'icaoId', (t ->> 'issueTime')::timestamptz DESC
 )
 INSERT INTO weather_forecasts (airport, issue_time, valid_from, valid_to, forecast, fetched_at)
