@@ -100,7 +100,7 @@ describe("POST /v1/bookings/:id/weather-check", () => {
     const broken = fakeWeather();
     broken.mode = mode;
     const crew = await makeCrew();
-    // Airports of their own, so no cached forecast answers for the broken provider.
+    // An airport of its own, so no cached forecast answers for the broken provider.
     const [from] = await randomAirports(1);
     const booking = await insertBooking(crew, { at: hoursFromNow(6), from: from!, status: "AT_RISK" });
     const res = await callWith(broken, `/v1/bookings/${booking.id}/weather-check`, { method: "POST", token: crew.instructor.token });

@@ -115,13 +115,25 @@ export async function callWith<T = any>(fake: FakeWeather, path: string, options
   return { status: response.status, headers: response.headers, body: parsed as T, text };
 }
 
-/** Airports no other test is likely to use at the same moment (the cache is keyed by airport). */
+/**
+ * Airports of the caller's own: new ones at random real airports' places, coded 9nnn. Forecasts
+ * are cached and stored by airport, so an airport another test file also picked could answer
+ * with that file's forecast.
+ */
 export async function randomAirports(n: number): Promise<string[]> {
-  const rows = await ownerDb().query<{ icao: string }>(
-    "SELECT icao FROM airports WHERE icao ~ '^[A-Z]{4}$' ORDER BY random() LIMIT $1",
-    [n],
-  );
-  return rows.map((r) => r.icao);
+  const codes: string[] = [];
+  while (codes.length < n) {
+    const code = `9${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
+    const [row] = await ownerDb().query<{ icao: string }>(
+      `INSERT INTO airports (icao, name, city, country, latitude, longitude, elevation_ft, timezone)
+       SELECT $1, 'Test field', NULL, NULL, latitude, longitude, elevation_ft, timezone
+       FROM airports WHERE icao ~ '^[A-Z]{4}$' AND timezone IS NOT NULL ORDER BY random() LIMIT 1
+       ON CONFLICT DO NOTHING RETURNING icao`,
+      [code],
+    );
+    if (row) codes.push(row.icao);
+  }
+  return codes;
 }
 
 export interface Crew {
