@@ -5,8 +5,11 @@ import repairStale from "../../sql/queries/flights/flight_delay_rollup_repair_st
 /** Flights per statement adding an ingestion to the delay rollup: a few seconds at most, well inside the statement timeout. */
 export const ROLLUP_CHUNK_FLIGHTS = 50_000;
 
-/** A RUNNING ingestion older than this has lost its request: the repair completes its rollup. */
-export const STALE_INGESTION_MS = 60 * 60 * 1000;
+/**
+ * A RUNNING ingestion this old has lost its request (what `GET /v1/admin/integrity` counts as
+ * stuck): the repair completes its rollup.
+ */
+export const STALE_INGESTION_MS = 15 * 60 * 1000;
 
 /** Statements one repair run may spend (each adds up to ROLLUP_CHUNK_FLIGHTS flights). */
 const REPAIR_STATEMENTS = 20;
