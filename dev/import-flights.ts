@@ -13,7 +13,7 @@ import { cacheKeys } from "../src/cache/keys.ts";
 import { FILE_KEY_BYTES, fileKey } from "../src/flights/ingest.ts";
 import { ingestionStatus, keepFirstErrors, qualityScore, type IngestionCounts, type RowError } from "../src/flights/quality.ts";
 import { recordReader, type FileRecord } from "../src/flights/records.ts";
-import { validateFlightRow, type StagedFlight } from "../src/flights/rows.ts";
+import { STAGED_COLUMNS, validateFlightRow, type StagedFlight } from "../src/flights/rows.ts";
 import { REPO_ROOT } from "./migrate.ts";
 // Pure-JS decoders for the codecs hyparquet leaves out (flights-3m.parquet is ZSTD).
 import { compressors } from "hyparquet-compressors";
@@ -47,12 +47,6 @@ export function importFormat(file: string): ImportFormat | null {
   return FORMATS[extname(file).toLowerCase()] ?? null;
 }
 
-const STAGING_COLUMNS = [
-  "row", "flight_number", "airline_code", "origin", "destination",
-  "scheduled_departure", "scheduled_departure_local", "scheduled_arrival", "scheduled_arrival_local",
-  "actual_departure", "actual_departure_local", "actual_arrival", "actual_arrival_local",
-  "departure_delay_minutes", "arrival_delay_minutes", "distance_miles", "status",
-] as const satisfies readonly (keyof StagedFlight)[];
 
 const CREATE_STAGING = `CREATE TEMP TABLE flight_import_staging (
   "row" integer, flight_number text, airline_code text, origin text, destination text,
@@ -60,10 +54,13 @@ const CREATE_STAGING = `CREATE TEMP TABLE flight_import_staging (
   actual_departure text, actual_departure_local boolean, actual_arrival text, actual_arrival_local boolean,
   departure_delay_minutes integer, arrival_delay_minutes integer, distance_miles integer, status text)`;
 
+/** Flights per call adding the file's flights to the delay rollup at the end. */
+const ROLLUP_CHUNK_FLIGHTS = 500_000;
+
 /** The API's batch statement, reading the staging table in place of its JSON parameter ($1 stays unused). */
 async function stagedInsertStatement(): Promise<string> {
   const text = await readFile(join(REPO_ROOT, "sql", "queries", "flights", "flights_insert_batch.sql"), "utf8");
-  const input = /input AS \(\s*SELECT \* FROM json_to_recordset\(\$1::json\) AS r \([^)]*\)\s*\)/;
+  const input = /input AS \(\s*SELECT [\s\S]*? FROM jsonb_array_elements\(\$1::jsonb\) AS e\s*\)/;
   if (!input.test(text)) throw new Error("flights_insert_batch.sql no longer starts with its JSON input step");
   return text.replace(input, "input AS (SELECT * FROM flight_import_staging WHERE $1::text IS NULL)");
 }
@@ -167,7 +164,7 @@ export async function openFlightFile(file: string, format: ImportFormat, chunkRo
 
 /** COPY text format; validated fields never hold tabs, newlines or backslashes. */
 function copyLine(f: StagedFlight): string {
-  return STAGING_COLUMNS.map((c) => {
+  return STAGED_COLUMNS.map((c) => {
     const value = f[c];
     return value === null ? "\\N" : String(value);
   }).join("\t") + "\n";
@@ -268,12 +265,12 @@ export async function importFlights(file: string, options: ImportOptions): Promi
       refused = [];
       await storing;
       await client.query("TRUNCATE flight_import_staging");
-      await copyRows(client, "flight_import_staging", STAGING_COLUMNS, lines);
+      await copyRows(client, "flight_import_staging", STAGED_COLUMNS, lines);
       // A temporary table has no statistics until analysed: without them the planner guesses a
       // few rows and picks nested loops for hundreds of thousands.
       await client.query("ANALYZE flight_import_staging");
       const received = lines.length + early.length;
-      storing = client.query<{ inserted: number; valid: number; errors: RowError[] }>(insertStaged, [null, id, received, early.length, key, false]).then(({ rows }) => {
+      storing = client.query<{ inserted: number; valid: number; errors: RowError[] }>(insertStaged, [null, id, received, early.length, key]).then(({ rows }) => {
         const outcome = rows[0]!;
         counts.received += received;
         counts.inserted += outcome.inserted;
@@ -299,7 +296,9 @@ export async function importFlights(file: string, options: ImportOptions): Promi
     }
     await flush();
     await storing;
-    await client.query(rollupIngestion, [id]);
+    // The file's flights into the delay rollup, a chunk at a time, before the log closes.
+    let pending = true;
+    while (pending) pending = (await client.query<{ pending: boolean }>(rollupIngestion, [id, ROLLUP_CHUNK_FLIGHTS])).rows[0]!.pending;
     const status = ingestionStatus(counts);
     await client.query(updateFinished, [id, status, qualityScore(counts), JSON.stringify(errors)]);
     await client.query("COMMIT");

@@ -8,6 +8,7 @@ import ensurePartitions from "../../sql/queries/cleanup/cleanup_system_logs_part
 import deleteIdempotencyKeys from "../../sql/queries/cleanup/cleanup_idempotency_keys_older_than.sql";
 import dropLogPartitions from "../../sql/queries/cleanup/cleanup_system_logs_older_than.sql";
 import type { Db } from "../db/client";
+import { repairDelayRollup } from "../flights/rollup";
 import { completeFinished, inChunks, oldNotifications, total } from "./chunks";
 import type { Job } from "./job";
 
@@ -47,6 +48,8 @@ export const cleanupJob: Job = async ({ now, db }) => {
     { text: expireStandby, params: [at] },
   ]);
   const maintenanceDue = await notifyMaintenanceDue(db, now);
+  // Ingestions whose request ended before their flights reached the delay rollup.
+  const flightsRolledUp = await repairDelayRollup(db, now);
   const first = (rows: Record<string, unknown>[] | undefined, key: string) => Number(rows?.[0]?.[key] ?? 0);
   return {
     bookings_completed: total(completed, "completed"),
@@ -59,6 +62,7 @@ export const cleanupJob: Job = async ({ now, db }) => {
     rollups_written: first(rollups, "rollups_written"),
     standby_expired: first(standby, "expired"),
     maintenance_items_due: maintenanceDue,
+    flights_rolled_up: flightsRolledUp,
     statements: completed.length + notifications.length + 7,
   };
 };

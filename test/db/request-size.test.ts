@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NEON_MAX_BODY_BYTES } from "../../src/db/errors";
-import type { StagedFlight } from "../../src/flights/rows";
+import { encodeBatch, type StagedFlight } from "../../src/flights/rows";
 import { INGESTION_BATCH_ROWS } from "../../src/routes/ingestions/ingestions.routes";
 import insertBatch from "../../sql/queries/flights/flights_insert_batch.sql";
 
@@ -36,7 +36,7 @@ describe("ingestion batches against Neon's request limit", () => {
     // The body the driver posts: the statement and its parameters, the rows as one JSON text.
     const body = JSON.stringify({
       query: insertBatch,
-      params: [JSON.stringify(rows), crypto.randomUUID(), String(INGESTION_BATCH_ROWS), "0"],
+      params: [encodeBatch(rows), crypto.randomUUID(), String(INGESTION_BATCH_ROWS), "0", "0123456789abcdef"],
     });
     const bytes = new TextEncoder().encode(body).length;
     console.log(`widest ingestion batch (${INGESTION_BATCH_ROWS} rows): ${bytes} bytes of ${NEON_MAX_BODY_BYTES}`);

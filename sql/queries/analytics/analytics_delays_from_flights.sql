@@ -24,7 +24,8 @@ WITH airport AS (
     AND ($3::date IS NULL OR f.scheduled_departure < ($3::date + 2)::timestamp AT TIME ZONE 'UTC')
     AND ($2::date IS NULL OR l.local >= $2::date)
     AND ($3::date IS NULL OR l.local < $3::date + 1)
-    AND ($4::text IS NULL OR f.origin IN (SELECT icao FROM airport) OR f.destination IN (SELECT icao FROM airport))
+    -- Equalities with the airport's codes: the origin and destination indexes, over the dates.
+    AND ($4::text IS NULL OR f.origin = ANY (ARRAY(SELECT icao FROM airport)) OR f.destination = ANY (ARRAY(SELECT icao FROM airport)))
 )
 SELECT key,
        count(*)::integer AS flights,

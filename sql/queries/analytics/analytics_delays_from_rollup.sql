@@ -28,15 +28,18 @@ WITH airport AS (
   SELECT coalesce($2::text, '0000-00') AS lo, coalesce($3::text, '9999-99') AS hi,
          $7::text = 'months' AND ($2::text IS NULL OR $2::text <= first) AND ($3::text IS NULL OR $3::text >= last) AS whole
   FROM bounds
-), rows AS (
-  SELECT r.*, split_part(r.key, ' ', 1) AS part1, split_part(r.key, ' ', 2) AS part2,
-         split_part(r.key, '-', 1) AS route_from, split_part(r.key, '-', 2) AS route_to
+), periods AS (
+  SELECT reads.dimension,
+         CASE WHEN all_time THEN 'all' ELSE span.lo END AS lo, CASE WHEN all_time THEN 'all' ELSE span.hi END AS hi
   FROM reads
   CROSS JOIN span
-  JOIN flight_delay_rollup r ON r.dimension = reads.dimension
-  WHERE CASE WHEN span.whole AND r.dimension IN ('origin', 'destination', 'airline', 'hour', 'dow', 'route', 'airport_hour', 'airport_airline')
-             THEN r.period = 'all'
-             ELSE r.period BETWEEN span.lo AND span.hi END
+  CROSS JOIN LATERAL (SELECT span.whole AND reads.dimension IN ('origin', 'destination', 'airline', 'hour', 'dow', 'route', 'airport_hour', 'airport_airline') AS all_time) t
+), rows AS (
+  -- A range of the primary key: (dimension, period from lo to hi).
+  SELECT r.*, split_part(r.key, ' ', 1) AS part1, split_part(r.key, ' ', 2) AS part2,
+         split_part(r.key, '-', 1) AS route_from, split_part(r.key, '-', 2) AS route_to
+  FROM periods p
+  JOIN flight_delay_rollup r ON r.dimension = p.dimension AND r.period BETWEEN p.lo AND p.hi
 ), picked AS (
   SELECT g.key, r.flights, r.delay_sum, r.delays, r.counts, r.upto, count(*) OVER (PARTITION BY g.key) AS parts
   FROM rows r

@@ -1,20 +1,21 @@
 -- Stores one batch of validated flight rows, in one statement: resolves airports (ICAO or IATA)
 -- and timezones, converts local times at their airport, rejects what the database would refuse
--- (with the reason), inserts the rest once by natural key, adds them to the delay rollup and
--- counts the batch in the ingestion's log.
--- $1 rows (JSON array of src/flights/rows.ts StagedFlight), $2 ingestion id,
--- $3 rows received in this batch (including those refused before reaching SQL), $4 rows refused before SQL,
--- $5 the file's key (src/flights/ingest.ts fileKey: a digest of its first 64 KiB), $6 true to add the
--- flights to the delay rollup here (the command-line import adds a whole file's at once, in the
--- same transaction: flight_delay_rollup_add_ingestion.sql)
+-- (with the reason), inserts the rest once by natural key and counts the batch in the ingestion's
+-- log. The delay rollup takes an ingestion's flights once its last batch is in
+-- (flight_delay_rollup_add_ingestion.sql).
+-- $1 rows (JSON array of arrays, src/flights/rows.ts encodeBatch: StagedFlight fields in
+-- STAGED_COLUMNS order), $2 ingestion id, $3 rows received in this batch (including those refused
+-- before reaching SQL), $4 rows refused before SQL, $5 the file's key (src/flights/ingest.ts
+-- fileKey: a digest of its first 64 KiB)
 WITH input AS (
-  SELECT * FROM json_to_recordset($1::json) AS r (
-    "row" integer, flight_number text, airline_code text, origin text, destination text,
-    scheduled_departure text, scheduled_departure_local boolean,
-    scheduled_arrival text, scheduled_arrival_local boolean,
-    actual_departure text, actual_departure_local boolean,
-    actual_arrival text, actual_arrival_local boolean,
-    departure_delay_minutes integer, arrival_delay_minutes integer, distance_miles integer, status text)
+  SELECT (e->>0)::integer AS "row", e->>1 AS flight_number, e->>2 AS airline_code, e->>3 AS origin, e->>4 AS destination,
+         e->>5 AS scheduled_departure, (e->>6)::boolean AS scheduled_departure_local,
+         e->>7 AS scheduled_arrival, (e->>8)::boolean AS scheduled_arrival_local,
+         e->>9 AS actual_departure, (e->>10)::boolean AS actual_departure_local,
+         e->>11 AS actual_arrival, (e->>12)::boolean AS actual_arrival_local,
+         (e->>13)::integer AS departure_delay_minutes, (e->>14)::integer AS arrival_delay_minutes,
+         (e->>15)::integer AS distance_miles, e->>16 AS status
+  FROM jsonb_array_elements($1::jsonb) AS e
 ), resolved AS (
   SELECT i.*,
          coalesce(oc.icao, oa.icao) AS origin_icao, coalesce(oc.timezone, oa.timezone) AS origin_tz,
@@ -86,13 +87,7 @@ WITH input AS (
   WHERE problem IS NULL
   ORDER BY natural_key
   ON CONFLICT (natural_key) DO NOTHING
-  RETURNING origin, destination, airline_code, scheduled_departure, arrival_delay_minutes
-), rolled AS (
-  -- The new flights in every grouping of the delay rollup (sql/migrations/018: flight_delay_rollup_add).
-  SELECT flight_delay_rollup_add(array_agg(origin), array_agg(destination), array_agg(airline_code),
-                                 array_agg(scheduled_departure), array_agg(arrival_delay_minutes)) AS rows_written
-  FROM inserted
-  WHERE $6::boolean
+  RETURNING 1
 ), counted AS (
   UPDATE ingestion_logs SET
     rows_received  = rows_received + $3::integer,
@@ -102,7 +97,6 @@ WITH input AS (
   WHERE id = $2::uuid
 )
 SELECT (SELECT count(*) FROM inserted)::integer AS inserted,
-       (SELECT rows_written FROM rolled) AS rollup_rows,
        (SELECT count(*) FROM checked WHERE problem IS NULL)::integer AS valid,
        coalesce((SELECT json_agg(json_build_object('row', p."row", 'message', p.problem) ORDER BY p."row")
                  FROM (SELECT "row", problem FROM checked WHERE problem IS NOT NULL ORDER BY "row" LIMIT 100) p),

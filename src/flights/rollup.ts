@@ -1,0 +1,41 @@
+import type { Db } from "../db/client";
+import addIngestion from "../../sql/queries/flights/flight_delay_rollup_add_ingestion.sql";
+import repairStale from "../../sql/queries/flights/flight_delay_rollup_repair_stale.sql";
+
+/** Flights per statement adding an ingestion to the delay rollup: a few seconds at most, well inside the statement timeout. */
+export const ROLLUP_CHUNK_FLIGHTS = 50_000;
+
+/**
+ * A RUNNING ingestion this old has lost its request (what `GET /v1/admin/integrity` counts as
+ * stuck): the repair completes its rollup.
+ */
+export const STALE_INGESTION_MS = 15 * 60 * 1000;
+
+/** Statements one repair run may spend (each adds up to ROLLUP_CHUNK_FLIGHTS flights). */
+const REPAIR_STATEMENTS = 20;
+
+/**
+ * Adds an ingestion's flights to the delay rollup, a chunk per statement, once its last batch is
+ * in. When a statement fails, the chunks before it stay added, the rest wait for the repair
+ * (repairDelayRollup), and no flight is counted twice.
+ */
+export async function addIngestionToRollup(db: Db, ingestionId: string): Promise<void> {
+  let pending = true;
+  while (pending) {
+    const [step] = await db.query<{ pending: boolean }>(addIngestion, [ingestionId, ROLLUP_CHUNK_FLIGHTS]);
+    pending = step?.pending ?? false;
+  }
+}
+
+/** Completes the rollup of ingestions whose request ended before it did; returns the flights added. */
+export async function repairDelayRollup(db: Db, now: Date): Promise<number> {
+  const staleBefore = new Date(now.getTime() - STALE_INGESTION_MS).toISOString();
+  let total = 0;
+  for (let i = 0; i < REPAIR_STATEMENTS; i++) {
+    const [row] = await db.query<{ flights: number }>(repairStale, [staleBefore, ROLLUP_CHUNK_FLIGHTS]);
+    const added = Number(row?.flights ?? 0);
+    total += added;
+    if (added < ROLLUP_CHUNK_FLIGHTS) break;
+  }
+  return total;
+}
