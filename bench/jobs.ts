@@ -1,6 +1,6 @@
 // Benchmarks of the cron jobs' SQL on a throwaway local stack: the deadlines job with 10,000 due
 // preferences and the cleanup job with 1,000,000 old read notifications. Each statement is run
-// exactly as the job runs it (same files, same chunk sizes, as the application's role) and timed.
+// exactly as the job runs it (same statements, same chunk sizes, as the application's role) and timed.
 // Standalone: npx tsx bench/jobs.ts
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
