@@ -1,18 +1,22 @@
 // Benchmarks of the cron jobs' SQL on a throwaway local stack: the deadlines job with 10,000 due
 // preferences and the cleanup job with 1,000,000 old read notifications. Each statement is run
-// exactly as the job runs it (same files, same chunk sizes, as the application's role) and timed.
+// exactly as the job runs it (same statements, same chunk sizes, as the application's role) and timed.
 // Standalone: npx tsx bench/jobs.ts
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { REPO_ROOT } from "../dev/migrate.ts";
 import { startStack } from "../dev/stack.ts";
+import type { PreparedQuery } from "../src/db/typed.ts";
 import { closeDue, completeFinished, deadlineReminders, inChunks, oldNotifications, total, type ChunkedStatement, type Statements } from "../src/jobs/chunks.ts";
-
-const sql = (path: string) => readFileSync(join(REPO_ROOT, "sql", "queries", path), "utf8");
+import { cleanupIdempotencyKeysOlderThan } from "../sql/queries/cleanup/cleanup_idempotency_keys_older_than.queries.ts";
+import { cleanupMaintenanceDueJob } from "../sql/queries/cleanup/cleanup_maintenance_due_job.queries.ts";
+import { cleanupMetricRollupsJob } from "../sql/queries/cleanup/cleanup_metric_rollups_job.queries.ts";
+import { cleanupReschedulingJob } from "../sql/queries/cleanup/cleanup_rescheduling_job.queries.ts";
+import { cleanupStandbyExpiredJob } from "../sql/queries/cleanup/cleanup_standby_expired_job.queries.ts";
+import { cleanupSystemLogsOlderThan } from "../sql/queries/cleanup/cleanup_system_logs_older_than.queries.ts";
+import { cleanupSystemLogsPartitionsJob } from "../sql/queries/cleanup/cleanup_system_logs_partitions_job.queries.ts";
 
 export interface JobBench {
   job: string;
@@ -38,9 +42,9 @@ class Timer {
   longestName = "";
   byName: JobBench["by_statement"] = {};
 
-  async run<T extends pg.QueryResultRow>(client: pg.Client, name: string, text: string, params: unknown[]): Promise<T[]> {
+  async run<P, R>(client: pg.Client, name: string, query: PreparedQuery<P, R>, params: P): Promise<R[]> {
     const started = performance.now();
-    const result = await client.query<T>(text, params);
+    const result = await client.query(query.text, query.bind(params));
     const took = performance.now() - started;
     this.statements++;
     this.total += took;
@@ -51,12 +55,12 @@ class Timer {
       this.longest = took;
       this.longestName = name;
     }
-    return result.rows;
+    return result.rows as R[];
   }
 
   /** The job's chunked walk, each chunk timed under `name` (with its chunk size). */
-  async walk(client: pg.Client, name: string, statement: ChunkedStatement): Promise<Record<string, unknown>[]> {
-    const timed: Statements = { query: (text, params) => this.run(client, `${name} (chunk of ${statement.chunk})`, text, params) };
+  async walk<P, R>(client: pg.Client, name: string, statement: ChunkedStatement<P, R>): Promise<R[]> {
+    const timed: Statements = { query: (query, params) => this.run(client, `${name} (chunk of ${statement.chunk})`, query, params) };
     return inChunks(timed, statement, Number.POSITIVE_INFINITY);
   }
 
@@ -119,8 +123,8 @@ export async function seedDeadlines(owner: pg.Client, now: Date): Promise<void> 
 async function benchDeadlines(app: pg.Client, now: Date): Promise<JobBench> {
   const timer = new Timer();
   const at = now.toISOString();
-  const reminded = await timer.walk(app, "deadline reminders", deadlineReminders(sql("rescheduling/notifications_insert_deadline_reminders.sql"), at));
-  const closed = await timer.walk(app, "close due", closeDue(sql("rescheduling/bookings_close_due_rescheduling.sql"), at));
+  const reminded = await timer.walk(app, "deadline reminders", deadlineReminders(at));
+  const closed = await timer.walk(app, "close due", closeDue(at));
   // Preferences handled: one reminder per pending preference, and both preferences of each closed booking.
   return timer.report("deadlines", total(reminded, "reminders_sent") + total(closed, "processed") * 2);
 }
@@ -140,16 +144,16 @@ async function benchCleanup(app: pg.Client, now: Date): Promise<JobBench> {
   const timer = new Timer();
   const at = now.toISOString();
   const ago = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
-  const completed = await timer.walk(app, "complete bookings", completeFinished(sql("cleanup/cleanup_bookings_completed_job.sql"), at));
-  const deleted = await timer.walk(app, "delete notifications", oldNotifications(sql("cleanup/cleanup_notifications_job.sql"), ago(90)));
+  const completed = await timer.walk(app, "complete bookings", completeFinished(at));
+  const deleted = await timer.walk(app, "delete notifications", oldNotifications(ago(90)));
   const rows = total(completed, "completed") + total(deleted, "deleted");
-  await timer.run(app, "options and preferences", sql("cleanup/cleanup_rescheduling_job.sql"), [ago(30)]);
-  await timer.run(app, "idempotency keys", sql("cleanup/cleanup_idempotency_keys_older_than.sql"), [at]);
-  await timer.run(app, "drop log partitions", sql("cleanup/cleanup_system_logs_older_than.sql"), [ago(30)]);
-  await timer.run(app, "ensure log partitions", sql("cleanup/cleanup_system_logs_partitions_job.sql"), [at]);
-  await timer.run(app, "metric rollups", sql("cleanup/cleanup_metric_rollups_job.sql"), [at]);
-  await timer.run(app, "expire standby", sql("cleanup/cleanup_standby_expired_job.sql"), [at]);
-  await timer.run(app, "maintenance due", sql("cleanup/cleanup_maintenance_due_job.sql"), [at]);
+  await timer.run(app, "options and preferences", cleanupReschedulingJob, { cutoff: ago(30) });
+  await timer.run(app, "idempotency keys", cleanupIdempotencyKeysOlderThan, { cutoff: at });
+  await timer.run(app, "drop log partitions", cleanupSystemLogsOlderThan, { cutoff: ago(30) });
+  await timer.run(app, "ensure log partitions", cleanupSystemLogsPartitionsJob, { now: at });
+  await timer.run(app, "metric rollups", cleanupMetricRollupsJob, { now: at });
+  await timer.run(app, "expire standby", cleanupStandbyExpiredJob, { now: at });
+  await timer.run(app, "maintenance due", cleanupMaintenanceDueJob, { now: at });
   return timer.report("cleanup", rows);
 }
 

@@ -1,15 +1,19 @@
 // `npm run db -- <command>`: database chores against DATABASE_URL or the local dev database.
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import pg from "pg";
 import * as v from "valibot";
 import { adminStatsSelect } from "../sql/queries/admin/admin_stats_select.queries.ts";
 import { integrityChecksSelect } from "../sql/queries/admin/integrity_checks_select.queries.ts";
+import { cleanupIdempotencyKeysOlderThan } from "../sql/queries/cleanup/cleanup_idempotency_keys_older_than.queries.ts";
+import { cleanupNotificationsOlderThan } from "../sql/queries/cleanup/cleanup_notifications_older_than.queries.ts";
+import { cleanupSystemLogsOlderThan } from "../sql/queries/cleanup/cleanup_system_logs_older_than.queries.ts";
 import { usersInsertAudited } from "../sql/queries/users/users_insert_audited.queries.ts";
+import type { PreparedQuery } from "../src/db/typed.ts";
 import { createUser } from "../src/routes/users/users.schemas.ts";
 import { backup, restore } from "./backup.ts";
-import { migrateDown, migrateUp, migrationStatus, newMigration, REPO_ROOT } from "./migrate.ts";
+import { migrateDown, migrateUp, migrationStatus, newMigration } from "./migrate.ts";
 import { ownerUrl, runningPostmaster, startPostgres } from "./postgres.ts";
 import { seedDevUsers, seedReference } from "./seed.ts";
 import { DEV_DATA_DIR, loadOrCreateSecrets, prepareDataDir, readDevVars, readStackSecrets, setting, withClient } from "./stack.ts";
@@ -217,11 +221,6 @@ const commands: Record<string, Command> = {
 // Operations: backup, restore, reset, validate, cleanup, optimize, stats
 // ---------------------------------------------------------------------------------------------
 
-/** Hand-written SQL shared with the Worker (sql/queries/<resource>/<file>). */
-function sqlFile(resource: string, name: string): Promise<string> {
-  return readFile(join(REPO_ROOT, "sql", "queries", resource, name), "utf8");
-}
-
 function bytes(n: number): string {
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
   let value = n;
@@ -331,19 +330,16 @@ const operationCommands: Record<string, Command> = {
       if (values.days === undefined) throw new UsageError("--days N is required");
       const days = positiveInt(String(values.days), "--days");
       const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
-      const [notifications, keys, logs] = await Promise.all([
-        sqlFile("cleanup", "cleanup_notifications_older_than.sql"),
-        sqlFile("cleanup", "cleanup_idempotency_keys_older_than.sql"),
-        sqlFile("cleanup", "cleanup_system_logs_older_than.sql"),
-      ]);
       const db = await ctx.database();
       await requireMigrated(db.url);
       ctx.info(`cleaning up ${where(db)}: everything older than ${cutoff}`);
       const counts = await withClient(db.url, async (client) => {
         await client.query("BEGIN");
-        const n = (await client.query<{ deleted: number }>(notifications, [cutoff])).rows[0]?.deleted ?? 0;
-        const k = (await client.query<{ deleted: number }>(keys, [cutoff])).rows[0]?.deleted ?? 0;
-        const p = (await client.query<{ dropped_partitions: number }>(logs, [cutoff])).rows[0]?.dropped_partitions ?? 0;
+        const run = async <R>(query: PreparedQuery<{ cutoff: string }, R>): Promise<R | undefined> =>
+          (await client.query(query.text, query.bind({ cutoff }))).rows[0] as R | undefined;
+        const n = (await run(cleanupNotificationsOlderThan))?.deleted ?? 0;
+        const k = (await run(cleanupIdempotencyKeysOlderThan))?.deleted ?? 0;
+        const p = (await run(cleanupSystemLogsOlderThan))?.dropped_partitions ?? 0;
         await client.query("COMMIT");
         return { n, k, p };
       });

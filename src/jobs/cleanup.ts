@@ -1,13 +1,11 @@
-import completeFinishedSql from "../../sql/queries/cleanup/cleanup_bookings_completed_job.sql";
-import notifyMaintenanceDueSql from "../../sql/queries/cleanup/cleanup_maintenance_due_job.sql";
-import writeRollups from "../../sql/queries/cleanup/cleanup_metric_rollups_job.sql";
-import deleteNotifications from "../../sql/queries/cleanup/cleanup_notifications_job.sql";
-import deleteRescheduling from "../../sql/queries/cleanup/cleanup_rescheduling_job.sql";
-import expireStandby from "../../sql/queries/cleanup/cleanup_standby_expired_job.sql";
-import ensurePartitions from "../../sql/queries/cleanup/cleanup_system_logs_partitions_job.sql";
-import deleteIdempotencyKeys from "../../sql/queries/cleanup/cleanup_idempotency_keys_older_than.sql";
-import dropLogPartitions from "../../sql/queries/cleanup/cleanup_system_logs_older_than.sql";
-import type { Db } from "../db/client";
+import { statement, type Db } from "../db/client";
+import { cleanupIdempotencyKeysOlderThan } from "../../sql/queries/cleanup/cleanup_idempotency_keys_older_than.queries";
+import { cleanupMaintenanceDueJob } from "../../sql/queries/cleanup/cleanup_maintenance_due_job.queries";
+import { cleanupMetricRollupsJob } from "../../sql/queries/cleanup/cleanup_metric_rollups_job.queries";
+import { cleanupReschedulingJob } from "../../sql/queries/cleanup/cleanup_rescheduling_job.queries";
+import { cleanupStandbyExpiredJob } from "../../sql/queries/cleanup/cleanup_standby_expired_job.queries";
+import { cleanupSystemLogsOlderThan } from "../../sql/queries/cleanup/cleanup_system_logs_older_than.queries";
+import { cleanupSystemLogsPartitionsJob } from "../../sql/queries/cleanup/cleanup_system_logs_partitions_job.queries";
 import { repairDelayRollup } from "../flights/rollup";
 import { completeFinished, inChunks, oldNotifications, total } from "./chunks";
 import type { Job } from "./job";
@@ -23,7 +21,7 @@ const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS)
 
 /** MAINTENANCE_DUE to the admins, once per item as it comes due; returns the items that turned due. */
 export async function notifyMaintenanceDue(db: Db, now: Date): Promise<number> {
-  const [row] = await db.query<{ items: number }>(notifyMaintenanceDueSql, [now.toISOString()]);
+  const [row] = await db.query(cleanupMaintenanceDueJob, { now: now.toISOString() });
   return row?.items ?? 0;
 }
 
@@ -37,30 +35,29 @@ export async function notifyMaintenanceDue(db: Db, now: Date): Promise<number> {
  */
 export const cleanupJob: Job = async ({ now, db }) => {
   const at = now.toISOString();
-  const completed = await inChunks(db, completeFinished(completeFinishedSql, at), MAX_CHUNKS);
-  const notifications = await inChunks(db, oldNotifications(deleteNotifications, ago(now, NOTIFICATION_RETENTION_DAYS)), MAX_CHUNKS);
-  const [rescheduling, keys, dropped, created, rollups, standby] = await db.batch([
-    { text: deleteRescheduling, params: [ago(now, RESCHEDULING_RETENTION_DAYS)] },
-    { text: deleteIdempotencyKeys, params: [at] },
-    { text: dropLogPartitions, params: [ago(now, SYSTEM_LOG_RETENTION_DAYS)] },
-    { text: ensurePartitions, params: [at] },
-    { text: writeRollups, params: [at] },
-    { text: expireStandby, params: [at] },
+  const completed = await inChunks(db, completeFinished(at), MAX_CHUNKS);
+  const notifications = await inChunks(db, oldNotifications(ago(now, NOTIFICATION_RETENTION_DAYS)), MAX_CHUNKS);
+  const [[rescheduling], [keys], [dropped], [created], [rollups], [standby]] = await db.batch([
+    statement(cleanupReschedulingJob, { cutoff: ago(now, RESCHEDULING_RETENTION_DAYS) }),
+    statement(cleanupIdempotencyKeysOlderThan, { cutoff: at }),
+    statement(cleanupSystemLogsOlderThan, { cutoff: ago(now, SYSTEM_LOG_RETENTION_DAYS) }),
+    statement(cleanupSystemLogsPartitionsJob, { now: at }),
+    statement(cleanupMetricRollupsJob, { now: at }),
+    statement(cleanupStandbyExpiredJob, { now: at }),
   ]);
   const maintenanceDue = await notifyMaintenanceDue(db, now);
   // Ingestions whose request ended before their flights reached the delay rollup.
   const flightsRolledUp = await repairDelayRollup(db, now);
-  const first = (rows: Record<string, unknown>[] | undefined, key: string) => Number(rows?.[0]?.[key] ?? 0);
   return {
     bookings_completed: total(completed, "completed"),
     notifications_deleted: total(notifications, "deleted"),
-    options_deleted: first(rescheduling, "options_deleted"),
-    preferences_deleted: first(rescheduling, "preferences_deleted"),
-    idempotency_keys_deleted: first(keys, "deleted"),
-    log_partitions_dropped: first(dropped, "dropped_partitions"),
-    log_partitions_created: first(created, "created_partitions"),
-    rollups_written: first(rollups, "rollups_written"),
-    standby_expired: first(standby, "expired"),
+    options_deleted: rescheduling?.options_deleted ?? 0,
+    preferences_deleted: rescheduling?.preferences_deleted ?? 0,
+    idempotency_keys_deleted: keys?.deleted ?? 0,
+    log_partitions_dropped: dropped?.dropped_partitions ?? 0,
+    log_partitions_created: created?.created_partitions ?? 0,
+    rollups_written: rollups?.rollups_written ?? 0,
+    standby_expired: standby?.expired ?? 0,
     maintenance_items_due: maintenanceDue,
     flights_rolled_up: flightsRolledUp,
     statements: completed.length + notifications.length + 7,

@@ -1,5 +1,3 @@
-import sendReminders from "../../sql/queries/rescheduling/notifications_insert_deadline_reminders.sql";
-import closeDueSql from "../../sql/queries/rescheduling/bookings_close_due_rescheduling.sql";
 import { closeDue, deadlineReminders, inChunks, total } from "./chunks";
 import type { Job } from "./job";
 
@@ -20,8 +18,8 @@ const MAX_CLOSE_CHUNKS = 400;
  */
 export const deadlinesJob: Job = async ({ now, db }) => {
   const at = now.toISOString();
-  const reminded = await inChunks(db, deadlineReminders(sendReminders, at), MAX_REMINDER_CHUNKS);
-  const closed = await inChunks(db, closeDue(closeDueSql, at), MAX_CLOSE_CHUNKS);
+  const reminded = await inChunks(db, deadlineReminders(at), MAX_REMINDER_CHUNKS);
+  const closed = await inChunks(db, closeDue(at), MAX_CLOSE_CHUNKS);
   return {
     reminders_sent: total(reminded, "reminders_sent"),
     closed: total(closed, "processed"),

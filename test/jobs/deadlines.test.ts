@@ -2,12 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { closeDue, deadlineReminders, inChunks, REMINDER_CHUNK, total } from "../../src/jobs/chunks";
 import { deadlinesJob } from "../../src/jobs/deadlines";
 import { runJob } from "../../src/jobs/registry";
-import sendReminders from "../../sql/queries/rescheduling/notifications_insert_deadline_reminders.sql";
-import closeDueSql from "../../sql/queries/rescheduling/bookings_close_due_rescheduling.sql";
 import { appDb, ownerDb } from "../support/db";
 import { makeUser, type TestUser } from "../support/users";
 import { randomAirports } from "../routes/weather/fake-provider";
 import { firing, jobContext, waitingBooking } from "./context";
+import { notificationsInsertDeadlineReminders } from "../../sql/queries/rescheduling/notifications_insert_deadline_reminders.queries";
 import { env } from "cloudflare:workers";
 
 let admin: TestUser;
@@ -78,7 +77,7 @@ describe("deadlines job", () => {
     const reminded = await waitingBooking(airport, new Date(now.getTime() + 30 * 60_000), false);
     const overdue = await waitingBooking(airport, new Date(now.getTime() - 30 * 60_000), false);
     // The first run got as far as the reminders, then died.
-    await appDb().query(sendReminders, [now.toISOString(), null, null, REMINDER_CHUNK]);
+    await appDb().query(notificationsInsertDeadlineReminders, { now: now.toISOString(), chunk: REMINDER_CHUNK });
     const stats = await deadlinesJob(jobContext(now));
     expect(stats.escalated).toBeGreaterThanOrEqual(1);
     for (const party of [reminded.crew.student, reminded.crew.instructor]) {
@@ -119,8 +118,8 @@ describe("deadlines job in chunks", () => {
     const ids = waiting.map((w) => w.booking.id);
     const at = now.toISOString();
     const runs = await Promise.all([
-      inChunks(jobContext(now).db, deadlineReminders(sendReminders, at, SMALL), 100),
-      inChunks(jobContext(now).db, deadlineReminders(sendReminders, at, SMALL), 100),
+      inChunks(jobContext(now).db, deadlineReminders(at, SMALL), 100),
+      inChunks(jobContext(now).db, deadlineReminders(at, SMALL), 100),
     ]);
     // Both parties of each booking: 14 preferences at most 3 a chunk, so the runs walked 5 chunks or more.
     expect(total(runs.flat(), "picked")).toBeGreaterThanOrEqual(2 * BOOKINGS);
@@ -138,8 +137,8 @@ describe("deadlines job in chunks", () => {
     const ids = waiting.map((w) => w.booking.id);
     const at = now.toISOString();
     const runs = await Promise.all([
-      inChunks(jobContext(now).db, closeDue(closeDueSql, at, SMALL), 100),
-      inChunks(jobContext(now).db, closeDue(closeDueSql, at, SMALL), 100),
+      inChunks(jobContext(now).db, closeDue(at, SMALL), 100),
+      inChunks(jobContext(now).db, closeDue(at, SMALL), 100),
     ]);
     // At most 3 preferences (2 bookings) a chunk: 7 bookings took the runs 4 chunks or more.
     expect(total(runs.flat(), "escalated")).toBeGreaterThanOrEqual(BOOKINGS);
@@ -153,7 +152,7 @@ describe("deadlines job in chunks", () => {
     const open = await ownerDb().query("SELECT id FROM preference_rankings WHERE booking_id = ANY ($1) AND escalated_at IS NULL", [ids]);
     expect(open).toEqual([]);
     // A later run finds nothing of these left to close.
-    await inChunks(jobContext(now).db, closeDue(closeDueSql, new Date(now.getTime() + 60_000).toISOString(), SMALL), 100);
+    await inChunks(jobContext(now).db, closeDue(new Date(now.getTime() + 60_000).toISOString(), SMALL), 100);
     expect(await sentTo("ESCALATION", ids, admin.user.id)).toEqual(everyOnce(ids));
   });
 });

@@ -1,12 +1,12 @@
--- Marks up to $2 finished flights COMPLETED (CONFIRMED or AT_RISK, ended by $1), each audited.
+/* @name CleanupBookingsCompletedJob */
+-- Marks up to :chunk finished flights COMPLETED (CONFIRMED or AT_RISK, ended by :now), each audited.
 -- RESCHEDULING ones are left for an admin: their flight was never confirmed to fly.
--- $1 now, $2 chunk size
 WITH finished AS (
   SELECT id, status
   FROM bookings
-  WHERE status IN ('CONFIRMED', 'AT_RISK') AND scheduled_at < $1::timestamptz AND ends_at <= $1::timestamptz
+  WHERE status IN ('CONFIRMED', 'AT_RISK') AND scheduled_at < :now!::timestamptz AND ends_at <= :now::timestamptz
   ORDER BY scheduled_at
-  LIMIT $2
+  LIMIT :chunk!
   FOR UPDATE SKIP LOCKED
 ), completed AS (
   UPDATE bookings b SET status = 'COMPLETED'
@@ -18,4 +18,4 @@ WITH finished AS (
   SELECT 'booking', c.id::text, 'booking.completed', NULL, jsonb_build_object('from', c.previous, 'to', 'COMPLETED')
   FROM completed c
 )
-SELECT count(*)::int AS completed FROM completed
+SELECT count(*)::int AS completed FROM completed;

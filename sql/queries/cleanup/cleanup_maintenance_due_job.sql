@@ -1,19 +1,19 @@
+/* @name CleanupMaintenanceDueJob */
 -- Tells every admin, once per item and completion, that a maintenance item is coming due:
--- DUE_SOON (or already OVERDUE) as of $1 by its warn_hours or warn_days. Completing the item
--- clears due_notified_at, so it warns again next time. Items added after $1 are not judged.
+-- DUE_SOON (or already OVERDUE) as of :now by its warn_hours or warn_days. Completing the item
+-- clears due_notified_at, so it warns again next time. Items added after :now are not judged.
 -- The conditional UPDATE (due_notified_at IS NULL) and the dedupe key make repeated or
 -- concurrent runs notify once.
--- $1 now
 WITH due AS (
   UPDATE maintenance_items m
-  SET due_notified_at = $1::timestamptz
+  SET due_notified_at = :now!::timestamptz
   FROM aircraft a
-  WHERE a.id = m.aircraft_id AND m.due_notified_at IS NULL AND m.created_at <= $1::timestamptz
+  WHERE a.id = m.aircraft_id AND m.due_notified_at IS NULL AND m.created_at <= :now::timestamptz
     AND (m.due_tach - a.tach_hours <= m.warn_hours
-         OR m.due_on - ($1::timestamptz AT TIME ZONE 'UTC')::date <= m.warn_days)
+         OR m.due_on - (:now::timestamptz AT TIME ZONE 'UTC')::date <= m.warn_days)
   RETURNING m.id, m.name, m.aircraft_id, a.tail_number, m.due_tach, m.due_on, m.last_done_tach, m.last_done_on,
             m.due_tach - a.tach_hours AS remaining_hours,
-            m.due_on - ($1::timestamptz AT TIME ZONE 'UTC')::date AS remaining_days
+            m.due_on - (:now::timestamptz AT TIME ZONE 'UTC')::date AS remaining_days
 ), notified AS (
   INSERT INTO notifications (user_id, type, title, body, data, dedupe_key)
   SELECT u.id, 'MAINTENANCE_DUE', 'Maintenance due: ' || d.tail_number,
@@ -30,4 +30,4 @@ WITH due AS (
   ON CONFLICT (dedupe_key) DO NOTHING
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM due)::int AS items, (SELECT count(*) FROM notified)::int AS notified
+SELECT (SELECT count(*) FROM due)::int AS items, (SELECT count(*) FROM notified)::int AS notified;

@@ -1,11 +1,11 @@
--- Writes the daily rollup of the UTC day before $1 and the weekly (ISO week) and monthly rollups
+/* @name CleanupMetricRollupsJob */
+-- Writes the daily rollup of the UTC day before :now and the weekly (ISO week) and monthly rollups
 -- that contain that day (rewritten each day until their period is over). Every status and every
 -- notification type gets a row, zero included, so a recomputed period never keeps a stale count.
 -- Metrics: bookings (by status, by scheduled time), weather_alerts, reschedules_resolved,
 -- reschedules_escalated, alert_to_resolution_median_minutes, notifications_sent (by type).
--- $1 now
 WITH day AS (
-  SELECT ($1::timestamptz AT TIME ZONE 'UTC')::date - 1 AS d
+  SELECT (:now!::timestamptz AT TIME ZONE 'UTC')::date - 1 AS d
 ), periods AS (
   SELECT 'daily' AS period, d AS period_start, d + 1 AS period_end FROM day
   UNION ALL
@@ -60,4 +60,4 @@ WITH day AS (
   WHERE metric_rollups.value IS DISTINCT FROM EXCLUDED.value
   RETURNING 1
 )
-SELECT count(*)::int AS rollups_written FROM written
+SELECT count(*)::int AS rollups_written FROM written;

@@ -1,9 +1,9 @@
+/* @name NotificationsInsertDeadlineReminders */
 -- DEADLINE_REMINDER to each party that has not ranked yet once its deadline is 2 h away or less,
--- up to $4 preferences per statement after the (deadline, id) key ($2, $3) the previous chunk
--- returned (nulls: from the start), so no chunk rereads what earlier ones reminded; the job
--- repeats it until a chunk comes back short. The dedupe key (one per preference row) makes a
--- repeated or concurrent run send nothing new.
--- $1 now, $2/$3 last_deadline/last_id of the previous chunk or nulls, $4 chunk size
+-- up to :chunk preferences per statement after the (deadline, id) key (:lastDeadline, :lastId)
+-- the previous chunk returned as last_deadline/last_id (nulls: from the start), so no chunk
+-- rereads what earlier ones reminded; the job repeats it until a chunk comes back short. The
+-- dedupe key (one per preference row) makes a repeated or concurrent run send nothing new.
 WITH due AS (
   SELECT p.id, p.booking_id, p.party, p.deadline,
          CASE p.party WHEN 'STUDENT' THEN b.student_id ELSE b.instructor_id END AS user_id,
@@ -11,13 +11,13 @@ WITH due AS (
   FROM preference_rankings p
   JOIN bookings b ON b.id = p.booking_id
   WHERE p.submitted_at IS NULL
-    AND p.deadline > $1::timestamptz
-    AND p.deadline <= $1::timestamptz + interval '2 hours'
-    AND ($2::timestamptz IS NULL OR (p.deadline, p.id) > ($2::timestamptz, $3::uuid))
+    AND p.deadline > :now!::timestamptz
+    AND p.deadline <= :now::timestamptz + interval '2 hours'
+    AND (:lastDeadline::timestamptz IS NULL OR (p.deadline, p.id) > (:lastDeadline::timestamptz, :lastId::uuid))
     AND p.reminder_sent_at IS NULL
     AND b.status = 'RESCHEDULING'
   ORDER BY p.deadline, p.id
-  LIMIT $4
+  LIMIT :chunk!
 ), sent AS (
   INSERT INTO notifications (user_id, type, booking_id, title, body, data, dedupe_key)
   SELECT d.user_id, 'DEADLINE_REMINDER', d.booking_id, 'Rank the new times for your flight',
@@ -31,11 +31,11 @@ WITH due AS (
 ), marked AS (
   -- Every picked row, sent now or already sent by a concurrent run. By primary key (the array
   -- makes it an index lookup, not a pass over the table).
-  UPDATE preference_rankings p SET reminder_sent_at = $1::timestamptz
+  UPDATE preference_rankings p SET reminder_sent_at = :now::timestamptz
   WHERE p.id = ANY ((SELECT array_agg(id) FROM due)::uuid[])
   RETURNING 1
 ), last AS (
   SELECT deadline, id FROM due ORDER BY deadline DESC, id DESC LIMIT 1
 )
 SELECT (SELECT count(*)::int FROM sent) AS reminders_sent, (SELECT count(*)::int FROM marked) AS picked,
-       (SELECT deadline::text FROM last) AS last_deadline, (SELECT id FROM last) AS last_id
+       (SELECT deadline::text FROM last) AS last_deadline, (SELECT id FROM last) AS last_id;
