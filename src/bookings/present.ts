@@ -1,8 +1,7 @@
 import { isoTime, isoTimeOrNull } from "../http/present";
 import type { BookingsSelectVisibleResult } from "../../sql/queries/bookings/bookings_select_visible.queries";
+import type { WeatherStatus } from "../domain/weather";
 import type { BookingStatus } from "./status";
-
-export type WeatherStatus = "OK" | "VIOLATION" | "UNKNOWN";
 
 export const lessonTypes = ["DUAL", "SOLO"] as const;
 export type LessonType = (typeof lessonTypes)[number];
