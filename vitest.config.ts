@@ -1,13 +1,5 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
-import { defineConfig, type Plugin } from "vitest/config";
-
-// wrangler bundles .sql files as Text modules; tests go through Vite, which needs the same.
-const sqlAsText: Plugin = {
-  name: "sql-as-text",
-  transform(code, id) {
-    if (id.endsWith(".sql")) return { code: `export default ${JSON.stringify(code)};`, map: null };
-  },
-};
+import { defineConfig } from "vitest/config";
 
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 
@@ -22,7 +14,6 @@ const workers = () =>
 const wholeDatabaseJobs = ["test/jobs/**/*.test.ts", "test/e2e/**/*.test.ts", "test/routes/admin/admin.test.ts"];
 
 export default defineConfig({
-  plugins: [sqlAsText],
   test: {
     // One local stack (embedded Postgres + gateway) for the whole run; see test/setup/global.ts.
     globalSetup: ["./test/setup/global.ts"],
@@ -32,14 +23,14 @@ export default defineConfig({
     projects: [
       {
         // Not `extends: true`: the root's global setup must run once, in Node, not per project.
-        plugins: [sqlAsText, workers()],
+        plugins: [workers()],
         test: { name: "worker", include: ["test/**/*.test.ts"], exclude: ["test/node/**", ...wholeDatabaseJobs], ...timeouts },
       },
       {
         // Cron jobs sweep the whole database at the real current time: run beside other files they
         // would complete, flag or resolve those files' rows. So these files run after every other
         // worker file has finished, one at a time.
-        plugins: [sqlAsText, workers()],
+        plugins: [workers()],
         test: {
           name: "worker-jobs",
           include: wholeDatabaseJobs,
@@ -49,7 +40,6 @@ export default defineConfig({
         },
       },
       {
-        plugins: [sqlAsText],
         // Tooling that runs on Node, never in the Worker: migrations, the CLI, the dev stack.
         test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node", ...timeouts },
       },

@@ -4,7 +4,7 @@
 // statement the API runs per batch, reading the staging table instead of a JSON parameter.
 import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { extname } from "node:path";
 import { Redis } from "ioredis";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from "hyparquet";
 import pg from "pg";
@@ -14,7 +14,10 @@ import { FILE_KEY_BYTES, fileKey } from "../src/flights/ingest.ts";
 import { ingestionStatus, keepFirstErrors, qualityScore, type IngestionCounts, type RowError } from "../src/flights/quality.ts";
 import { recordReader, type FileRecord } from "../src/flights/records.ts";
 import { STAGED_COLUMNS, validateFlightRow, type StagedFlight } from "../src/flights/rows.ts";
-import { REPO_ROOT } from "./migrate.ts";
+import { flightDelayRollupAddIngestion as rollupIngestion, type FlightDelayRollupAddIngestionResult } from "../sql/queries/flights/flight_delay_rollup_add_ingestion.queries.ts";
+import { flightsInsertBatch, type FlightsInsertBatchResult } from "../sql/queries/flights/flights_insert_batch.queries.ts";
+import { ingestionLogsInsertRunning as insertRunning } from "../sql/queries/ingestions/ingestion_logs_insert_running.queries.ts";
+import { ingestionLogsUpdateFinished as updateFinished } from "../sql/queries/ingestions/ingestion_logs_update_finished.queries.ts";
 // Pure-JS decoders for the codecs hyparquet leaves out (flights-3m.parquet is ZSTD).
 import { compressors } from "hyparquet-compressors";
 
@@ -57,12 +60,13 @@ const CREATE_STAGING = `CREATE TEMP TABLE flight_import_staging (
 /** Flights per call adding the file's flights to the delay rollup at the end. */
 const ROLLUP_CHUNK_FLIGHTS = 500_000;
 
-/** The API's batch statement, reading the staging table in place of its JSON parameter ($1 stays unused). */
-async function stagedInsertStatement(): Promise<string> {
-  const text = await readFile(join(REPO_ROOT, "sql", "queries", "flights", "flights_insert_batch.sql"), "utf8");
+/** The API's batch statement, reading the staging table in place of its JSON parameter (:rows, $1, stays unused). */
+function stagedInsertStatement(): string {
   const input = /input AS \(\s*SELECT [\s\S]*? FROM jsonb_array_elements\(\$1::jsonb\) AS e\s*\)/;
-  if (!input.test(text)) throw new Error("flights_insert_batch.sql no longer starts with its JSON input step");
-  return text.replace(input, "input AS (SELECT * FROM flight_import_staging WHERE $1::text IS NULL)");
+  if (flightsInsertBatch.names[0] !== "rows" || !input.test(flightsInsertBatch.text)) {
+    throw new Error("flights_insert_batch.sql no longer starts with its JSON input step");
+  }
+  return flightsInsertBatch.text.replace(input, "input AS (SELECT * FROM flight_import_staging WHERE $1::text IS NULL)");
 }
 
 
@@ -224,10 +228,7 @@ export async function importFlights(file: string, options: ImportOptions): Promi
   const batchRows = options.batchRows ?? 250_000;
   const source = await openFlightFile(file, format, Math.min(batchRows, 100_000));
   const key = await fileKeyOf(file);
-  const insertStaged = await stagedInsertStatement();
-  const insertRunning = await readFile(join(REPO_ROOT, "sql", "queries", "ingestions", "ingestion_logs_insert_running.sql"), "utf8");
-  const updateFinished = await readFile(join(REPO_ROOT, "sql", "queries", "ingestions", "ingestion_logs_update_finished.sql"), "utf8");
-  const rollupIngestion = await readFile(join(REPO_ROOT, "sql", "queries", "flights", "flight_delay_rollup_add_ingestion.sql"), "utf8");
+  const insertStaged = stagedInsertStatement();
 
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
@@ -243,7 +244,7 @@ export async function importFlights(file: string, options: ImportOptions): Promi
     // then stays RUNNING, which `validate` reports), never consistency.
     await client.query("SET statement_timeout = 0; SET work_mem = '256MB'");
     await client.query(CREATE_STAGING);
-    id = (await client.query<{ id: string }>(insertRunning, [options.source ?? file.split("/").pop(), format, null])).rows[0]!.id;
+    id = (await client.query(insertRunning.text, insertRunning.bind({ source: options.source ?? file.split("/").pop()!, format }))).rows[0]!.id;
     // One transaction for the whole file: its flights, their rollup (added once at the end, not
     // merged batch by batch) and the log's counts commit together or not at all.
     await client.query("BEGIN");
@@ -270,13 +271,16 @@ export async function importFlights(file: string, options: ImportOptions): Promi
       // few rows and picks nested loops for hundreds of thousands.
       await client.query("ANALYZE flight_import_staging");
       const received = lines.length + early.length;
-      storing = client.query<{ inserted: number; valid: number; errors: RowError[] }>(insertStaged, [null, id, received, early.length, key]).then(({ rows }) => {
+      storing = client.query<FlightsInsertBatchResult>(insertStaged, flightsInsertBatch.bind({ rows: null, ingestionId: id, received, refused: early.length, fileKey: key })).then(({ rows }) => {
         const outcome = rows[0]!;
         counts.received += received;
-        counts.inserted += outcome.inserted;
-        counts.rejected += early.length + (lines.length - outcome.valid);
-        counts.duplicate += outcome.valid - outcome.inserted;
-        errors = keepFirstErrors(errors, [...early, ...outcome.errors]);
+        // One row always: the statement's counts are never null.
+        const inserted = outcome.inserted!;
+        const valid = outcome.valid!;
+        counts.inserted += inserted;
+        counts.rejected += early.length + (lines.length - valid);
+        counts.duplicate += valid - inserted;
+        errors = keepFirstErrors(errors, [...early, ...(outcome.errors as unknown as RowError[])]);
         report(false);
       });
       // Read on only once the statement is sent; a failure surfaces at the next await of `storing`.
@@ -298,9 +302,9 @@ export async function importFlights(file: string, options: ImportOptions): Promi
     await storing;
     // The file's flights into the delay rollup, a chunk at a time, before the log closes.
     let pending = true;
-    while (pending) pending = (await client.query<{ pending: boolean }>(rollupIngestion, [id, ROLLUP_CHUNK_FLIGHTS])).rows[0]!.pending;
+    while (pending) pending = (await client.query<FlightDelayRollupAddIngestionResult>(rollupIngestion.text, rollupIngestion.bind({ ingestionId: id, chunk: ROLLUP_CHUNK_FLIGHTS }))).rows[0]!.pending!;
     const status = ingestionStatus(counts);
-    await client.query(updateFinished, [id, status, qualityScore(counts), JSON.stringify(errors)]);
+    await client.query(updateFinished.text, updateFinished.bind({ ingestionId: id, status, qualityScore: qualityScore(counts), errors: JSON.stringify(errors) }));
     await client.query("COMMIT");
     report(true);
     const seconds = (performance.now() - started) / 1000;
@@ -310,7 +314,7 @@ export async function importFlights(file: string, options: ImportOptions): Promi
     await storing.catch(() => undefined);
     // Nothing of the file was kept: the log says FAILED with no rows.
     await client.query("ROLLBACK").catch(() => undefined);
-    if (id) await client.query(updateFinished, [id, "FAILED", null, JSON.stringify(errors)]).catch(() => undefined);
+    if (id) await client.query(updateFinished.text, updateFinished.bind({ ingestionId: id, status: "FAILED", errors: JSON.stringify(errors) })).catch(() => undefined);
     throw error;
   } finally {
     await client.end();

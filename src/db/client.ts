@@ -45,7 +45,7 @@ export interface QueryOptions {
 export interface Db {
   /** A statement from an annotated `.sql` file (its generated `.queries.ts`): named values, typed rows. */
   query<P, R>(query: PreparedQuery<P, R>, params: P, options?: QueryOptions): Promise<R[]>;
-  /** A statement not yet annotated for PgTyped: positional values, rows untyped. */
+  /** A statement written in code, not in sql/queries (the health check's, tests' fixtures): positional values, rows untyped. */
   query<T = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs the statements in one transaction, in one round trip; all or nothing. */
   batch<const S extends readonly Statement[]>(statements: S, options?: QueryOptions): Promise<BatchRows<S>>;

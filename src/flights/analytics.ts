@@ -2,10 +2,10 @@ import * as v from "valibot";
 import { cached } from "../cache/cached";
 import { cacheKeys, cacheTtl } from "../cache/keys";
 import type { Cache } from "../cache/store";
-import type { Db } from "../db/client";
+import { statement, type Db } from "../db/client";
 import { isCalendarDate } from "../domain/timezone";
-import fromFlights from "../../sql/queries/analytics/analytics_delays_from_flights.sql";
-import fromRollup from "../../sql/queries/analytics/analytics_delays_from_rollup.sql";
+import { analyticsDelaysFromFlights as fromFlights, type AnalyticsDelaysFromFlightsResult } from "../../sql/queries/analytics/analytics_delays_from_flights.queries";
+import { analyticsDelaysFromRollup as fromRollup } from "../../sql/queries/analytics/analytics_delays_from_rollup.queries";
 
 export const groupings = ["origin", "destination", "airline", "hour", "dow", "route", "day"] as const;
 export type Grouping = (typeof groupings)[number];
@@ -82,22 +82,30 @@ export type BeforeFlightsScan = () => Promise<void>;
 
 async function loadFigures(db: Db, q: DelayQuery, beforeScan: BeforeFlightsScan): Promise<DelayFigures> {
   const numericKey = q.group_by === "hour" || q.group_by === "dow";
-  const present = (r: DelayRow): DelayRow => ({ ...r, key: numericKey ? Number(r.key) : r.key });
+  // Postgres types computed columns as nullable; these are not: a group has flights and a key.
+  const present = (r: AnalyticsDelaysFromFlightsResult): DelayRow => ({
+    key: numericKey ? Number(r.key) : r.key!,
+    flights: r.flights!,
+    on_time_pct: r.on_time_pct!,
+    avg_delay_minutes: r.avg_delay_minutes!,
+    median_delay_minutes: r.median_delay_minutes!,
+    p90_delay_minutes: r.p90_delay_minutes!,
+  });
   const plan = rollupPlan(q);
   if (plan) {
     const days = plan === "days";
-    const rows = await db.query<DelayRow>(
+    const rows = await db.query(
       fromRollup,
-      [
-        q.group_by,
-        q.from?.slice(0, 7) ?? null,
-        q.to?.slice(0, 7) ?? null,
-        days ? (q.from ?? null) : null,
-        days ? (q.to ?? null) : null,
-        q.airport ?? null,
-        plan,
-        q.min_flights,
-      ],
+      {
+        groupBy: q.group_by,
+        fromMonth: q.from?.slice(0, 7),
+        toMonth: q.to?.slice(0, 7),
+        fromDay: days ? q.from : null,
+        toDay: days ? q.to : null,
+        airport: q.airport,
+        span: plan,
+        minFlights: q.min_flights,
+      },
       { idempotent: true },
     );
     return { rows: rows.map(present), source: "rollup" };
@@ -105,10 +113,11 @@ async function loadFigures(db: Db, q: DelayQuery, beforeScan: BeforeFlightsScan)
   await beforeScan();
   // In a batch, so Postgres itself stops the scan at the statement timeout (SET LOCAL), whatever
   // the login role's settings: a request given up on stops costing the database.
-  const [rows] = await db.batch([{ text: fromFlights, params: [q.group_by, q.from ?? null, q.to ?? null, q.airport ?? null, q.min_flights] }], {
-    idempotent: true,
-  });
-  return { rows: (rows as unknown as DelayRow[]).map(present), source: "flights" };
+  const [rows] = await db.batch(
+    [statement(fromFlights, { groupBy: q.group_by, fromDay: q.from, toDay: q.to, airport: q.airport, minFlights: q.min_flights })],
+    { idempotent: true },
+  );
+  return { rows: rows.map(present), source: "flights" };
 }
 
 /**

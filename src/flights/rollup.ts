@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
-import addIngestion from "../../sql/queries/flights/flight_delay_rollup_add_ingestion.sql";
-import repairStale from "../../sql/queries/flights/flight_delay_rollup_repair_stale.sql";
+import { flightDelayRollupAddIngestion as addIngestion } from "../../sql/queries/flights/flight_delay_rollup_add_ingestion.queries";
+import { flightDelayRollupRepairStale as repairStale } from "../../sql/queries/flights/flight_delay_rollup_repair_stale.queries";
 
 /** Flights per statement adding an ingestion to the delay rollup: a few seconds at most, well inside the statement timeout. */
 export const ROLLUP_CHUNK_FLIGHTS = 50_000;
@@ -22,7 +22,7 @@ const REPAIR_STATEMENTS = 20;
 export async function addIngestionToRollup(db: Db, ingestionId: string): Promise<void> {
   let pending = true;
   while (pending) {
-    const [step] = await db.query<{ pending: boolean }>(addIngestion, [ingestionId, ROLLUP_CHUNK_FLIGHTS]);
+    const [step] = await db.query(addIngestion, { ingestionId, chunk: ROLLUP_CHUNK_FLIGHTS });
     pending = step?.pending ?? false;
   }
 }
@@ -32,8 +32,8 @@ export async function repairDelayRollup(db: Db, now: Date): Promise<number> {
   const staleBefore = new Date(now.getTime() - STALE_INGESTION_MS).toISOString();
   let total = 0;
   for (let i = 0; i < REPAIR_STATEMENTS; i++) {
-    const [row] = await db.query<{ flights: number }>(repairStale, [staleBefore, ROLLUP_CHUNK_FLIGHTS]);
-    const added = Number(row?.flights ?? 0);
+    const [row] = await db.query(repairStale, { staleBefore, chunk: ROLLUP_CHUNK_FLIGHTS });
+    const added = row?.flights ?? 0;
     total += added;
     if (added < ROLLUP_CHUNK_FLIGHTS) break;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { NEON_MAX_BODY_BYTES } from "../../src/db/errors";
 import { encodeBatch, type StagedFlight } from "../../src/flights/rows";
 import { INGESTION_BATCH_ROWS } from "../../src/routes/ingestions/ingestions.routes";
-import insertBatch from "../../sql/queries/flights/flights_insert_batch.sql";
+import { flightsInsertBatch as insertBatch } from "../../sql/queries/flights/flights_insert_batch.queries";
 
 /** The largest row validation lets through: every field present, at its longest. */
 function widestRow(row: number): StagedFlight {
@@ -33,11 +33,9 @@ function widestRow(row: number): StagedFlight {
 describe("ingestion batches against Neon's request limit", () => {
   it("keeps the widest possible batch under half of Neon's 10 MiB", () => {
     const rows = Array.from({ length: INGESTION_BATCH_ROWS }, (_, i) => widestRow(10_000_000 + i));
-    // The body the driver posts: the statement and its parameters, the rows as one JSON text.
-    const body = JSON.stringify({
-      query: insertBatch,
-      params: [encodeBatch(rows), crypto.randomUUID(), String(INGESTION_BATCH_ROWS), "0", "0123456789abcdef"],
-    });
+    // The body the driver posts: the statement and its parameters (each as text), the rows as one JSON text.
+    const params = insertBatch.bind({ rows: encodeBatch(rows), ingestionId: crypto.randomUUID(), received: INGESTION_BATCH_ROWS, refused: 0, fileKey: "0123456789abcdef" });
+    const body = JSON.stringify({ query: insertBatch.text, params: params.map(String) });
     const bytes = new TextEncoder().encode(body).length;
     console.log(`widest ingestion batch (${INGESTION_BATCH_ROWS} rows): ${bytes} bytes of ${NEON_MAX_BODY_BYTES}`);
     expect(bytes).toBeLessThan(NEON_MAX_BODY_BYTES / 2);

@@ -1,11 +1,12 @@
+/* @name AnalyticsDelaysFromFlights */
 -- Arrival-delay figures per group, straight from the flights (any date range, airport filter).
 -- Hours, weekdays and days are the origin airport's local time (UTC when it has no timezone).
--- $1 group_by, $2 first day or null, $3 last day or null (origin-local, inclusive),
--- $4 airport code (ICAO or IATA; departing or arriving) or null, $5 minimum flights per group
+-- :groupBy, :fromDay first day or null, :toDay last day or null (origin-local, inclusive),
+-- :airport code (ICAO or IATA; departing or arriving) or null, :minFlights minimum flights per group
 WITH airport AS (
-  SELECT icao FROM airports WHERE $4::text IS NOT NULL AND (icao = $4 OR iata = $4)
+  SELECT icao FROM airports WHERE :airport::text IS NOT NULL AND (icao = :airport OR iata = :airport)
 ), picked AS (
-  SELECT CASE $1::text
+  SELECT CASE :groupBy!::text
            WHEN 'origin' THEN f.origin
            WHEN 'destination' THEN f.destination
            WHEN 'airline' THEN f.airline_code
@@ -20,12 +21,12 @@ WITH airport AS (
   CROSS JOIN LATERAL (SELECT f.scheduled_departure AT TIME ZONE coalesce(o.timezone, 'UTC') AS local) l
   WHERE f.arrival_delay_minutes IS NOT NULL
     -- A day's local times lie within a day either side of UTC: the index narrows, `local` decides.
-    AND ($2::date IS NULL OR f.scheduled_departure >= ($2::date - 1)::timestamp AT TIME ZONE 'UTC')
-    AND ($3::date IS NULL OR f.scheduled_departure < ($3::date + 2)::timestamp AT TIME ZONE 'UTC')
-    AND ($2::date IS NULL OR l.local >= $2::date)
-    AND ($3::date IS NULL OR l.local < $3::date + 1)
+    AND (:fromDay::date IS NULL OR f.scheduled_departure >= (:fromDay::date - 1)::timestamp AT TIME ZONE 'UTC')
+    AND (:toDay::date IS NULL OR f.scheduled_departure < (:toDay::date + 2)::timestamp AT TIME ZONE 'UTC')
+    AND (:fromDay::date IS NULL OR l.local >= :fromDay::date)
+    AND (:toDay::date IS NULL OR l.local < :toDay::date + 1)
     -- Equalities with the airport's codes: the origin and destination indexes, over the dates.
-    AND ($4::text IS NULL OR f.origin = ANY (ARRAY(SELECT icao FROM airport)) OR f.destination = ANY (ARRAY(SELECT icao FROM airport)))
+    AND (:airport::text IS NULL OR f.origin = ANY (ARRAY(SELECT icao FROM airport)) OR f.destination = ANY (ARRAY(SELECT icao FROM airport)))
 )
 SELECT key,
        count(*)::integer AS flights,
@@ -36,5 +37,5 @@ SELECT key,
 FROM picked
 WHERE key IS NOT NULL
 GROUP BY key
-HAVING count(*) >= $5::integer
-ORDER BY flights DESC, length(key), key
+HAVING count(*) >= :minFlights!::integer
+ORDER BY flights DESC, length(key), key;

@@ -1,3 +1,4 @@
+/* @name AnalyticsDelaysFromRollup */
 -- The same figures as analytics_delays_from_flights.sql, from the delay histograms kept by
 -- ingestion (sql/migrations/018: flight_delay_rollup_add). Median and p90 are exact: they
 -- interpolate between the ranked delays just as percentile_cont does, each rank found by a binary
@@ -7,26 +8,26 @@
 --   one airport, whole months:  airport_hour, airport_airline, airport_day (day, dow); origin, destination
 --                               and route rows for the airport's own groups
 --   one airport, any days:      airport_day (day, dow)
--- $1 group_by, $2 first month or null, $3 last month or null ('YYYY-MM'), $4 first day or null,
--- $5 last day or null ('YYYY-MM-DD', 'days' only), $6 airport code (ICAO or IATA) or null,
--- $7 'months' or 'days', $8 minimum flights per group
+-- :groupBy, :fromMonth first month or null, :toMonth last month or null ('YYYY-MM'), :fromDay first day or null,
+-- :toDay last day or null ('YYYY-MM-DD', 'days' only), :airport code (ICAO or IATA) or null,
+-- :span 'months' or 'days', :minFlights minimum flights per group
 WITH airport AS (
-  SELECT coalesce(array_agg(icao), '{}') AS codes FROM airports WHERE $6::text IS NOT NULL AND (icao = $6 OR iata = $6)
+  SELECT coalesce(array_agg(icao), '{}') AS codes FROM airports WHERE :airport::text IS NOT NULL AND (icao = :airport OR iata = :airport)
 ), reads AS (
   SELECT unnest(CASE
-    WHEN $6::text IS NULL AND $7::text = 'months' THEN ARRAY[$1::text]
-    WHEN $6::text IS NULL THEN ARRAY[CASE $1::text WHEN 'day' THEN 'day' WHEN 'hour' THEN 'day_hour' WHEN 'dow' THEN 'day_hour' ELSE $1::text || '_day' END]
-    WHEN $1::text IN ('hour', 'airline') THEN ARRAY['airport_' || $1::text]
-    WHEN $1::text IN ('day', 'dow') THEN ARRAY['airport_day']
-    WHEN $1::text IN ('origin', 'destination') THEN ARRAY[$1::text, 'route']
+    WHEN :airport::text IS NULL AND :span!::text = 'months' THEN ARRAY[:groupBy!::text]
+    WHEN :airport::text IS NULL THEN ARRAY[CASE :groupBy::text WHEN 'day' THEN 'day' WHEN 'hour' THEN 'day_hour' WHEN 'dow' THEN 'day_hour' ELSE :groupBy::text || '_day' END]
+    WHEN :groupBy::text IN ('hour', 'airline') THEN ARRAY['airport_' || :groupBy::text]
+    WHEN :groupBy::text IN ('day', 'dow') THEN ARRAY['airport_day']
+    WHEN :groupBy::text IN ('origin', 'destination') THEN ARRAY[:groupBy::text, 'route']
     ELSE ARRAY['route'] END) AS dimension
 ), bounds AS (
   -- Every day key lies in the month row it was counted in: its first and last are the data's months.
   SELECT min(period) AS first, max(period) AS last FROM flight_delay_rollup WHERE dimension = 'day'
 ), span AS (
   -- A range holding every month with data reads the all-time rows where the grouping keeps them.
-  SELECT coalesce($2::text, '0000-00') AS lo, coalesce($3::text, '9999-99') AS hi,
-         $7::text = 'months' AND ($2::text IS NULL OR $2::text <= first) AND ($3::text IS NULL OR $3::text >= last) AS whole
+  SELECT coalesce(:fromMonth::text, '0000-00') AS lo, coalesce(:toMonth::text, '9999-99') AS hi,
+         :span::text = 'months' AND (:fromMonth::text IS NULL OR :fromMonth::text <= first) AND (:toMonth::text IS NULL OR :toMonth::text >= last) AS whole
   FROM bounds
 ), periods AS (
   SELECT reads.dimension,
@@ -50,21 +51,21 @@ WITH airport AS (
       WHEN r.dimension IN ('origin_day', 'destination_day', 'airline_day', 'airport_day') THEN r.part2
     END AS day) d
   CROSS JOIN LATERAL (SELECT CASE
-      WHEN r.dimension = 'route' AND $1::text = 'origin' THEN r.route_from
-      WHEN r.dimension = 'route' AND $1::text = 'destination' THEN r.route_to
-      WHEN r.dimension = $1::text THEN r.key
-      WHEN $1::text = 'day' THEN d.day
-      WHEN $1::text = 'dow' THEN extract(dow FROM d.day::date)::integer::text
+      WHEN r.dimension = 'route' AND :groupBy::text = 'origin' THEN r.route_from
+      WHEN r.dimension = 'route' AND :groupBy::text = 'destination' THEN r.route_to
+      WHEN r.dimension = :groupBy::text THEN r.key
+      WHEN :groupBy::text = 'day' THEN d.day
+      WHEN :groupBy::text = 'dow' THEN extract(dow FROM d.day::date)::integer::text
       WHEN r.dimension IN ('day_hour', 'airport_hour', 'airport_airline') THEN r.part2
       ELSE r.part1
     END AS key) g
-  WHERE ($4::text IS NULL OR d.day >= $4::text) AND ($5::text IS NULL OR d.day <= $5::text)
-    AND ($6::text IS NULL OR CASE
+  WHERE (:fromDay::text IS NULL OR d.day >= :fromDay::text) AND (:toDay::text IS NULL OR d.day <= :toDay::text)
+    AND (:airport::text IS NULL OR CASE
       WHEN r.dimension LIKE 'airport%' THEN r.part1 = ANY (a.codes)
       -- One airport's origin groups: its departures (its origin row) and the routes into it.
       WHEN r.dimension IN ('origin', 'destination') THEN r.key = ANY (a.codes)
-      WHEN $1::text = 'origin' THEN r.route_to = ANY (a.codes) AND r.route_from <> ALL (a.codes)
-      WHEN $1::text = 'destination' THEN r.route_from = ANY (a.codes) AND r.route_to <> ALL (a.codes)
+      WHEN :groupBy::text = 'origin' THEN r.route_to = ANY (a.codes) AND r.route_from <> ALL (a.codes)
+      WHEN :groupBy::text = 'destination' THEN r.route_from = ANY (a.codes) AND r.route_to <> ALL (a.codes)
       ELSE r.route_from = ANY (a.codes) OR r.route_to = ANY (a.codes)
     END)
 ), histogram AS (
@@ -96,5 +97,5 @@ CROSS JOIN LATERAL (
          h.delays[width_bucket(floor(pos.p90)::integer, h.upto) + 1] AS p90_lo,
          h.delays[width_bucket(ceil(pos.p90)::integer, h.upto) + 1] AS p90_hi
 ) v
-WHERE h.flights >= $8::integer
-ORDER BY h.flights DESC, length(h.key), h.key
+WHERE h.flights >= :minFlights!::integer
+ORDER BY h.flights DESC, length(h.key), h.key;

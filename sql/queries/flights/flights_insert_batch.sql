@@ -1,11 +1,12 @@
+/* @name FlightsInsertBatch */
 -- Stores one batch of validated flight rows, in one statement: resolves airports (ICAO or IATA)
 -- and timezones, converts local times at their airport, rejects what the database would refuse
 -- (with the reason), inserts the rest once by natural key and counts the batch in the ingestion's
 -- log. The delay rollup takes an ingestion's flights once its last batch is in
 -- (flight_delay_rollup_add_ingestion.sql).
--- $1 rows (JSON array of arrays, src/flights/rows.ts encodeBatch: StagedFlight fields in
--- STAGED_COLUMNS order), $2 ingestion id, $3 rows received in this batch (including those refused
--- before reaching SQL), $4 rows refused before SQL, $5 the file's key (src/flights/ingest.ts
+-- :rows (JSON array of arrays, src/flights/rows.ts encodeBatch: StagedFlight fields in
+-- STAGED_COLUMNS order), :ingestionId the ingestion, :received rows received in this batch (including those refused
+-- before reaching SQL), :refused rows refused before SQL, :fileKey the file's key (src/flights/ingest.ts
 -- fileKey: a digest of its first 64 KiB)
 WITH input AS (
   SELECT (e->>0)::integer AS "row", e->>1 AS flight_number, e->>2 AS airline_code, e->>3 AS origin, e->>4 AS destination,
@@ -15,7 +16,7 @@ WITH input AS (
          e->>11 AS actual_arrival, (e->>12)::boolean AS actual_arrival_local,
          (e->>13)::integer AS departure_delay_minutes, (e->>14)::integer AS arrival_delay_minutes,
          (e->>15)::integer AS distance_miles, e->>16 AS status
-  FROM jsonb_array_elements($1::jsonb) AS e
+  FROM jsonb_array_elements(:rows!::jsonb) AS e
 ), resolved AS (
   SELECT i.*,
          coalesce(oc.icao, oa.icao) AS origin_icao, coalesce(oc.timezone, oa.timezone) AS origin_tz,
@@ -67,7 +68,7 @@ WITH input AS (
          -- one file's keys ascending, so the unique index grows at its right edge.
          CASE WHEN flight_number IS NOT NULL AND airline_code IS NOT NULL
               THEN format('f:%s%s:%s:%s', airline_code, flight_number, coalesce(origin_icao, ''), extract(epoch FROM sd)::bigint)
-              ELSE format('r:%s:%s:', $5::text, lpad("row"::text, 10, '0'))
+              ELSE format('r:%s:%s:', :fileKey!::text, lpad("row"::text, 10, '0'))
                    || md5(concat_ws('|', origin_icao, destination_icao, extract(epoch FROM sd)::bigint,
                                     extract(epoch FROM ad)::bigint, arr_delay, distance_miles))
          END AS natural_key
@@ -82,7 +83,7 @@ WITH input AS (
                                         PLACING substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
                                         FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid,
          natural_key, flight_number, airline_code, origin_icao, destination_icao, sd, sa, ad, aa, dep_delay,
-         arr_delay, distance_miles, status, $2::uuid
+         arr_delay, distance_miles, status, :ingestionId!::uuid
   FROM checked
   WHERE problem IS NULL
   ORDER BY natural_key
@@ -90,14 +91,14 @@ WITH input AS (
   RETURNING 1
 ), counted AS (
   UPDATE ingestion_logs SET
-    rows_received  = rows_received + $3::integer,
+    rows_received  = rows_received + :received!::integer,
     rows_inserted  = rows_inserted + (SELECT count(*) FROM inserted),
-    rows_rejected  = rows_rejected + $4::integer + (SELECT count(*) FROM checked WHERE problem IS NOT NULL),
+    rows_rejected  = rows_rejected + :refused!::integer + (SELECT count(*) FROM checked WHERE problem IS NOT NULL),
     rows_duplicate = rows_duplicate + (SELECT count(*) FROM checked WHERE problem IS NULL) - (SELECT count(*) FROM inserted)
-  WHERE id = $2::uuid
+  WHERE id = :ingestionId::uuid
 )
 SELECT (SELECT count(*) FROM inserted)::integer AS inserted,
        (SELECT count(*) FROM checked WHERE problem IS NULL)::integer AS valid,
        coalesce((SELECT json_agg(json_build_object('row', p."row", 'message', p.problem) ORDER BY p."row")
                  FROM (SELECT "row", problem FROM checked WHERE problem IS NOT NULL ORDER BY "row" LIMIT 100) p),
-                '[]'::json) AS errors
+                '[]'::json) AS errors;

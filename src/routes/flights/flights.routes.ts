@@ -1,15 +1,14 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
-import type { Row } from "../../db/client";
 import { decodeCursor, toPage } from "../../http/pagination";
 import { isoTime, isoTimeOrNull } from "../../http/present";
 import { validate } from "../../http/validation";
 import { jsonResponse } from "../../openapi/responses";
-import listFiltered from "../../../sql/queries/flights/flights_list_filtered.sql";
+import { flightsListFiltered as listFiltered, type FlightsListFilteredResult } from "../../../sql/queries/flights/flights_list_filtered.queries";
 import { flightPage, listFlights } from "./flights.schemas";
 
-export function presentFlight(row: Row) {
+export function presentFlight(row: FlightsListFilteredResult) {
   return {
     id: row.id,
     flight_number: row.flight_number,
@@ -37,8 +36,8 @@ export const flightsRoutes = new Hono<AppEnv>().get(
   const after = decodeCursor(q.cursor, 2);
   const rows = await c.var.db.query(
     listFiltered,
-    [q.airport ?? null, q.airline ?? null, q.from ?? null, q.to ?? null, q.min_delay ?? null, after?.[0] ?? null, after?.[1] ?? null, q.limit + 1],
+    { airport: q.airport, airline: q.airline, from: q.from, to: q.to, minDelay: q.min_delay, afterAt: after?.[0]?.toString(), afterId: after?.[1]?.toString(), limit: q.limit + 1 },
     { idempotent: true },
   );
-  return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), String(r.id)], presentFlight), 200);
+  return c.json(toPage(rows, q.limit, (r) => [String(r.cursor_at), r.id], presentFlight), 200);
 });

@@ -3,8 +3,7 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../auth/guards";
 import { cacheKeys } from "../../cache/keys";
-import type { Row } from "../../db/client";
-import { ingestStream, type BatchOutcome } from "../../flights/ingest";
+import { ingestStream } from "../../flights/ingest";
 import { addIngestionToRollup } from "../../flights/rollup";
 import { encodeBatch } from "../../flights/rows";
 import { ingestionStatus, MAX_LOGGED_ERRORS, qualityScore, type RowError } from "../../flights/quality";
@@ -14,11 +13,11 @@ import { isoTime, isoTimeOrNull } from "../../http/present";
 import { ApiError, notFound } from "../../http/problem";
 import { validate } from "../../http/validation";
 import { jsonResponse } from "../../openapi/responses";
-import insertBatch from "../../../sql/queries/flights/flights_insert_batch.sql";
-import insertRunning from "../../../sql/queries/ingestions/ingestion_logs_insert_running.sql";
-import listPage from "../../../sql/queries/ingestions/ingestion_logs_list_page.sql";
-import selectOne from "../../../sql/queries/ingestions/ingestion_logs_select_one.sql";
-import updateFinished from "../../../sql/queries/ingestions/ingestion_logs_update_finished.sql";
+import { flightsInsertBatch as insertBatch } from "../../../sql/queries/flights/flights_insert_batch.queries";
+import { ingestionLogsInsertRunning as insertRunning } from "../../../sql/queries/ingestions/ingestion_logs_insert_running.queries";
+import { ingestionLogsListPage as listPage } from "../../../sql/queries/ingestions/ingestion_logs_list_page.queries";
+import { ingestionLogsSelectOne as selectOne, type IngestionLogsSelectOneResult } from "../../../sql/queries/ingestions/ingestion_logs_select_one.queries";
+import { ingestionLogsUpdateFinished as updateFinished } from "../../../sql/queries/ingestions/ingestion_logs_update_finished.queries";
 import { ingestFlightsQuery, ingestionId, ingestionPage, ingestionResponse, listIngestions } from "./ingestions.schemas";
 
 /** Ingestion takes files of up to 50 MiB (the app's 1 MiB limit does not apply here). */
@@ -35,7 +34,7 @@ const FORMATS: Record<string, FlightFileFormat> = {
   "text/csv": "csv",
 };
 
-export function presentIngestion(row: Row) {
+export function presentIngestion(row: IngestionLogsSelectOneResult) {
   return {
     id: row.id,
     source: row.source,
@@ -45,11 +44,11 @@ export function presentIngestion(row: Row) {
     rows_inserted: row.rows_inserted,
     rows_rejected: row.rows_rejected,
     rows_duplicate: row.rows_duplicate,
-    quality_score: row.quality_score ?? null,
+    quality_score: row.quality_score,
     errors: row.errors,
     started_at: isoTime(row.started_at),
     finished_at: isoTimeOrNull(row.finished_at),
-    created_by: row.created_by ?? null,
+    created_by: row.created_by,
     created_at: isoTime(row.created_at),
   };
 }
@@ -87,7 +86,7 @@ export const ingestionsRoutes = new Hono<AppEnv>()
 
     const { source } = c.req.valid("query");
     const db = c.var.db;
-    const [started] = await db.query<{ id: string }>(insertRunning, [source, format, c.var.user.id]);
+    const [started] = await db.query(insertRunning, { source, format, actorId: c.var.user.id });
     const id = started!.id;
 
     // The stored flights join the delay rollup before the log closes; if that fails, the repair
@@ -96,7 +95,7 @@ export const ingestionsRoutes = new Hono<AppEnv>()
       await addIngestionToRollup(db, id).catch((error: unknown) =>
         c.var.log.warn("ingestion_rollup_deferred", { ingestion_id: id, error: error instanceof Error ? error.message : String(error) }),
       );
-      return db.query(updateFinished, [id, status, quality, JSON.stringify(errors)]);
+      return db.query(updateFinished, { ingestionId: id, status, qualityScore: quality, errors: JSON.stringify(errors) });
     };
 
     let result: Awaited<ReturnType<typeof ingestStream>>;
@@ -105,8 +104,9 @@ export const ingestionsRoutes = new Hono<AppEnv>()
         maxBytes: MAX_INGESTION_BYTES,
         batchSize: INGESTION_BATCH_ROWS,
         store: async (rows, received, refused, file) => {
-          const [outcome] = await db.query<BatchOutcome>(insertBatch, [encodeBatch(rows), id, received, refused, file]);
-          return outcome!;
+          const [outcome] = await db.query(insertBatch, { rows: encodeBatch(rows), ingestionId: id, received, refused, fileKey: file });
+          // One row always: the statement's counts are never null.
+          return { inserted: outcome!.inserted!, valid: outcome!.valid!, errors: outcome!.errors as unknown as RowError[] };
         },
       });
     } catch (error) {
@@ -141,8 +141,8 @@ export const ingestionsRoutes = new Hono<AppEnv>()
     validate("query", listIngestions), async (c) => {
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
-    const rows = await c.var.db.query(listPage, [after?.[0] ?? null, after?.[1] ?? null, limit + 1], { idempotent: true });
-    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), String(r.id)], presentIngestion), 200);
+    const rows = await c.var.db.query(listPage, { afterAt: after?.[0]?.toString(), afterId: after?.[1]?.toString(), limit: limit + 1 }, { idempotent: true });
+    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], presentIngestion), 200);
   })
 
   .get(
@@ -150,7 +150,7 @@ export const ingestionsRoutes = new Hono<AppEnv>()
     describeRoute({ summary: "One ingestion", responses: { 200: jsonResponse(ingestionResponse, "the ingestion") } }),
     validate("param", ingestionId), async (c) => {
     const { id } = c.req.valid("param");
-    const [row] = await c.var.db.query(selectOne, [id], { idempotent: true });
+    const [row] = await c.var.db.query(selectOne, { ingestionId: id }, { idempotent: true });
     if (!row) throw notFound("Ingestion");
     return c.json(presentIngestion(row), 200);
   });

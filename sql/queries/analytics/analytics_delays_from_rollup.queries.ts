@@ -1,0 +1,141 @@
+/** Types generated for queries found in "sql/queries/analytics/analytics_delays_from_rollup.sql" */
+import { PreparedQuery } from '../../../src/db/typed';
+
+/** 'AnalyticsDelaysFromRollup' parameters type */
+export interface AnalyticsDelaysFromRollupParams {
+  airport?: string | null | void;
+  fromDay?: string | null | void;
+  fromMonth?: string | null | void;
+  groupBy: string;
+  minFlights: number;
+  span: string;
+  toDay?: string | null | void;
+  toMonth?: string | null | void;
+}
+
+/** 'AnalyticsDelaysFromRollup' return type */
+export interface AnalyticsDelaysFromRollupResult {
+  avg_delay_minutes: number | null;
+  flights: number | null;
+  key: string | null;
+  median_delay_minutes: number | null;
+  on_time_pct: number | null;
+  p90_delay_minutes: number | null;
+}
+
+/** 'AnalyticsDelaysFromRollup' query type */
+export interface AnalyticsDelaysFromRollupQuery {
+  params: AnalyticsDelaysFromRollupParams;
+  result: AnalyticsDelaysFromRollupResult;
+}
+
+const analyticsDelaysFromRollupIR: any = {"usedParamSet":{"airport":true,"span":true,"groupBy":true,"fromMonth":true,"toMonth":true,"fromDay":true,"toDay":true,"minFlights":true},"params":[{"name":"airport","required":false,"transform":{"type":"scalar"},"locs":[{"a":1168,"b":1175},{"a":1207,"b":1214},{"a":1226,"b":1233},{"a":1280,"b":1287},{"a":1368,"b":1375},{"a":4178,"b":4185}]},{"name":"span","required":true,"transform":{"type":"scalar"},"locs":[{"a":1307,"b":1312},{"a":2255,"b":2259}]},{"name":"groupBy","required":true,"transform":{"type":"scalar"},"locs":[{"a":1342,"b":1350},{"a":1407,"b":1414},{"a":1504,"b":1511},{"a":1543,"b":1550},{"a":1606,"b":1613},{"a":1631,"b":1638},{"a":1699,"b":1706},{"a":1754,"b":1761},{"a":3625,"b":3632},{"a":3706,"b":3713},{"a":3778,"b":3785},{"a":3815,"b":3822},{"a":3860,"b":3867},{"a":4461,"b":4468},{"a":4564,"b":4571}]},{"name":"fromMonth","required":false,"transform":{"type":"scalar"},"locs":[{"a":2167,"b":2176},{"a":2283,"b":2292},{"a":2311,"b":2320}]},{"name":"toMonth","required":false,"transform":{"type":"scalar"},"locs":[{"a":2212,"b":2219},{"a":2343,"b":2350},{"a":2369,"b":2376}]},{"name":"fromDay","required":false,"transform":{"type":"scalar"},"locs":[{"a":4066,"b":4073},{"a":4101,"b":4108}]},{"name":"toDay","required":false,"transform":{"type":"scalar"},"locs":[{"a":4122,"b":4127},{"a":4155,"b":4160}]},{"name":"minFlights","required":true,"transform":{"type":"scalar"},"locs":[{"a":6551,"b":6562}]}],"statement":"-- The same figures as analytics_delays_from_flights.sql, from the delay histograms kept by\n-- ingestion (sql/migrations/018: flight_delay_rollup_add). Median and p90 are exact: they\n-- interpolate between the ranked delays just as percentile_cont does, each rank found by a binary\n-- search over the group's running counts. What answers (src/flights/analytics.ts decides):\n--   no airport, whole months:   the group_by rows per month, or over all time\n--   no airport, any days:       day rows: day, day_hour (hour, dow), origin_day, destination_day, airline_day\n--   one airport, whole months:  airport_hour, airport_airline, airport_day (day, dow); origin, destination\n--                               and route rows for the airport's own groups\n--   one airport, any days:      airport_day (day, dow)\n-- :groupBy, :fromMonth first month or null, :toMonth last month or null ('YYYY-MM'), :fromDay first day or null,\n-- :toDay last day or null ('YYYY-MM-DD', 'days' only), :airport code (ICAO or IATA) or null,\n-- :span 'months' or 'days', :minFlights minimum flights per group\nWITH airport AS (\n  SELECT coalesce(array_agg(icao), '{}') AS codes FROM airports WHERE :airport::text IS NOT NULL AND (icao = :airport OR iata = :airport)\n), reads AS (\n  SELECT unnest(CASE\n    WHEN :airport::text IS NULL AND :span!::text = 'months' THEN ARRAY[:groupBy!::text]\n    WHEN :airport::text IS NULL THEN ARRAY[CASE :groupBy::text WHEN 'day' THEN 'day' WHEN 'hour' THEN 'day_hour' WHEN 'dow' THEN 'day_hour' ELSE :groupBy::text || '_day' END]\n    WHEN :groupBy::text IN ('hour', 'airline') THEN ARRAY['airport_' || :groupBy::text]\n    WHEN :groupBy::text IN ('day', 'dow') THEN ARRAY['airport_day']\n    WHEN :groupBy::text IN ('origin', 'destination') THEN ARRAY[:groupBy::text, 'route']\n    ELSE ARRAY['route'] END) AS dimension\n), bounds AS (\n  -- Every day key lies in the month row it was counted in: its first and last are the data's months.\n  SELECT min(period) AS first, max(period) AS last FROM flight_delay_rollup WHERE dimension = 'day'\n), span AS (\n  -- A range holding every month with data reads the all-time rows where the grouping keeps them.\n  SELECT coalesce(:fromMonth::text, '0000-00') AS lo, coalesce(:toMonth::text, '9999-99') AS hi,\n         :span::text = 'months' AND (:fromMonth::text IS NULL OR :fromMonth::text <= first) AND (:toMonth::text IS NULL OR :toMonth::text >= last) AS whole\n  FROM bounds\n), periods AS (\n  SELECT reads.dimension,\n         CASE WHEN all_time THEN 'all' ELSE span.lo END AS lo, CASE WHEN all_time THEN 'all' ELSE span.hi END AS hi\n  FROM reads\n  CROSS JOIN span\n  CROSS JOIN LATERAL (SELECT span.whole AND reads.dimension IN ('origin', 'destination', 'airline', 'hour', 'dow', 'route', 'airport_hour', 'airport_airline') AS all_time) t\n), rows AS (\n  -- A range of the primary key: (dimension, period from lo to hi).\n  SELECT r.*, split_part(r.key, ' ', 1) AS part1, split_part(r.key, ' ', 2) AS part2,\n         split_part(r.key, '-', 1) AS route_from, split_part(r.key, '-', 2) AS route_to\n  FROM periods p\n  JOIN flight_delay_rollup r ON r.dimension = p.dimension AND r.period BETWEEN p.lo AND p.hi\n), picked AS (\n  SELECT g.key, r.flights, r.delay_sum, r.delays, r.counts, r.upto, count(*) OVER (PARTITION BY g.key) AS parts\n  FROM rows r\n  CROSS JOIN airport a\n  CROSS JOIN LATERAL (SELECT CASE\n      WHEN r.dimension = 'day' THEN r.key\n      WHEN r.dimension = 'day_hour' THEN r.part1\n      WHEN r.dimension IN ('origin_day', 'destination_day', 'airline_day', 'airport_day') THEN r.part2\n    END AS day) d\n  CROSS JOIN LATERAL (SELECT CASE\n      WHEN r.dimension = 'route' AND :groupBy::text = 'origin' THEN r.route_from\n      WHEN r.dimension = 'route' AND :groupBy::text = 'destination' THEN r.route_to\n      WHEN r.dimension = :groupBy::text THEN r.key\n      WHEN :groupBy::text = 'day' THEN d.day\n      WHEN :groupBy::text = 'dow' THEN extract(dow FROM d.day::date)::integer::text\n      WHEN r.dimension IN ('day_hour', 'airport_hour', 'airport_airline') THEN r.part2\n      ELSE r.part1\n    END AS key) g\n  WHERE (:fromDay::text IS NULL OR d.day >= :fromDay::text) AND (:toDay::text IS NULL OR d.day <= :toDay::text)\n    AND (:airport::text IS NULL OR CASE\n      WHEN r.dimension LIKE 'airport%' THEN r.part1 = ANY (a.codes)\n      -- One airport's origin groups: its departures (its origin row) and the routes into it.\n      WHEN r.dimension IN ('origin', 'destination') THEN r.key = ANY (a.codes)\n      WHEN :groupBy::text = 'origin' THEN r.route_to = ANY (a.codes) AND r.route_from <> ALL (a.codes)\n      WHEN :groupBy::text = 'destination' THEN r.route_from = ANY (a.codes) AND r.route_to <> ALL (a.codes)\n      ELSE r.route_from = ANY (a.codes) OR r.route_to = ANY (a.codes)\n    END)\n), histogram AS (\n  SELECT key, flights, delay_sum, delays, upto FROM picked WHERE parts = 1\n  UNION ALL\n  -- A group spread over several rows (months, days, hours): its histograms merged by delay value.\n  SELECT key, sum(n)::integer, sum(n::bigint * delay), array_agg(delay ORDER BY delay), array_agg(upto ORDER BY delay)\n  FROM (SELECT key, delay, n, sum(n) OVER (PARTITION BY key ORDER BY delay)::integer AS upto\n        FROM (SELECT p.key, u.delay, sum(u.n)::integer AS n\n              FROM picked p, unnest(p.delays, p.counts) AS u (delay, n)\n              WHERE p.parts > 1\n              GROUP BY p.key, u.delay) s) m\n  GROUP BY key\n)\nSELECT h.key,\n       h.flights,\n       -- width_bucket(x, sorted) is how many elements are <= x, so the count of delays below 15\n       -- is the running count there, and the delay at 0-based rank k is the first whose running\n       -- count passes k.\n       round(100.0 * coalesce(h.upto[width_bucket(14::smallint, h.delays)], 0) / h.flights, 2)::float8 AS on_time_pct,\n       round(h.delay_sum::numeric / h.flights, 2)::float8 AS avg_delay_minutes,\n       round(v.median_lo + (pos.median - floor(pos.median)) * (v.median_hi - v.median_lo), 2)::float8 AS median_delay_minutes,\n       round(v.p90_lo + (pos.p90 - floor(pos.p90)) * (v.p90_hi - v.p90_lo), 2)::float8 AS p90_delay_minutes\nFROM histogram h\nCROSS JOIN LATERAL (SELECT (h.flights - 1) * 0.5 AS median, (h.flights - 1) * 0.9 AS p90) pos\nCROSS JOIN LATERAL (\n  SELECT h.delays[width_bucket(floor(pos.median)::integer, h.upto) + 1] AS median_lo,\n         h.delays[width_bucket(ceil(pos.median)::integer, h.upto) + 1] AS median_hi,\n         h.delays[width_bucket(floor(pos.p90)::integer, h.upto) + 1] AS p90_lo,\n         h.delays[width_bucket(ceil(pos.p90)::integer, h.upto) + 1] AS p90_hi\n) v\nWHERE h.flights >= :minFlights!::integer\nORDER BY h.flights DESC, length(h.key), h.key"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- The same figures as analytics_delays_from_flights.sql, from the delay histograms kept by
+ * -- ingestion (sql/migrations/018: flight_delay_rollup_add). Median and p90 are exact: they
+ * -- interpolate between the ranked delays just as percentile_cont does, each rank found by a binary
+ * -- search over the group's running counts. What answers (src/flights/analytics.ts decides):
+ * --   no airport, whole months:   the group_by rows per month, or over all time
+ * --   no airport, any days:       day rows: day, day_hour (hour, dow), origin_day, destination_day, airline_day
+ * --   one airport, whole months:  airport_hour, airport_airline, airport_day (day, dow); origin, destination
+ * --                               and route rows for the airport's own groups
+ * --   one airport, any days:      airport_day (day, dow)
+ * -- :groupBy, :fromMonth first month or null, :toMonth last month or null ('YYYY-MM'), :fromDay first day or null,
+ * -- :toDay last day or null ('YYYY-MM-DD', 'days' only), :airport code (ICAO or IATA) or null,
+ * -- :span 'months' or 'days', :minFlights minimum flights per group
+ * WITH airport AS (
+ *   SELECT coalesce(array_agg(icao), '{}') AS codes FROM airports WHERE :airport::text IS NOT NULL AND (icao = :airport OR iata = :airport)
+ * ), reads AS (
+ *   SELECT unnest(CASE
+ *     WHEN :airport::text IS NULL AND :span!::text = 'months' THEN ARRAY[:groupBy!::text]
+ *     WHEN :airport::text IS NULL THEN ARRAY[CASE :groupBy::text WHEN 'day' THEN 'day' WHEN 'hour' THEN 'day_hour' WHEN 'dow' THEN 'day_hour' ELSE :groupBy::text || '_day' END]
+ *     WHEN :groupBy::text IN ('hour', 'airline') THEN ARRAY['airport_' || :groupBy::text]
+ *     WHEN :groupBy::text IN ('day', 'dow') THEN ARRAY['airport_day']
+ *     WHEN :groupBy::text IN ('origin', 'destination') THEN ARRAY[:groupBy::text, 'route']
+ *     ELSE ARRAY['route'] END) AS dimension
+ * ), bounds AS (
+ *   -- Every day key lies in the month row it was counted in: its first and last are the data's months.
+ *   SELECT min(period) AS first, max(period) AS last FROM flight_delay_rollup WHERE dimension = 'day'
+ * ), span AS (
+ *   -- A range holding every month with data reads the all-time rows where the grouping keeps them.
+ *   SELECT coalesce(:fromMonth::text, '0000-00') AS lo, coalesce(:toMonth::text, '9999-99') AS hi,
+ *          :span::text = 'months' AND (:fromMonth::text IS NULL OR :fromMonth::text <= first) AND (:toMonth::text IS NULL OR :toMonth::text >= last) AS whole
+ *   FROM bounds
+ * ), periods AS (
+ *   SELECT reads.dimension,
+ *          CASE WHEN all_time THEN 'all' ELSE span.lo END AS lo, CASE WHEN all_time THEN 'all' ELSE span.hi END AS hi
+ *   FROM reads
+ *   CROSS JOIN span
+ *   CROSS JOIN LATERAL (SELECT span.whole AND reads.dimension IN ('origin', 'destination', 'airline', 'hour', 'dow', 'route', 'airport_hour', 'airport_airline') AS all_time) t
+ * ), rows AS (
+ *   -- A range of the primary key: (dimension, period from lo to hi).
+ *   SELECT r.*, split_part(r.key, ' ', 1) AS part1, split_part(r.key, ' ', 2) AS part2,
+ *          split_part(r.key, '-', 1) AS route_from, split_part(r.key, '-', 2) AS route_to
+ *   FROM periods p
+ *   JOIN flight_delay_rollup r ON r.dimension = p.dimension AND r.period BETWEEN p.lo AND p.hi
+ * ), picked AS (
+ *   SELECT g.key, r.flights, r.delay_sum, r.delays, r.counts, r.upto, count(*) OVER (PARTITION BY g.key) AS parts
+ *   FROM rows r
+ *   CROSS JOIN airport a
+ *   CROSS JOIN LATERAL (SELECT CASE
+ *       WHEN r.dimension = 'day' THEN r.key
+ *       WHEN r.dimension = 'day_hour' THEN r.part1
+ *       WHEN r.dimension IN ('origin_day', 'destination_day', 'airline_day', 'airport_day') THEN r.part2
+ *     END AS day) d
+ *   CROSS JOIN LATERAL (SELECT CASE
+ *       WHEN r.dimension = 'route' AND :groupBy::text = 'origin' THEN r.route_from
+ *       WHEN r.dimension = 'route' AND :groupBy::text = 'destination' THEN r.route_to
+ *       WHEN r.dimension = :groupBy::text THEN r.key
+ *       WHEN :groupBy::text = 'day' THEN d.day
+ *       WHEN :groupBy::text = 'dow' THEN extract(dow FROM d.day::date)::integer::text
+ *       WHEN r.dimension IN ('day_hour', 'airport_hour', 'airport_airline') THEN r.part2
+ *       ELSE r.part1
+ *     END AS key) g
+ *   WHERE (:fromDay::text IS NULL OR d.day >= :fromDay::text) AND (:toDay::text IS NULL OR d.day <= :toDay::text)
+ *     AND (:airport::text IS NULL OR CASE
+ *       WHEN r.dimension LIKE 'airport%' THEN r.part1 = ANY (a.codes)
+ *       -- One airport's origin groups: its departures (its origin row) and the routes into it.
+ *       WHEN r.dimension IN ('origin', 'destination') THEN r.key = ANY (a.codes)
+ *       WHEN :groupBy::text = 'origin' THEN r.route_to = ANY (a.codes) AND r.route_from <> ALL (a.codes)
+ *       WHEN :groupBy::text = 'destination' THEN r.route_from = ANY (a.codes) AND r.route_to <> ALL (a.codes)
+ *       ELSE r.route_from = ANY (a.codes) OR r.route_to = ANY (a.codes)
+ *     END)
+ * ), histogram AS (
+ *   SELECT key, flights, delay_sum, delays, upto FROM picked WHERE parts = 1
+ *   UNION ALL
+ *   -- A group spread over several rows (months, days, hours): its histograms merged by delay value.
+ *   SELECT key, sum(n)::integer, sum(n::bigint * delay), array_agg(delay ORDER BY delay), array_agg(upto ORDER BY delay)
+ *   FROM (SELECT key, delay, n, sum(n) OVER (PARTITION BY key ORDER BY delay)::integer AS upto
+ *         FROM (SELECT p.key, u.delay, sum(u.n)::integer AS n
+ *               FROM picked p, unnest(p.delays, p.counts) AS u (delay, n)
+ *               WHERE p.parts > 1
+ *               GROUP BY p.key, u.delay) s) m
+ *   GROUP BY key
+ * )
+ * SELECT h.key,
+ *        h.flights,
+ *        -- width_bucket(x, sorted) is how many elements are <= x, so the count of delays below 15
+ *        -- is the running count there, and the delay at 0-based rank k is the first whose running
+ *        -- count passes k.
+ *        round(100.0 * coalesce(h.upto[width_bucket(14::smallint, h.delays)], 0) / h.flights, 2)::float8 AS on_time_pct,
+ *        round(h.delay_sum::numeric / h.flights, 2)::float8 AS avg_delay_minutes,
+ *        round(v.median_lo + (pos.median - floor(pos.median)) * (v.median_hi - v.median_lo), 2)::float8 AS median_delay_minutes,
+ *        round(v.p90_lo + (pos.p90 - floor(pos.p90)) * (v.p90_hi - v.p90_lo), 2)::float8 AS p90_delay_minutes
+ * FROM histogram h
+ * CROSS JOIN LATERAL (SELECT (h.flights - 1) * 0.5 AS median, (h.flights - 1) * 0.9 AS p90) pos
+ * CROSS JOIN LATERAL (
+ *   SELECT h.delays[width_bucket(floor(pos.median)::integer, h.upto) + 1] AS median_lo,
+ *          h.delays[width_bucket(ceil(pos.median)::integer, h.upto) + 1] AS median_hi,
+ *          h.delays[width_bucket(floor(pos.p90)::integer, h.upto) + 1] AS p90_lo,
+ *          h.delays[width_bucket(ceil(pos.p90)::integer, h.upto) + 1] AS p90_hi
+ * ) v
+ * WHERE h.flights >= :minFlights!::integer
+ * ORDER BY h.flights DESC, length(h.key), h.key
+ * ```
+ */
+export const analyticsDelaysFromRollup = new PreparedQuery<AnalyticsDelaysFromRollupParams,AnalyticsDelaysFromRollupResult>(analyticsDelaysFromRollupIR);
+
+
