@@ -26,6 +26,12 @@ export interface GatewayOptions {
   host?: string; // default "127.0.0.1"
   redisUrl?: string | null; // null/undefined = no Upstash endpoint (503)
   upstashToken: string; // bearer token the Upstash endpoint requires
+  /**
+   * Stores every key the Upstash endpoint is sent under this prefix, invisibly to the client. The
+   * test stack gives each run its own, so runs sharing one Redis (in turn or at once) never read
+   * each other's entries; closing the gateway deletes them.
+   */
+  redisKeyPrefix?: string;
   log?: (line: string) => void;
 }
 
@@ -584,8 +590,9 @@ type RedisArg = string | number;
 
 /** Skips ioredis's per-command reply transformers (HGETALL → object, …): Upstash returns Redis's raw shape. */
 class RawCommand extends Command {
-  constructor(name: string, args: RedisArg[]) {
-    super(name, args, { replyEncoding: null });
+  constructor(name: string, args: RedisArg[], keyPrefix: string | undefined) {
+    // ioredis puts the prefix on the arguments Redis's command table names as keys (KEYS of EVAL too).
+    super(name, args, { replyEncoding: null, keyPrefix });
   }
   override transformReply(result: Buffer | Buffer[]): Buffer | Buffer[] {
     return result;
@@ -713,8 +720,11 @@ function toRedisCommands(value: unknown): [string, ...RedisArg[]][] {
   return value.map(toRedisCommand);
 }
 
+/** The key prefix each gateway's Redis connection stores under (GatewayOptions.redisKeyPrefix). */
+const keyPrefixes = new WeakMap<Redis, string>();
+
 function sendRaw(redis: Redis, [name, ...args]: [string, ...RedisArg[]]): Promise<unknown> {
-  const command = new RawCommand(name, args);
+  const command = new RawCommand(name, args, keyPrefixes.get(redis));
   void redis.sendCommand(command);
   return command.promise;
 }
@@ -856,6 +866,22 @@ function connectRedis(redisUrl: string, log: (line: string) => void): Redis {
   return redis;
 }
 
+/** Deletes what a prefixed gateway stored; best effort, as Redis may be gone by then. */
+async function dropPrefixedKeys(ctx: GatewayContext): Promise<void> {
+  const { redis, redisKeyPrefix } = ctx;
+  if (!redis || !redisKeyPrefix || redis.status !== "ready") return;
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${redisKeyPrefix.replace(/[*?[\]\\]/g, "\\$&")}*`, "COUNT", 1000);
+      if (keys.length > 0) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } catch {
+    // The keys expire or stay behind; nothing reads them again.
+  }
+}
+
 async function pingRedis(redis: Redis | null): Promise<boolean> {
   if (!redis) return false;
   let timer: NodeJS.Timeout | undefined;
@@ -887,6 +913,7 @@ interface GatewayContext {
   faults: GatewayFaults;
   pools: PoolRegistry;
   redis: Redis | null;
+  redisKeyPrefix: string | undefined;
   upstashToken: string;
   openTunnels: Set<() => void>;
   log: (line: string) => void;
@@ -941,10 +968,12 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     faults: { redis: "up", sql: "up" },
     pools: createPoolRegistry(log),
     redis: opts.redisUrl ? connectRedis(opts.redisUrl, log) : null,
+    redisKeyPrefix: opts.redisKeyPrefix,
     upstashToken: opts.upstashToken,
     openTunnels: new Set(),
     log,
   };
+  if (ctx.redis && opts.redisKeyPrefix) keyPrefixes.set(ctx.redis, opts.redisKeyPrefix);
 
   const server = createServer((req, res) => {
     const kind = tripKind(req);
@@ -1002,8 +1031,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       wss.close();
+      await Promise.all([closed, ctx.pools.closeAll(), dropPrefixedKeys(ctx)]);
       ctx.redis?.disconnect();
-      await Promise.all([closed, ctx.pools.closeAll()]);
     },
   };
 }

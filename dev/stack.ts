@@ -21,6 +21,8 @@ export interface StackOptions {
   gatewayPort?: number;
   /** Default: REDIS_URL or redis://127.0.0.1:6379; null = no Redis. */
   redisUrl?: string | null;
+  /** Where the gateway keeps this stack's Redis keys (GatewayOptions.redisKeyPrefix); none by default. */
+  redisKeyPrefix?: string;
   /** An external database: no embedded PostgreSQL; migrations run against it as given. */
   databaseUrl?: string;
   seedDevUsers?: boolean;
@@ -229,7 +231,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     const redisUrl = resolveRedisUrl(opts.redisUrl);
     const gateway = await timed("gateway ready", () =>
-      startGateway({ port: opts.gatewayPort ?? 0, host: "127.0.0.1", redisUrl, upstashToken: secrets.upstashToken, log: (l) => log(`[gateway] ${l}`) }),
+      startGateway({
+        port: opts.gatewayPort ?? 0,
+        host: "127.0.0.1",
+        redisUrl,
+        redisKeyPrefix: opts.redisKeyPrefix,
+        upstashToken: secrets.upstashToken,
+        log: (l) => log(`[gateway] ${l}`),
+      }),
     );
     cleanups.push(() => gateway.close());
     const redisAvailable = redisUrl ? await waitForRedis(gateway, 1_000) : false;

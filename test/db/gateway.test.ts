@@ -293,7 +293,8 @@ describe.skipIf(!redisUp)("local gateway: Upstash REST", () => {
     const r = redis();
     await r.set(key, "mine", { ex: 30 });
     const read = "#!lua flags=allow-key-locking\nreturn redis.call('GET', ARGV[1])";
-    expect(await r.eval(read, [key], [key])).toBe("mine");
+    // The run's keys live under its prefix (test/setup/global.ts); KEYS get it, ARGV does not.
+    expect(await r.eval(read, [key], [`${env.TEST_REDIS_KEY_PREFIX}${key}`])).toBe("mine");
     await expect(r.eval(read, [key], [other])).rejects.toThrow(/not passed in KEYS/);
     const guarded = "#!lua flags=allow-key-locking\nlocal ok = redis.pcall('GET', ARGV[1]) return ok.err";
     expect(await r.eval(guarded, [key], [other])).toMatch(/not passed in KEYS/);
@@ -317,6 +318,18 @@ describe.skipIf(!redisUp)("local gateway: Upstash REST", () => {
     await expect(
       r.eval("#!lua flags=no-writes,allow-key-locking\nreturn redis.call('SET', KEYS[1], 'x')", [key], []),
     ).rejects.toThrow(/Write commands are not allowed from read-only scripts/);
+    await r.del(key);
+  });
+
+  it("keeps this run's keys under its own prefix, so runs sharing a Redis never read each other's", async () => {
+    const key = `skyslot:test:${crypto.randomUUID()}`;
+    const r = redis();
+    await r.set(key, "ours", { ex: 30 });
+    expect(await r.get(key)).toBe("ours");
+    // A script may name any key through ARGV, unprefixed: the bare name holds nothing.
+    const exists = "return redis.call('EXISTS', ARGV[1])";
+    expect(await r.eval(exists, [], [key])).toBe(0);
+    expect(await r.eval(exists, [], [`${env.TEST_REDIS_KEY_PREFIX}${key}`])).toBe(1);
     await r.del(key);
   });
 

@@ -34,6 +34,8 @@ export type TestBindings = WorkerBindings & {
    */
   TEST_FAULT_GATEWAY_URL: string;
   TEST_FAULT_UPSTASH_TOKEN: string;
+  /** Where the gateways keep this run's Redis keys; a script that names a key in ARGV must add it. */
+  TEST_REDIS_KEY_PREFIX: string;
 };
 
 const REDIS_DOWN_WARNING = `
@@ -49,6 +51,8 @@ const REDIS_DOWN_WARNING = `
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = await mkdtemp(join(tmpdir(), "skyslot-test-"));
+  // Redis outlives the run (and may serve another run at the same time): this run's keys are its own.
+  const redisKeyPrefix = `test-run:${randomBytes(6).toString("hex")}:`;
   const removeDir = () => rm(dataDir, { recursive: true, force: true });
   const verbose = Boolean(process.env.SKYSLOT_STACK_LOG);
   let stack: Stack;
@@ -57,6 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       dataDir,
       persistent: false,
       seedDevUsers: false,
+      redisKeyPrefix,
       log: (line) => {
         if (verbose || /stack (ready|stopped)|redis /.test(line)) console.log(`[test stack] ${line}`);
       },
@@ -81,6 +86,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     faultGateway = await startGateway({
       port: 0,
       redisUrl: stack.redisAvailable ? (process.env.REDIS_URL ?? DEFAULT_REDIS_URL) : null,
+      redisKeyPrefix,
       upstashToken: faultToken,
       log: (line) => {
         if (verbose) console.log(`[test fault gateway] ${line}`);
@@ -99,6 +105,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     TEST_GATEWAY_URL: stack.gatewayUrl,
     TEST_FAULT_GATEWAY_URL: faultGateway.url,
     TEST_FAULT_UPSTASH_TOKEN: faultToken,
+    TEST_REDIS_KEY_PREFIX: redisKeyPrefix,
     // Many test files share a few users; the rate-limit tests set their own low limits.
     RATE_LIMIT_PER_MINUTE: "1000000",
     // Many test files send refused tokens from the same (absent) address.
