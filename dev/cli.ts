@@ -2,7 +2,6 @@
 import { stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import pg from "pg";
 import * as v from "valibot";
 import { adminStatsSelect } from "../sql/queries/admin/admin_stats_select.queries.ts";
 import { integrityChecksSelect } from "../sql/queries/admin/integrity_checks_select.queries.ts";

@@ -3,9 +3,7 @@ import { cacheKeys, cacheTtl } from "../cache/keys";
 import type { Cache } from "../cache/store";
 import type { Db } from "../db/client";
 import type { RunwayEnd } from "../domain/crosswind";
-import {
-  airportsSelectByCode as selectByCode, 
-} from "../../sql/queries/airports/airports_select_by_code.queries";
+import { airportsSelectByCode as selectByCode } from "../../sql/queries/airports/airports_select_by_code.queries";
 import type { AirportsListSearchResult } from "../../sql/queries/airports/airports_list_search.queries";
 
 export interface Airport {

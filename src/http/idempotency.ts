@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, IdempotencyRequest } from "../app-env";
-import { statement, type Row } from "../db/client";
+import { statement } from "../db/client";
 import type { PreparedQuery } from "../db/typed";
 import { idempotencyKeysDeleteExpiredOne as deleteExpired } from "../../sql/queries/idempotency/idempotency_keys_delete_expired_one.queries";
 import { idempotencyKeysSelectLive as selectLive } from "../../sql/queries/idempotency/idempotency_keys_select_live.queries";

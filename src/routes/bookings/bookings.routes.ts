@@ -4,7 +4,6 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { presentBooking, type LessonType } from "../../bookings/present";
 import { daylightFigures } from "../../bookings/twilight";
-import type { Row } from "../../db/client";
 import { editableStatuses, statusesMovableTo } from "../../bookings/status";
 import { idempotent, runCreating } from "../../http/idempotency";
 import { decodeCursor, toPage } from "../../http/pagination";

@@ -1,6 +1,5 @@
+import type { Row } from "../../db/client";
 import { isoTime, isoTimeOrNull } from "../../http/present";
-
-type Row = Record<string, unknown>;
 
 /** One reschedule option as the contract shows it, from a row or its jsonb copy. */
 export function presentOption(row: Row) {

@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { presentBooking, type BookingRow } from "../../bookings/present";
-import { lastRows, statement } from "../../db/client";
+import { statement, type Row } from "../../db/client";
 import { activeStatuses, isActive, type BookingStatus } from "../../bookings/status";
 import { preferenceDeadline } from "../../domain/deadlines";
 import { twilightsDuringStatement } from "../../bookings/twilight";
@@ -31,7 +31,6 @@ import {
   preferences, preferencesResponse, rescheduleOfferResponse, rescheduleOptionsResponse, weatherCheckResponse,
 } from "./rescheduling.schemas";
 
-type Row = Record<string, unknown>;
 
 /**
  * The booking with its candidate slots, each already judged by the people and sky rules. A SOLO

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
-import type { Row } from "../../db/client";
 import type { BookingStatus } from "../../bookings/status";
 import { eventStatus, renderCalendar, type CalendarEvent } from "../../domain/icalendar";
 import { notModified } from "../../http/conditional";
