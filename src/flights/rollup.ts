@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { inChunks } from "../jobs/chunks";
 import { flightDelayRollupAddIngestion as addIngestion } from "../../sql/queries/flights/flight_delay_rollup_add_ingestion.queries";
 import { flightDelayRollupRepairStale as repairStale } from "../../sql/queries/flights/flight_delay_rollup_repair_stale.queries";
 
@@ -27,15 +28,15 @@ export async function addIngestionToRollup(db: Db, ingestionId: string): Promise
   }
 }
 
-/** Completes the rollup of ingestions whose request ended before it did; returns the flights added. */
-export async function repairDelayRollup(db: Db, now: Date): Promise<number> {
+/**
+ * Completes the rollup of ingestions whose request ended before it did, a chunk per statement;
+ * returns each statement's row (the flights it added).
+ */
+export function repairDelayRollup(db: Db, now: Date) {
   const staleBefore = new Date(now.getTime() - STALE_INGESTION_MS).toISOString();
-  let total = 0;
-  for (let i = 0; i < REPAIR_STATEMENTS; i++) {
-    const [row] = await db.query(repairStale, { staleBefore, chunk: ROLLUP_CHUNK_FLIGHTS });
-    const added = row?.flights ?? 0;
-    total += added;
-    if (added < ROLLUP_CHUNK_FLIGHTS) break;
-  }
-  return total;
+  return inChunks(
+    db,
+    { query: repairStale, chunk: ROLLUP_CHUNK_FLIGHTS, params: () => ({ staleBefore, chunk: ROLLUP_CHUNK_FLIGHTS }), taken: "flights" },
+    REPAIR_STATEMENTS,
+  );
 }

@@ -47,7 +47,7 @@ export const cleanupJob: Job = async ({ now, db }) => {
   ]);
   const maintenanceDue = await notifyMaintenanceDue(db, now);
   // Ingestions whose request ended before their flights reached the delay rollup.
-  const flightsRolledUp = await repairDelayRollup(db, now);
+  const repaired = await repairDelayRollup(db, now);
   return {
     bookings_completed: total(completed, "completed"),
     notifications_deleted: total(notifications, "deleted"),
@@ -59,7 +59,7 @@ export const cleanupJob: Job = async ({ now, db }) => {
     rollups_written: rollups?.rollups_written ?? 0,
     standby_expired: standby?.expired ?? 0,
     maintenance_items_due: maintenanceDue,
-    flights_rolled_up: flightsRolledUp,
-    statements: completed.length + notifications.length + 7,
+    flights_rolled_up: total(repaired, "flights"),
+    statements: completed.length + notifications.length + repaired.length + 7,
   };
 };
