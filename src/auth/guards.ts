@@ -99,8 +99,7 @@ export function authenticate(replay: Replay): MiddlewareHandler<AppEnv> {
     const user = copy
       ? await confirmed(c, subject, replies, copy)
       : ((replies && fresh(replies[SPEND_REPLIES] as User | null, replies[SPEND_REPLIES + 1])) ?? (await lookup));
-    if (!user) throw unauthenticated("The token's subject is not a known user.");
-    if (!user.active) throw unauthenticated("This user has been deactivated.");
+    assertSignedIn(user);
     c.set("user", user);
     await next();
   };
@@ -111,8 +110,7 @@ export function authenticate(replay: Replay): MiddlewareHandler<AppEnv> {
  * runs it again from the top (`again`, never on a copy) if the user changed meanwhile.
  */
 async function rerunIfChanged(c: Context<AppEnv>, replay: Replay, copy: User, user: User | null, again: () => Request): Promise<void> {
-  if (!user) throw unauthenticated("The token's subject is not a known user.");
-  if (!user.active) throw unauthenticated("This user has been deactivated.");
+  assertSignedIn(user);
   if (user.updated_at === copy.updated_at) return;
   const ctx = c.executionCtx as ExecutionContext;
   // Its own object (the runtime's methods bound to the runtime's context), so the mark is this replay's.
@@ -123,6 +121,12 @@ async function rerunIfChanged(c: Context<AppEnv>, replay: Replay, copy: User, us
   } as ExecutionContext;
   replayed.add(marked);
   c.res = await replay(again(), c.env, marked);
+}
+
+/** Only a known, active user signs in. */
+function assertSignedIn(user: User | null): asserts user is User {
+  if (!user) throw unauthenticated("The token's subject is not a known user.");
+  if (!user.active) throw unauthenticated("This user has been deactivated.");
 }
 
 /**
