@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { cacheKeys } from "../../src/cache/keys";
+import type { Cache } from "../../src/cache/store";
+import { changingAvailability } from "../../src/routes/users/availability.cache";
 import { call, expectProblem } from "../support/api";
 import { ownerDb, redisUp, testServices } from "../support/db";
 import { makeUser } from "../support/users";
@@ -112,5 +114,16 @@ describe.skipIf(!redisUp)("read-your-writes on cached availability", () => {
     }
     await call(path(instructor.user.id), { token: instructor.token });
     expect(trips(await call(path(instructor.user.id), { token: instructor.token }))).toMatchObject({ db: 0 });
+  });
+
+  it("a write whose mark could not be set leaves no count below zero behind to hide the next write's mark", async () => {
+    const student = await makeUser("STUDENT");
+    const { cache } = testServices();
+    let failed = false;
+    // The marking pipeline fails (Redis unreachable for that one call); the settle goes through.
+    const marksFail: Cache = { ...cache, pipeline: (build) => (failed ? cache.pipeline(build) : ((failed = true), Promise.resolve(null))) };
+    const written = await changingAvailability({ var: { cache: marksFail }, executionCtx: ctx } as never, [student.user.id], async () => "written");
+    expect(written).toBe("written");
+    expect(Number((await cache.get<number>(cacheKeys.availabilityWriting(student.user.id))) ?? 0)).toBe(0);
   });
 });

@@ -35,16 +35,17 @@ export async function changingAvailability<T>(c: Context<AppEnv>, userIds: reado
       p.incr(cacheKeys.availabilityGeneration(id));
     }
   });
-  const settle = () =>
+  // The mark comes off only where it was put: a counter taken below zero would hide the next mark.
+  const settle = (unmark: boolean) =>
     cache.pipeline((p) => {
       for (const id of users) {
         p.incr(cacheKeys.availabilityGeneration(id));
-        p.decr(cacheKeys.availabilityWriting(id));
+        if (unmark) p.decr(cacheKeys.availabilityWriting(id));
       }
     });
   const [mark, result] = await Promise.allSettled([marked, write()]);
-  if (mark.status === "fulfilled" && mark.value !== null) c.executionCtx.waitUntil(settle());
-  else await settle();
+  if (mark.status === "fulfilled" && mark.value !== null) c.executionCtx.waitUntil(settle(true));
+  else await settle(false);
   if (result.status === "rejected") throw result.reason;
   return result.value;
 }
