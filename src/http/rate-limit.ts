@@ -108,14 +108,19 @@ function rateLimited(waitMs: number): ApiError {
 }
 
 /**
- * Spends one request of `identity`'s budget on its own (one round trip) and answers 429 once it
- * is spent. Off when the cache is not configured. Returns the window's count, or null.
+ * Sends one request's spend of `identity`'s budget of `limit` a minute (one round trip, off when the
+ * cache is not configured); the returned settle waits for it and answers 429 once it is spent.
  */
-export async function spendRateLimit(c: Context<AppEnv>, identity: string, limit: number): Promise<number | null> {
+function sendSpend(c: Context<AppEnv>, identity: string, limit: number): () => Promise<number | null> {
   const spend = spendFor(identity, limit);
   refuseIfBlocked(spend);
-  const replies = await c.var.cache.pipeline((p) => queueSpend(p, spend));
-  return settleSpend(c, spend, replies);
+  const replies = c.var.cache.pipeline((p) => queueSpend(p, spend));
+  return async () => settleSpend(c, spend, await replies);
+}
+
+/** Spends one request of `identity`'s budget on its own; returns the window's count, or null. */
+export async function spendRateLimit(c: Context<AppEnv>, identity: string, limit: number): Promise<number | null> {
+  return sendSpend(c, identity, limit)();
 }
 
 /** The caller's address as Cloudflare reports it. */
@@ -128,14 +133,12 @@ export function clientIp(c: Context<AppEnv>): string {
  * such as a calendar feed's secret address.
  */
 export const rateLimitByIp: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const spend = spendFor(`ip:${clientIp(c)}`, c.var.config.RATE_LIMIT_PER_MINUTE);
-  refuseIfBlocked(spend);
-  const replies = c.var.cache.pipeline((p) => queueSpend(p, spend));
+  const settle = sendSpend(c, `ip:${clientIp(c)}`, c.var.config.RATE_LIMIT_PER_MINUTE);
   if (c.req.method !== "GET" && c.req.method !== "HEAD") {
-    settleSpend(c, spend, await replies);
+    await settle();
     return next();
   }
   // A read changes nothing: it runs beside the spend, and is answered only once the spend allows it.
   await next();
-  settleSpend(c, spend, await replies);
+  await settle();
 };
