@@ -1,5 +1,5 @@
 import { NeonDbError } from "@neondatabase/serverless";
-import { statement, type Db, type QueryOptions } from "../db/client";
+import { statement, statementOf, type Db, type QueryOptions } from "../db/client";
 import type { PreparedQuery } from "../db/typed";
 import { ApiError } from "../http/problem";
 import { usersCheckViewerUnchanged as checkViewer } from "../../sql/queries/users/users_check_viewer_unchanged.queries";
@@ -51,8 +51,7 @@ export function viewerChecked(db: Db, user: User): CheckedDb {
     db: {
       query(query: string | PreparedQuery<unknown, unknown>, params: unknown = [], options?: QueryOptions) {
         if (confirmed) return db.query(query as never, params as never, options);
-        const sent = typeof query === "string" ? { text: query, params: params as readonly unknown[] } : statement(query, params);
-        return settle(db.batch([check, sent], options).then(([, rows]) => (rows ?? []) as never));
+        return settle(db.batch([check, statementOf(query, params)], options).then(([, rows]) => (rows ?? []) as never));
       },
       batch(statements, options) {
         if (confirmed) return db.batch(statements, options);

@@ -24,6 +24,11 @@ export function statement<P, R>(query: PreparedQuery<P, R>, params: P): TypedSta
   return { text: query.text, params: query.bind(params), rows: undefined };
 }
 
+/** What `Db.query` was given, as a statement: typed values bound by name, or text with positional ones. */
+export function statementOf(query: string | PreparedQuery<unknown, unknown>, params: unknown): Statement {
+  return typeof query === "string" ? { text: query, params: params as readonly unknown[] } : statement(query, params);
+}
+
 /** The rows of a batch's last statement (a batch often leads with a variable number of others). */
 export function lastRows<T extends readonly unknown[]>(results: T): T extends readonly [...unknown[], infer L] ? L : T[number] {
   return results[results.length - 1] as T extends readonly [...unknown[], infer L] ? L : T[number];
@@ -122,7 +127,7 @@ export function createDb(config: AppConfig, trips?: TripLog): Db {
 
   return {
     query(query: string | PreparedQuery<unknown, unknown>, params: unknown = [], options: QueryOptions = {}) {
-      const s = typeof query === "string" ? { text: query, params: params as readonly unknown[] } : statement(query, params);
+      const s = statementOf(query, params);
       return run(
         (signal) => sql.query(s.text, [...(s.params ?? [])], { fetchOptions: { signal } }) as Promise<Row[]>,
         options,
