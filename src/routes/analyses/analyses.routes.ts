@@ -33,38 +33,44 @@ export const analysesRoutes = new Hono<AppEnv>()
   .post(
     "/",
     describeRoute({ summary: "Run and store a delay or congestion analysis", responses: { 201: jsonResponse(analysisResponse, "the analysis") } }),
-    idempotent(presentAnalysis), validate("json", createAnalysis), async (c) => {
-    const body = c.req.valid("json");
-    const p = body.params as { from?: string; to?: string; airport?: string };
-    const statement = body.type === "congestion" ? insertCongestion : insertDelaySummary;
-    const rows = await runCreating(c, statement, {
-      params: JSON.stringify(p), fromDay: p.from, toDay: p.to, airport: p.airport, actorId: c.var.user.id,
-    });
-    const row = rows[0];
-    if (!row) throw validationFailed([{ path: "params.airport", message: "is not a known airport" }]);
-    return c.json(presentAnalysis(row), 201);
-  })
+    idempotent(presentAnalysis), validate("json", createAnalysis),
+    async (c) => {
+      const body = c.req.valid("json");
+      const p = body.params as { from?: string; to?: string; airport?: string };
+      const statement = body.type === "congestion" ? insertCongestion : insertDelaySummary;
+      const rows = await runCreating(c, statement, {
+        params: JSON.stringify(p), fromDay: p.from, toDay: p.to, airport: p.airport, actorId: c.var.user.id,
+      });
+      const row = rows[0];
+      if (!row) throw validationFailed([{ path: "params.airport", message: "is not a known airport" }]);
+      return c.json(presentAnalysis(row), 201);
+    },
+  )
 
   .get(
     "/",
     describeRoute({ summary: "Stored analyses, newest first", responses: { 200: jsonResponse(analysisPage, "a page of analyses") } }),
-    validate("query", listAnalyses), async (c) => {
-    const { type, limit, cursor } = c.req.valid("query");
-    const after = decodeCursor(cursor, 2);
-    const rows = await c.var.db.query(
-      listPage,
-      { type, cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: limit + 1 },
-      { idempotent: true },
-    );
-    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], presentAnalysis), 200);
-  })
+    validate("query", listAnalyses),
+    async (c) => {
+      const { type, limit, cursor } = c.req.valid("query");
+      const after = decodeCursor(cursor, 2);
+      const rows = await c.var.db.query(
+        listPage,
+        { type, cursorAt: after?.[0]?.toString(), cursorId: after?.[1]?.toString(), limit: limit + 1 },
+        { idempotent: true },
+      );
+      return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], presentAnalysis), 200);
+    },
+  )
 
   .get(
     "/:id",
     describeRoute({ summary: "One stored analysis", responses: { 200: jsonResponse(analysisResponse, "the analysis") } }),
-    validate("param", analysisId), async (c) => {
-    const { id } = c.req.valid("param");
-    const [row] = await c.var.db.query(selectOne, { analysisId: id }, { idempotent: true });
-    if (!row) throw notFound("Analysis");
-    return c.json(presentAnalysis(row), 200);
-  });
+    validate("param", analysisId),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const [row] = await c.var.db.query(selectOne, { analysisId: id }, { idempotent: true });
+      if (!row) throw notFound("Analysis");
+      return c.json(presentAnalysis(row), 200);
+    },
+  );

@@ -10,7 +10,9 @@ import { delayFiguresResponse } from "./analytics.schemas";
 export const analyticsRoutes = new Hono<AppEnv>().get(
   "/delays",
   describeRoute({ summary: "Arrival delays grouped by origin, destination, airline, hour, weekday, route or day", responses: { 200: jsonResponse(delayFiguresResponse, "the figures per group") } }),
-  validate("query", delayQuerySchema(groupings)), async (c) => {
-  const figures = await delayFigures(c.var.db, c.var.cache, c.req.valid("query"), () => spendExpensiveRead(c));
-  return c.json(figures, 200);
-});
+  validate("query", delayQuerySchema(groupings)),
+  async (c) => {
+    const figures = await delayFigures(c.var.db, c.var.cache, c.req.valid("query"), () => spendExpensiveRead(c));
+    return c.json(figures, 200);
+  },
+);

@@ -56,38 +56,40 @@ export const reschedulingRoutes = new Hono<AppEnv>()
       summary: "Check a booking's weather now against its student's minimums",
       responses: { 200: jsonResponse(weatherCheckResponse, "the check, and the booking's status after it") },
     }),
-    validate("param", bookingId), async (c) => {
-    const { id } = c.req.valid("param");
-    const viewer = c.var.user;
-    const [booking] = await c.var.db.query(selectForCheck, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
-    if (!booking) throw notFound("Booking");
-    if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw onlyInstructorOrAdmin("run a weather check");
-    const status = booking.status as BookingStatus;
-    if (!isActive(status)) throw new ApiError("invalid_state", `A ${status} booking has no flight left to check.`);
+    validate("param", bookingId),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const viewer = c.var.user;
+      const [booking] = await c.var.db.query(selectForCheck, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
+      if (!booking) throw notFound("Booking");
+      if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw onlyInstructorOrAdmin("run a weather check");
+      const status = booking.status as BookingStatus;
+      if (!isActive(status)) throw new ApiError("invalid_state", `A ${status} booking has no flight left to check.`);
 
-    const checkedAt = new Date();
-    let run: WeatherCheckRun;
-    try {
-      run = await runWeatherCheck(c.var, [booking], { checkedAt, actorId: viewer.id, source: "check" });
-    } catch (error) {
-      if (!(error instanceof WeatherUnavailable)) throw error;
-      // Without a forecast nothing is known: the booking is left exactly as it was.
-      c.var.log.warn("weather_unavailable", { booking_id: id, error: error.message });
-      return c.json({ booking_id: id, weather_status: "UNKNOWN", violations: [], booking_status: status, checked_at: null }, 200);
-    }
-    const [check] = run.results;
-    const [applied] = run.applied;
-    return c.json(
-      {
-        booking_id: id,
-        weather_status: check!.weather_status,
-        violations: check!.violations,
-        booking_status: applied?.status ?? status,
-        checked_at: applied ? checkedAt.toISOString() : null,
-      },
-      200,
-    );
-  })
+      const checkedAt = new Date();
+      let run: WeatherCheckRun;
+      try {
+        run = await runWeatherCheck(c.var, [booking], { checkedAt, actorId: viewer.id, source: "check" });
+      } catch (error) {
+        if (!(error instanceof WeatherUnavailable)) throw error;
+        // Without a forecast nothing is known: the booking is left exactly as it was.
+        c.var.log.warn("weather_unavailable", { booking_id: id, error: error.message });
+        return c.json({ booking_id: id, weather_status: "UNKNOWN", violations: [], booking_status: status, checked_at: null }, 200);
+      }
+      const [check] = run.results;
+      const [applied] = run.applied;
+      return c.json(
+        {
+          booking_id: id,
+          weather_status: check!.weather_status,
+          violations: check!.violations,
+          booking_status: applied?.status ?? status,
+          checked_at: applied ? checkedAt.toISOString() : null,
+        },
+        200,
+      );
+    },
+  )
 
   .post(
     "/:id/reschedule-options",
@@ -95,63 +97,65 @@ export const reschedulingRoutes = new Hono<AppEnv>()
       summary: "Offer ranked new times for a booking; both parties rank them before the deadline",
       responses: { 201: jsonResponse(rescheduleOfferResponse, "the options and the deadline") },
     }),
-    idempotent(presentOffer), validate("param", bookingId), async (c) => {
-    const { id } = c.req.valid("param");
-    const viewer = c.var.user;
-    const now = new Date();
-    const [booking] = await selectCandidatesJudged(c, id, now);
-    if (!booking) throw notFound("Booking");
-    if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw onlyInstructorOrAdmin("offer new times");
-    // Instructors reschedule flights the weather put at risk; admins may reschedule any active one.
-    const allowed: readonly BookingStatus[] = viewer.role === "ADMIN" ? activeStatuses : ["AT_RISK"];
-    const status = booking.status as BookingStatus;
-    if (!allowed.includes(status)) {
-      throw new ApiError("invalid_state", `Options can be offered for ${allowed.join(" or ")} bookings; this one is ${status}.`);
-    }
-    const scheduledAt = booking.scheduled_at;
-    const deadline = preferenceDeadline(scheduledAt, now);
-    if (deadline.getTime() <= now.getTime()) {
-      throw new ApiError("invalid_state", "The flight is less than 30 minutes away: too late to ask for preferences.");
-    }
+    idempotent(presentOffer), validate("param", bookingId),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const viewer = c.var.user;
+      const now = new Date();
+      const [booking] = await selectCandidatesJudged(c, id, now);
+      if (!booking) throw notFound("Booking");
+      if (viewer.role !== "ADMIN" && booking.instructor_id !== viewer.id) throw onlyInstructorOrAdmin("offer new times");
+      // Instructors reschedule flights the weather put at risk; admins may reschedule any active one.
+      const allowed: readonly BookingStatus[] = viewer.role === "ADMIN" ? activeStatuses : ["AT_RISK"];
+      const status = booking.status as BookingStatus;
+      if (!allowed.includes(status)) {
+        throw new ApiError("invalid_state", `Options can be offered for ${allowed.join(" or ")} bookings; this one is ${status}.`);
+      }
+      const scheduledAt = booking.scheduled_at;
+      const deadline = preferenceDeadline(scheduledAt, now);
+      if (deadline.getTime() <= now.getTime()) {
+        throw new ApiError("invalid_state", "The flight is less than 30 minutes away: too late to ask for preferences.");
+      }
 
-    const airports = [booking.departure_airport, booking.arrival_airport];
-    let tafs = new Map<string, Taf>();
-    try {
-      ({ tafs } = await loadTafs(c.var, airports));
-    } catch (error) {
-      if (!(error instanceof WeatherUnavailable)) throw error;
-      // Options are still offered, each marked UNKNOWN and ranked on timing alone.
-      c.var.log.warn("weather_unavailable", { booking_id: id, error: error.message });
-    }
-    const minimums = minimumsFrom(booking.minimums, booking.training_level as TrainingLevel);
-    const crosswind = crosswindContextFrom(booking.runways, booking.aircraft_crosswind_limit_kt);
-    // jsonb the statement builds: each candidate slot with the rules' findings.
-    const slots = booking.slots as unknown as JudgedSlot[];
-    const aircraftAt = new Map(slots.map((slot) => [new Date(slot.starts_at).toISOString(), slot.aircraft_id]));
-    const candidates: Candidate[] = slots.map((slot) => {
-      const window = { startsAt: new Date(slot.starts_at), endsAt: new Date(slot.ends_at), airports };
-      const check = checkWeather(window, tafs, minimums, crosswind);
-      return {
-        ...window,
-        weather: check.weather_status,
-        certainty: forecastCertainty(window, tafs, check),
-        notes: closeCalls(slot, Number(booking.duty_limit_minutes), check.crosswind),
-      };
-    });
-    const ranked = rankOptions(candidates, { scheduledAt }, now);
-    if (ranked.length === 0) {
-      throw new ApiError(
-        "conflict",
-        "No time in the next 7 days has the student, the instructor and the aircraft free and available within the weather minimums.",
-      );
-    }
-    const options = ranked.map((option, i) => ({ position: i + 1, ...option, aircraft_id: aircraftAt.get(option.suggested_at) ?? null }));
-    const [row] = await runCreating(c, replaceOptions, {
-      bookingId: id, statuses: [...allowed], options: JSON.stringify(options), deadline, actorId: viewer.id,
-    });
-    if (!row) throw new ApiError("invalid_state", "The booking changed while the options were being prepared; try again.");
-    return c.json(presentOffer(row.body as Row), 201);
-  })
+      const airports = [booking.departure_airport, booking.arrival_airport];
+      let tafs = new Map<string, Taf>();
+      try {
+        ({ tafs } = await loadTafs(c.var, airports));
+      } catch (error) {
+        if (!(error instanceof WeatherUnavailable)) throw error;
+        // Options are still offered, each marked UNKNOWN and ranked on timing alone.
+        c.var.log.warn("weather_unavailable", { booking_id: id, error: error.message });
+      }
+      const minimums = minimumsFrom(booking.minimums, booking.training_level as TrainingLevel);
+      const crosswind = crosswindContextFrom(booking.runways, booking.aircraft_crosswind_limit_kt);
+      // jsonb the statement builds: each candidate slot with the rules' findings.
+      const slots = booking.slots as unknown as JudgedSlot[];
+      const aircraftAt = new Map(slots.map((slot) => [new Date(slot.starts_at).toISOString(), slot.aircraft_id]));
+      const candidates: Candidate[] = slots.map((slot) => {
+        const window = { startsAt: new Date(slot.starts_at), endsAt: new Date(slot.ends_at), airports };
+        const check = checkWeather(window, tafs, minimums, crosswind);
+        return {
+          ...window,
+          weather: check.weather_status,
+          certainty: forecastCertainty(window, tafs, check),
+          notes: closeCalls(slot, Number(booking.duty_limit_minutes), check.crosswind),
+        };
+      });
+      const ranked = rankOptions(candidates, { scheduledAt }, now);
+      if (ranked.length === 0) {
+        throw new ApiError(
+          "conflict",
+          "No time in the next 7 days has the student, the instructor and the aircraft free and available within the weather minimums.",
+        );
+      }
+      const options = ranked.map((option, i) => ({ position: i + 1, ...option, aircraft_id: aircraftAt.get(option.suggested_at) ?? null }));
+      const [row] = await runCreating(c, replaceOptions, {
+        bookingId: id, statuses: [...allowed], options: JSON.stringify(options), deadline, actorId: viewer.id,
+      });
+      if (!row) throw new ApiError("invalid_state", "The booking changed while the options were being prepared; try again.");
+      return c.json(presentOffer(row.body as Row), 201);
+    },
+  )
 
   .get(
     "/:id/reschedule-options",
@@ -159,28 +163,30 @@ export const reschedulingRoutes = new Hono<AppEnv>()
       summary: "A booking's current reschedule options and each party's preference",
       responses: { 200: jsonResponse(rescheduleOptionsResponse, "the options and preferences") },
     }),
-    validate("param", bookingId), async (c) => {
-    const { id } = c.req.valid("param");
-    const viewer = c.var.user;
-    const [row] = await c.var.db.query(selectOptions, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
-    if (!row) throw notFound("Booking");
-    const rows = row.preferences as Row[];
-    const party = (name: string) => rows.find((p) => p.party === name);
-    const student = party("STUDENT");
-    return c.json(
-      {
-        booking_id: id,
-        status: row.status,
-        deadline: student ? isoTime(student.deadline) : null,
-        options: (row.options as Row[]).map(presentOption),
-        preferences: {
-          student: presentPreference(student, viewer.role === "ADMIN" || viewer.id === row.student_id),
-          instructor: presentPreference(party("INSTRUCTOR"), viewer.role === "ADMIN" || viewer.id === row.instructor_id),
+    validate("param", bookingId),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const viewer = c.var.user;
+      const [row] = await c.var.db.query(selectOptions, { bookingId: id, viewerId: viewer.id, viewerRole: viewer.role }, { idempotent: true });
+      if (!row) throw notFound("Booking");
+      const rows = row.preferences as Row[];
+      const party = (name: string) => rows.find((p) => p.party === name);
+      const student = party("STUDENT");
+      return c.json(
+        {
+          booking_id: id,
+          status: row.status,
+          deadline: student ? isoTime(student.deadline) : null,
+          options: (row.options as Row[]).map(presentOption),
+          preferences: {
+            student: presentPreference(student, viewer.role === "ADMIN" || viewer.id === row.student_id),
+            instructor: presentPreference(party("INSTRUCTOR"), viewer.role === "ADMIN" || viewer.id === row.instructor_id),
+          },
         },
-      },
-      200,
-    );
-  })
+        200,
+      );
+    },
+  )
 
   .put(
     "/:id/preferences",
@@ -188,52 +194,54 @@ export const reschedulingRoutes = new Hono<AppEnv>()
       summary: "Rank a booking's reschedule options (student or instructor)",
       responses: { 200: jsonResponse(preferencesResponse, "the preference and what it decided") },
     }),
-    validate("param", bookingId), validate("json", preferences), async (c) => {
-    const { id } = c.req.valid("param");
-    const { ranked_option_ids, unavailable_option_ids } = c.req.valid("json");
-    const [row] = await c.var.db.query(submitPreferences, {
-      bookingId: id, userId: c.var.user.id, rankedOptionIds: ranked_option_ids, unavailableOptionIds: unavailable_option_ids,
-    });
-    const result = (row?.result ?? {}) as Row;
-    switch (result.error) {
-      case undefined:
-        break;
-      case "not_found":
-        throw notFound("Booking");
-      case "forbidden":
-        throw forbidden("Only the booking's student and instructor rank its options.");
-      case "invalid_state":
-        throw new ApiError("invalid_state", `Preferences are taken while a booking is RESCHEDULING; this one is ${String(result.status)}.`);
-      case "deadline_passed":
-        throw new ApiError("deadline_passed", `Preferences were due by ${isoTime(result.deadline)}.`, {
-          extra: { deadline: isoTime(result.deadline) },
-        });
-      case "unknown_options": {
-        const unknown = new Set(result.option_ids as string[]);
-        const errors = [
-          ...ranked_option_ids.map((o, i) => ({ o, path: `ranked_option_ids.${i}` })),
-          ...unavailable_option_ids.map((o, i) => ({ o, path: `unavailable_option_ids.${i}` })),
-        ]
-          .filter(({ o }) => unknown.has(o))
-          .map(({ path }) => ({ path, message: "is not one of this booking's current options" }));
-        throw new ApiError("validation_failed", "Some option ids are not options of this booking.", { errors });
+    validate("param", bookingId), validate("json", preferences),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { ranked_option_ids, unavailable_option_ids } = c.req.valid("json");
+      const [row] = await c.var.db.query(submitPreferences, {
+        bookingId: id, userId: c.var.user.id, rankedOptionIds: ranked_option_ids, unavailableOptionIds: unavailable_option_ids,
+      });
+      const result = (row?.result ?? {}) as Row;
+      switch (result.error) {
+        case undefined:
+          break;
+        case "not_found":
+          throw notFound("Booking");
+        case "forbidden":
+          throw forbidden("Only the booking's student and instructor rank its options.");
+        case "invalid_state":
+          throw new ApiError("invalid_state", `Preferences are taken while a booking is RESCHEDULING; this one is ${String(result.status)}.`);
+        case "deadline_passed":
+          throw new ApiError("deadline_passed", `Preferences were due by ${isoTime(result.deadline)}.`, {
+            extra: { deadline: isoTime(result.deadline) },
+          });
+        case "unknown_options": {
+          const unknown = new Set(result.option_ids as string[]);
+          const errors = [
+            ...ranked_option_ids.map((o, i) => ({ o, path: `ranked_option_ids.${i}` })),
+            ...unavailable_option_ids.map((o, i) => ({ o, path: `unavailable_option_ids.${i}` })),
+          ]
+            .filter(({ o }) => unknown.has(o))
+            .map(({ path }) => ({ path, message: "is not one of this booking's current options" }));
+          throw new ApiError("validation_failed", "Some option ids are not options of this booking.", { errors });
+        }
+        default:
+          throw new Error(`unexpected preference refusal ${String(result.error)}`);
       }
-      default:
-        throw new Error(`unexpected preference refusal ${String(result.error)}`);
-    }
-    const preference = result.preference as Row;
-    const outcome = result.outcome === "UNCHANGED" ? "ESCALATED" : String(result.outcome);
-    return c.json(
-      {
-        booking_id: id,
-        party: preference.party,
-        ranked_option_ids: preference.ranked_option_ids,
-        unavailable_option_ids: preference.unavailable_option_ids,
-        submitted_at: isoTime(preference.submitted_at),
-        deadline: isoTime(preference.deadline),
-        outcome,
-        booking: result.booking ? presentBooking(result.booking as BookingRow) : null,
-      },
-      200,
-    );
-  });
+      const preference = result.preference as Row;
+      const outcome = result.outcome === "UNCHANGED" ? "ESCALATED" : String(result.outcome);
+      return c.json(
+        {
+          booking_id: id,
+          party: preference.party,
+          ranked_option_ids: preference.ranked_option_ids,
+          unavailable_option_ids: preference.unavailable_option_ids,
+          submitted_at: isoTime(preference.submitted_at),
+          deadline: isoTime(preference.deadline),
+          outcome,
+          booking: result.booking ? presentBooking(result.booking as BookingRow) : null,
+        },
+        200,
+      );
+    },
+  );

@@ -77,80 +77,86 @@ export const ingestionsRoutes = new Hono<AppEnv>()
       },
       responses: { 201: jsonResponse(ingestionResponse, "the ingestion with its counts and rejected rows") },
     }),
-    validate("query", ingestFlightsQuery), async (c) => {
-    const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-    const format = FORMATS[mediaType];
-    if (!format) throw new ApiError("unsupported_media_type", "Send flights as application/x-ndjson or text/csv.");
-    const declared = Number(c.req.header("content-length") ?? "0");
-    if (declared > MAX_INGESTION_BYTES) throw new ApiError("payload_too_large", "Flight files are limited to 50 MiB.");
+    validate("query", ingestFlightsQuery),
+    async (c) => {
+      const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+      const format = FORMATS[mediaType];
+      if (!format) throw new ApiError("unsupported_media_type", "Send flights as application/x-ndjson or text/csv.");
+      const declared = Number(c.req.header("content-length") ?? "0");
+      if (declared > MAX_INGESTION_BYTES) throw new ApiError("payload_too_large", "Flight files are limited to 50 MiB.");
 
-    const { source } = c.req.valid("query");
-    const db = c.var.db;
-    const [started] = await db.query(insertRunning, { source, format, actorId: c.var.user.id });
-    const id = started!.id;
+      const { source } = c.req.valid("query");
+      const db = c.var.db;
+      const [started] = await db.query(insertRunning, { source, format, actorId: c.var.user.id });
+      const id = started!.id;
 
-    // The stored flights join the delay rollup before the log closes; if that fails, the repair
-    // in the nightly cleanup completes it.
-    const finish = async (status: string, quality: number | null, errors: RowError[]) => {
-      await addIngestionToRollup(db, id).catch((error: unknown) =>
-        c.var.log.warn("ingestion_rollup_deferred", { ingestion_id: id, error: error instanceof Error ? error.message : String(error) }),
-      );
-      return db.query(updateFinished, { ingestionId: id, status, qualityScore: quality, errors: JSON.stringify(errors) });
-    };
+      // The stored flights join the delay rollup before the log closes; if that fails, the repair
+      // in the nightly cleanup completes it.
+      const finish = async (status: string, quality: number | null, errors: RowError[]) => {
+        await addIngestionToRollup(db, id).catch((error: unknown) =>
+          c.var.log.warn("ingestion_rollup_deferred", { ingestion_id: id, error: error instanceof Error ? error.message : String(error) }),
+        );
+        return db.query(updateFinished, { ingestionId: id, status, qualityScore: quality, errors: JSON.stringify(errors) });
+      };
 
-    let result: Awaited<ReturnType<typeof ingestStream>>;
-    try {
-      result = await ingestStream(c.req.raw.body, format, {
-        maxBytes: MAX_INGESTION_BYTES,
-        batchSize: INGESTION_BATCH_ROWS,
-        store: async (rows, received, refused, file) => {
-          const [outcome] = await db.query(insertBatch, { rows: encodeBatch(rows), ingestionId: id, received, refused, fileKey: file });
-          // One row always: the statement's counts are never null.
-          return { inserted: outcome!.inserted!, valid: outcome!.valid!, errors: outcome!.errors as unknown as RowError[] };
-        },
-      });
-    } catch (error) {
-      const unreadable = error instanceof UnreadableFile;
-      await finish("FAILED", null, unreadable ? [{ row: 0, message: error.message }] : []).catch(() => undefined);
-      // Batches before the failure are committed: cached figures may already be out of date.
-      await bumpAnalyticsGeneration(c);
-      if (unreadable) throw new ApiError("validation_failed", error.message, { extra: { ingestion_id: id } });
-      throw error;
-    }
-    c.var.log.info("flights_ingested", { ingestion_id: id, batches: result.batches, ...result.counts });
+      let result: Awaited<ReturnType<typeof ingestStream>>;
+      try {
+        result = await ingestStream(c.req.raw.body, format, {
+          maxBytes: MAX_INGESTION_BYTES,
+          batchSize: INGESTION_BATCH_ROWS,
+          store: async (rows, received, refused, file) => {
+            const [outcome] = await db.query(insertBatch, { rows: encodeBatch(rows), ingestionId: id, received, refused, fileKey: file });
+            // One row always: the statement's counts are never null.
+            return { inserted: outcome!.inserted!, valid: outcome!.valid!, errors: outcome!.errors as unknown as RowError[] };
+          },
+        });
+      } catch (error) {
+        const unreadable = error instanceof UnreadableFile;
+        await finish("FAILED", null, unreadable ? [{ row: 0, message: error.message }] : []).catch(() => undefined);
+        // Batches before the failure are committed: cached figures may already be out of date.
+        await bumpAnalyticsGeneration(c);
+        if (unreadable) throw new ApiError("validation_failed", error.message, { extra: { ingestion_id: id } });
+        throw error;
+      }
+      c.var.log.info("flights_ingested", { ingestion_id: id, batches: result.batches, ...result.counts });
 
-    if (result.tooLarge) {
-      const errors = [
-        ...result.errors.slice(0, MAX_LOGGED_ERRORS - 1),
-        { row: result.nextRow, message: "the file is larger than 50 MiB; this row and the rest were not read" },
-      ];
-      await finish("FAILED", qualityScore(result.counts), errors);
-      await bumpAnalyticsGeneration(c);
-      throw new ApiError("payload_too_large", "Flight files are limited to 50 MiB; the rows before the limit were stored.", {
-        extra: { ingestion_id: id },
-      });
-    }
-    const [finished] = await finish(ingestionStatus(result.counts), qualityScore(result.counts), result.errors);
-    if (result.counts.inserted > 0) await bumpAnalyticsGeneration(c);
-    return c.json(presentIngestion(finished!), 201);
-  })
+      if (result.tooLarge) {
+        const errors = [
+          ...result.errors.slice(0, MAX_LOGGED_ERRORS - 1),
+          { row: result.nextRow, message: "the file is larger than 50 MiB; this row and the rest were not read" },
+        ];
+        await finish("FAILED", qualityScore(result.counts), errors);
+        await bumpAnalyticsGeneration(c);
+        throw new ApiError("payload_too_large", "Flight files are limited to 50 MiB; the rows before the limit were stored.", {
+          extra: { ingestion_id: id },
+        });
+      }
+      const [finished] = await finish(ingestionStatus(result.counts), qualityScore(result.counts), result.errors);
+      if (result.counts.inserted > 0) await bumpAnalyticsGeneration(c);
+      return c.json(presentIngestion(finished!), 201);
+    },
+  )
 
   .get(
     "/",
     describeRoute({ summary: "Ingestions, newest first", responses: { 200: jsonResponse(ingestionPage, "a page of ingestions") } }),
-    validate("query", listIngestions), async (c) => {
-    const { limit, cursor } = c.req.valid("query");
-    const after = decodeCursor(cursor, 2);
-    const rows = await c.var.db.query(listPage, { afterAt: after?.[0]?.toString(), afterId: after?.[1]?.toString(), limit: limit + 1 }, { idempotent: true });
-    return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], presentIngestion), 200);
-  })
+    validate("query", listIngestions),
+    async (c) => {
+      const { limit, cursor } = c.req.valid("query");
+      const after = decodeCursor(cursor, 2);
+      const rows = await c.var.db.query(listPage, { afterAt: after?.[0]?.toString(), afterId: after?.[1]?.toString(), limit: limit + 1 }, { idempotent: true });
+      return c.json(toPage(rows, limit, (r) => [String(r.cursor_at), r.id], presentIngestion), 200);
+    },
+  )
 
   .get(
     "/:id",
     describeRoute({ summary: "One ingestion", responses: { 200: jsonResponse(ingestionResponse, "the ingestion") } }),
-    validate("param", ingestionId), async (c) => {
-    const { id } = c.req.valid("param");
-    const [row] = await c.var.db.query(selectOne, { ingestionId: id }, { idempotent: true });
-    if (!row) throw notFound("Ingestion");
-    return c.json(presentIngestion(row), 200);
-  });
+    validate("param", ingestionId),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const [row] = await c.var.db.query(selectOne, { ingestionId: id }, { idempotent: true });
+      if (!row) throw notFound("Ingestion");
+      return c.json(presentIngestion(row), 200);
+    },
+  );

@@ -39,19 +39,22 @@ export const settingsRoutes = new Hono<AppEnv>()
     "/weather-minimums",
     describeRoute({ summary: "The weather minimums of each training level", responses: { 200: jsonResponse(weatherMinimumsResponse, "the minimums") } }),
     async (c) => {
-    const [row] = await c.var.db.query(selectMinimums, undefined, { idempotent: true });
-    if (!row) throw notFound("The weather minimums setting");
-    return c.json(present(row), 200);
-  })
+      const [row] = await c.var.db.query(selectMinimums, undefined, { idempotent: true });
+      if (!row) throw notFound("The weather minimums setting");
+      return c.json(present(row), 200);
+    },
+  )
 
   .put(
     "/weather-minimums",
     describeRoute({ summary: "Replace the weather minimums", responses: { 200: jsonResponse(weatherMinimumsResponse, "the minimums now in force") } }),
-    requireRole("ADMIN"), validate("json", weatherMinimums), async (c) => {
-    const minimums = c.req.valid("json");
-    const [row] = await c.var.db.query(updateMinimums, { minimums: JSON.stringify(minimums), actorId: c.var.user.id });
-    return c.json(present(row!), 200);
-  })
+    requireRole("ADMIN"), validate("json", weatherMinimums),
+    async (c) => {
+      const minimums = c.req.valid("json");
+      const [row] = await c.var.db.query(updateMinimums, { minimums: JSON.stringify(minimums), actorId: c.var.user.id });
+      return c.json(present(row!), 200);
+    },
+  )
 
   .get(
     "/booking-rules",
