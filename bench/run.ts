@@ -236,7 +236,6 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     await measure("  same, If-None-Match", poll({ "if-none-match": feedEtag }, 304), "304, no body");
     await floor("  floor: feed events", calendarFeedsSelectEvents.text, () => calendarFeedsSelectEvents.bind({ tokenHash: feedHash }));
 
-
     // Booking create with every booking rule off (the v1 figure), then with the rules on.
     const allRules = ["instructor_certificate", "solo_endorsement", "medical", "flight_review", "aircraft_checkout",
       "daylight", "instructor_duty", "booking_horizon", "student_active_bookings"];

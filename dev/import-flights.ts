@@ -50,7 +50,6 @@ export function importFormat(file: string): ImportFormat | null {
   return FORMATS[extname(file).toLowerCase()] ?? null;
 }
 
-
 const CREATE_STAGING = `CREATE TEMP TABLE flight_import_staging (
   "row" integer, flight_number text, airline_code text, origin text, destination text,
   scheduled_departure text, scheduled_departure_local boolean, scheduled_arrival text, scheduled_arrival_local boolean,
@@ -68,7 +67,6 @@ function stagedInsertStatement(): string {
   }
   return flightsInsertBatch.text.replace(input, "input AS (SELECT * FROM flight_import_staging WHERE $1::text IS NULL)");
 }
-
 
 /** Parquet timestamps without UTC adjustment are wall-clock times: written back as local text. */
 function parquetValue(value: unknown): unknown {

@@ -31,7 +31,6 @@ import {
   preferences, preferencesResponse, rescheduleOfferResponse, rescheduleOptionsResponse, weatherCheckResponse,
 } from "./rescheduling.schemas";
 
-
 /**
  * The booking with its candidate slots, each already judged by the people and sky rules. A SOLO
  * flight is judged on daylight, which reads the departure airport's civil twilight for the
