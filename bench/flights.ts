@@ -1,9 +1,7 @@
 // Flight data benchmark against the local stack: API ingestion rows/s, command-line import rows/s
 // for flights-3m.parquet against a plain COPY of the same rows, and analytics latency at 3 M rows.
 // Standalone: `npx tsx bench/flights.ts`; bench/run.ts calls runFlightsBench().
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,8 +9,9 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { importFlights, openFlightFile } from "../dev/import-flights.ts";
 import { REPO_ROOT } from "../dev/migrate.ts";
-import { startStack, withClient, workerEnvFile, type Stack, type WorkerEnvFile } from "../dev/stack.ts";
+import { startStack, withClient, type Stack } from "../dev/stack.ts";
 import { signDevToken } from "../dev/tokens.ts";
+import { startWorker, type RunningWorker } from "./harness.ts";
 
 const DATA = join(REPO_ROOT, "node_modules", "vega-datasets", "data");
 const PARQUET = join(DATA, "flights-3m.parquet");
@@ -24,39 +23,6 @@ export interface FlightsBenchResult {
   cli_vs_copy_time_ratio: number;
   flights_in_table: number;
   analytics_ms: { query: string; source: string; cold_ms: number; warm_ms: number; groups: number }[];
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-function spawnWrangler(port: number, envFile: WorkerEnvFile): ChildProcess {
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...envFile.args];
-  return spawn(join(REPO_ROOT, "node_modules", ".bin", "wrangler"), args, {
-    cwd: REPO_ROOT,
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
-  });
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) })).status === 200) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("wrangler dev did not become healthy within 2 minutes");
 }
 
 /** The first row group of the 3 M file (272,727 rows) as NDJSON, in the vega shape the API takes. */
@@ -103,8 +69,7 @@ export async function plainCopy(ownerUrl: string): Promise<{ rows: number; secon
 export async function runFlightsBench(log: (line: string) => void = (l) => console.error(`[bench:flights] ${l}`)): Promise<FlightsBenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), "skyslot-bench-flights-"));
   let stack: Stack | undefined;
-  let wrangler: ChildProcess | undefined;
-  let envFile: WorkerEnvFile | undefined;
+  let worker: RunningWorker | undefined;
   try {
     stack = await startStack({ dataDir, persistent: false, seedDevUsers: false, log: () => {} });
     const subject = `bench|${Date.now()}`;
@@ -118,13 +83,10 @@ export async function runFlightsBench(log: (line: string) => void = (l) => conso
     );
     const token = await signDevToken({ secret: stack.jwt.secret, subject, issuer: stack.jwt.issuer, audience: stack.jwt.audience });
 
-    const port = await freePort();
     // Rate limits would throttle the latency loop; the bench measures the work, not the limiter.
-    envFile = await workerEnvFile({ ...stack.workerBindings(), RATE_LIMIT_PER_MINUTE: "100000" });
-    wrangler = spawnWrangler(port, envFile);
-    const url = `http://127.0.0.1:${port}`;
-    await waitForHealth(url);
-    log(`stack and wrangler dev up at ${url}`);
+    worker = await startWorker({ ...stack.workerBindings(), RATE_LIMIT_PER_MINUTE: "100000" });
+    const url = worker.url;
+    log(`stack and Worker up at ${url}`);
 
     const body = await ndjsonSlice();
     // Round trips as the gateway counts them: the log, the batches, the rollup chunks, the close.
@@ -202,14 +164,7 @@ export async function runFlightsBench(log: (line: string) => void = (l) => conso
       analytics_ms: analytics,
     };
   } finally {
-    if (wrangler?.pid) {
-      try {
-        process.kill(-wrangler.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-    await envFile?.remove();
+    await worker?.stop();
     await stack?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -218,7 +173,7 @@ export async function runFlightsBench(log: (line: string) => void = (l) => conso
 function printTable(r: FlightsBenchResult): void {
   const n = (x: number) => Math.round(x).toLocaleString("en-US");
   const ratio = (rowsPerSecond: number) => `${(rowsPerSecond / r.plain_copy.rows_per_second).toFixed(3)}×`;
-  console.log("\nFlight data benchmark (local stack, wrangler dev)\n");
+  console.log("\nFlight data benchmark (local stack, the Worker on workerd)\n");
   console.log("| measurement | rows | seconds | rows/s | vs plain COPY |");
   console.log("|---|---:|---:|---:|---:|");
   console.log(`| API ingestion (NDJSON, ${r.api_ingestion.round_trips} round trips) | ${n(r.api_ingestion.rows)} | ${r.api_ingestion.seconds.toFixed(1)} | ${n(r.api_ingestion.rows_per_second)} | ${ratio(r.api_ingestion.rows_per_second)} (target ≥ 0.2×) |`);

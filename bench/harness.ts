@@ -1,13 +1,17 @@
-// Shared pieces of the benchmarks: a throwaway local stack, the Worker under `wrangler dev`,
+// Shared pieces of the benchmarks: a throwaway local stack, the Worker on workerd,
 // a closed-loop load generator, and the gateway's round-trip counters.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import http from "node:http";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../dev/migrate";
 import { freePort } from "../dev/postgres";
 import type { GatewayTrip } from "../dev/gateway";
-import { startStack, workerEnvFile, type Stack } from "../dev/stack";
+import { Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { startStack, type Stack } from "../dev/stack";
 
 export interface BenchStack {
   stack: Stack;
@@ -32,52 +36,89 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** The Worker as production runs it (workerd), under `wrangler dev`, with the given bindings. */
+let bundled: Promise<string> | undefined;
+
+/**
+ * The Worker exactly as `wrangler deploy` uploads it: the bundle of `wrangler deploy --dry-run`,
+ * built once per run.
+ */
+function deployBundle(): Promise<string> {
+  bundled ??= (async () => {
+    const outdir = await mkdtemp(join(tmpdir(), "skyslot-bench-bundle-"));
+    process.once("exit", () => rmSync(outdir, { recursive: true, force: true }));
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(join(REPO_ROOT, "node_modules", ".bin", "wrangler"), ["deploy", "--dry-run", "--env=", "--outdir", outdir], {
+        cwd: REPO_ROOT,
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+      });
+      child.once("error", reject);
+      child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`wrangler deploy --dry-run exited with ${code}`))));
+    });
+    return readFile(join(outdir, "index.js"), "utf8");
+  })();
+  return bundled;
+}
+
+/**
+ * The Worker on workerd, the runtime production runs it on, through Miniflare (what `wrangler
+ * dev` itself runs it on), with wrangler.toml's compatibility settings and vars and the given
+ * bindings. Not under `wrangler dev`: its proxy Worker in front and its log relay to Node cost
+ * more than half of a cached read's time on this machine, and production has neither.
+ */
 export async function startWorker(bindings: Record<string, string>): Promise<RunningWorker> {
-  const [port, inspector] = [await freePort(), await freePort()];
-  const persist = await mkdtemp(join(tmpdir(), "skyslot-bench-wrangler-"));
-  const envFile = await workerEnvFile(bindings);
-  const args = [
-    "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspector),
-    "--persist-to", persist, "--show-interactive-dev-session=false", "--log-level", "error", ...envFile.args,
-  ];
-  const child: ChildProcess = spawn(join(REPO_ROOT, "node_modules", ".bin", "wrangler"), args, {
-    cwd: REPO_ROOT,
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
+  const port = await freePort();
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(join(REPO_ROOT, "wrangler.toml"));
+  const worker = new Miniflare({
+    compatibilityDate: workerOptions.compatibilityDate,
+    compatibilityFlags: workerOptions.compatibilityFlags,
+    bindings: { ...workerOptions.bindings, ...bindings },
+    modules: [{ type: "ESModule", path: "index.js", contents: await deployBundle() }],
+    host: "127.0.0.1",
+    port,
+    // The request log goes nowhere (production sends it to Workers Logs); errors still show.
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.resume();
+      stderr.pipe(process.stderr);
+    },
   });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      await new Promise((r) => setTimeout(r, 500));
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-    await rm(persist, { recursive: true, force: true });
-    await envFile.remove();
-  };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200 || res.status === 503) return { url, stop };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stop();
-  throw new Error("wrangler dev did not start");
+  await worker.ready;
+  return { url: `http://127.0.0.1:${port}`, stop: () => worker.dispose() };
+}
+
+/** What `request` answers: the status, the headers (lower-case names) and the body as text. */
+export interface Answer {
+  status: number;
+  header(name: string): string | null;
+  text: string;
+}
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/**
+ * One request from the load generator, over kept-alive node:http connections. The generator
+ * shares the two cores with the gateway it measures through, and undici's `fetch` costs it about
+ * twice as much CPU per request, which shows up as the Worker's time.
+ */
+export function request(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const body = init.body === undefined ? undefined : Buffer.from(init.body);
+    const headers = body ? { ...init.headers, "content-length": String(body.length) } : init.headers;
+    const req = http.request(url, { method: init.method ?? "GET", headers, agent: keepAlive }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        const header = (name: string) => {
+          const value = res.headers[name.toLowerCase()];
+          return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+        };
+        resolve({ status: res.statusCode ?? 0, header, text: Buffer.concat(chunks).toString("utf8") });
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 export interface LoadResult {

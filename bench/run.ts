@@ -1,5 +1,5 @@
-// `npm run bench`: every figure side by side from one run against the local stack (workerd under
-// wrangler dev, the local gateway, embedded Postgres, Redis), printed as one table and written
+// `npm run bench`: every figure side by side from one run against the local stack (workerd through
+// Miniflare, the local gateway, embedded Postgres, Redis), printed as one table and written
 // to bench/results/<time>.json so runs can be compared.
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -16,7 +16,7 @@ import { usersCheckViewerUnchanged } from "../sql/queries/users/users_check_view
 import { calendarFeedsSelectEvents } from "../sql/queries/calendar/calendar_feeds_select_events.queries";
 import { signDevToken } from "../dev/tokens";
 import { runFlightsBench } from "./flights";
-import { countRoundTrips, load, percentile, printTable, round, startBenchStack, startWorker, type LoadResult } from "./harness";
+import { countRoundTrips, load, percentile, printTable, request, round, startBenchStack, startWorker, type LoadResult } from "./harness";
 import { runJobsBench } from "./jobs";
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
@@ -110,8 +110,8 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     const adminToken = await token(admin.auth_subject);
     const instructorToken = await token(instructor.auth_subject);
     const get = (base: string, path: string, bearer: string) => async () =>
-      (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then(
-        async (r) => (await r.arrayBuffer(), (lastTrips = r.headers.get("x-skyslot-trips")), r.status),
+      (await request(`${base}${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then(
+        (r) => ((lastTrips = r.header("x-skyslot-trips")), r.status),
       )) === 200;
 
     async function measure(name: string, send: (i: number) => Promise<boolean>, note?: string): Promise<void> {
@@ -181,12 +181,18 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
       const ratio = measured?.rps && result.rps ? `; ${worker}: ${(measured.rps / result.rps).toFixed(2)}x this (target >= 0.5x)` : "";
       rows.push({ benchmark: name, ...result, db_round_trips: 1, note: `neon() from Node, ${statements.length} statement(s) ${how}${ratio}` });
     }
+    /** The cached read's rate as a multiple of the uncached one's, on the uncached row. */
+    function cachedVsUncached(cached: string, uncached: string): void {
+      const [hit, miss] = [rows.find((r) => r.benchmark === cached), rows.find((r) => r.benchmark === uncached)];
+      if (hit?.rps && miss?.rps) miss.note = `${miss.note}; cached: ${(hit.rps / miss.rps).toFixed(2)}x this (target >= 2x)`;
+    }
     const selectUser = usersSelectBySubject;
     const checkViewer = usersCheckViewerUnchanged;
     const statementTimeout: Sent = { text: "SELECT set_config('statement_timeout', $1, true)", params: () => ["10000ms"] };
 
     await measure("GET /v1/airports/KJFK (cached)", get(cachedWorker.url, "/v1/airports/KJFK", adminToken));
     await measure("GET /v1/airports/KJFK (uncached)", get(uncachedWorker.url, "/v1/airports/KJFK", adminToken), "cache not configured");
+    cachedVsUncached("GET /v1/airports/KJFK (cached)", "GET /v1/airports/KJFK (uncached)");
     await floor("  floor: airport by code", airportsSelectByCode.text, () => airportsSelectByCode.bind({ code: "KJFK" }));
     // Without a cache the Worker looks its user up beside the airport.
     await neonFloor("  floor: user + airport, Neon HTTP", "GET /v1/airports/KJFK (uncached)", "at once", [
@@ -216,22 +222,25 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
       get(uncachedWorker.url, `/v1/users/${instructor.id}/availability?from=${from}&to=${to}`, adminToken),
       "cache not configured",
     );
+    cachedVsUncached("GET /v1/users/:id/availability 31 days", "  same, uncached");
     await floor("  floor: availability inputs", availabilitySelectForRange.text, () =>
       availabilitySelectForRange.bind({ userId: instructor.id, fromDay: from, toDay: to }),
     );
 
     // A calendar app polling the instructor's feed (300 flights): the whole feed, then a 304.
-    const issued = (await fetch(`${cachedWorker.url}/v1/users/${instructor.id}/calendar-feed`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${instructorToken}` },
-    }).then((r) => r.json())) as { url: string };
+    const issued = JSON.parse(
+      (await request(`${cachedWorker.url}/v1/users/${instructor.id}/calendar-feed`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${instructorToken}` },
+      })).text,
+    ) as { url: string };
     const feedPath = new URL(issued.url).pathname;
     const feedHash = createHash("sha256").update(feedPath.slice("/v1/calendar/".length, -".ics".length)).digest("hex");
     const poll = (headers: Record<string, string>, status: number) => async () =>
-      (await fetch(`${cachedWorker.url}${feedPath}`, { headers }).then(
-        async (r) => (await r.arrayBuffer(), (lastTrips = r.headers.get("x-skyslot-trips")), r.status),
+      (await request(`${cachedWorker.url}${feedPath}`, { headers }).then(
+        (r) => ((lastTrips = r.header("x-skyslot-trips")), r.status),
       )) === status;
-    const feedEtag = (await fetch(`${cachedWorker.url}${feedPath}`)).headers.get("etag") ?? "";
+    const feedEtag = (await request(`${cachedWorker.url}${feedPath}`)).header("etag") ?? "";
     await measure("GET /v1/calendar/:token.ics (300 flights)", poll({}, 200));
     await measure("  same, If-None-Match", poll({ "if-none-match": feedEtag }, 304), "304, no body");
     await floor("  floor: feed events", calendarFeedsSelectEvents.text, () => calendarFeedsSelectEvents.bind({ tokenHash: feedHash }));
@@ -245,13 +254,13 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
       ]);
     let reportedFailure = false;
     const post = (body: Record<string, unknown>) =>
-      fetch(`${cachedWorker.url}/v1/bookings`, {
+      request(`${cachedWorker.url}/v1/bookings`, {
         method: "POST",
         headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
         body: JSON.stringify(body),
-      }).then(async (r) => {
-        const text = await r.text();
-        lastTrips = r.headers.get("x-skyslot-trips");
+      }).then((r) => {
+        const text = r.text;
+        lastTrips = r.header("x-skyslot-trips");
         if (r.status !== 201 && !reportedFailure) {
           reportedFailure = true;
           log(`POST /v1/bookings answered ${r.status}: ${text.slice(0, 300)}`);
@@ -397,7 +406,7 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
     const planeBase = Date.now() + 2_000 * 86_400_000;
     const planeSlot = (i: number) => new Date(planeBase + (i >= 1_000_000 ? 40_000 + i - 1_000_000 : i) * 2 * 3_600_000).toISOString();
     const bookPlane = (i: number) =>
-      fetch(`${cachedWorker.url}/v1/bookings`, {
+      request(`${cachedWorker.url}/v1/bookings`, {
         method: "POST",
         headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
         body: JSON.stringify({
@@ -411,9 +420,9 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
           override_availability: true,
           override_rules: true,
         }),
-      }).then(async (r) => {
-        const body = await r.text();
-        lastTrips = r.headers.get("x-skyslot-trips");
+      }).then((r) => {
+        const body = r.text;
+        lastTrips = r.header("x-skyslot-trips");
         if (r.status !== 201 && !reportedFailure) {
           reportedFailure = true;
           log(`POST /v1/bookings (aircraft) answered ${r.status}: ${body.slice(0, 300)}`);
