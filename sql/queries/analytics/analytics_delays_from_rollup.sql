@@ -36,13 +36,15 @@ WITH airport AS (
   CROSS JOIN span
   CROSS JOIN LATERAL (SELECT span.whole AND reads.dimension IN ('origin', 'destination', 'airline', 'hour', 'dow', 'route', 'airport_hour', 'airport_airline') AS all_time) t
 ), rows AS (
-  -- A range of the primary key: (dimension, period from lo to hi).
-  SELECT r.*, split_part(r.key, ' ', 1) AS part1, split_part(r.key, ' ', 2) AS part2,
+  -- A range of the primary key: (dimension, period from lo to hi). The histograms stay behind
+  -- until the groups are known (below): carried through the sort that counts each group's rows,
+  -- thousands of them spill to disk.
+  SELECT r.dimension, r.period, r.key, split_part(r.key, ' ', 1) AS part1, split_part(r.key, ' ', 2) AS part2,
          split_part(r.key, '-', 1) AS route_from, split_part(r.key, '-', 2) AS route_to
   FROM periods p
   JOIN flight_delay_rollup r ON r.dimension = p.dimension AND r.period BETWEEN p.lo AND p.hi
-), picked AS (
-  SELECT g.key, r.flights, r.delay_sum, r.delays, r.counts, r.upto, count(*) OVER (PARTITION BY g.key) AS parts
+), keyed AS (
+  SELECT r.dimension, r.period, r.key AS row_key, g.key, count(*) OVER (PARTITION BY g.key) AS parts
   FROM rows r
   CROSS JOIN airport a
   CROSS JOIN LATERAL (SELECT CASE
@@ -68,34 +70,46 @@ WITH airport AS (
       WHEN :groupBy::text = 'destination' THEN r.route_from = ANY (a.codes) AND r.route_to <> ALL (a.codes)
       ELSE r.route_from = ANY (a.codes) OR r.route_to = ANY (a.codes)
     END)
-), histogram AS (
-  SELECT key, flights, delay_sum, delays, upto FROM picked WHERE parts = 1
-  UNION ALL
+), single AS (
+  -- A group read from one row: the figures stored with its histogram (migration 026).
+  SELECT k.key, f.flights, f.on_time_pct, f.avg_delay_minutes, f.median_delay_minutes, f.p90_delay_minutes
+  FROM keyed k
+  JOIN flight_delay_rollup f ON f.dimension = k.dimension AND f.period = k.period AND f.key = k.row_key
+  WHERE k.parts = 1 AND f.flights >= :minFlights!::integer
+), merged AS (
   -- A group spread over several rows (months, days, hours): its histograms merged by delay value.
-  SELECT key, sum(n)::integer, sum(n::bigint * delay), array_agg(delay ORDER BY delay), array_agg(upto ORDER BY delay)
+  SELECT key, sum(n)::integer AS flights, sum(n::bigint * delay) AS delay_sum, array_agg(delay ORDER BY delay) AS delays,
+         array_agg(upto ORDER BY delay) AS upto
   FROM (SELECT key, delay, n, sum(n) OVER (PARTITION BY key ORDER BY delay)::integer AS upto
-        FROM (SELECT p.key, u.delay, sum(u.n)::integer AS n
-              FROM picked p, unnest(p.delays, p.counts) AS u (delay, n)
-              WHERE p.parts > 1
-              GROUP BY p.key, u.delay) s) m
+        FROM (SELECT k.key, u.delay, sum(u.n)::integer AS n
+              FROM keyed k
+              JOIN flight_delay_rollup f ON f.dimension = k.dimension AND f.period = k.period AND f.key = k.row_key,
+                   unnest(f.delays, f.counts) AS u (delay, n)
+              WHERE k.parts > 1
+              GROUP BY k.key, u.delay) s) m
   GROUP BY key
 )
-SELECT h.key,
-       h.flights,
-       -- width_bucket(x, sorted) is how many elements are <= x, so the count of delays below 15
-       -- is the running count there, and the delay at 0-based rank k is the first whose running
-       -- count passes k.
-       round(100.0 * coalesce(h.upto[width_bucket(14::smallint, h.delays)], 0) / h.flights, 2)::float8 AS on_time_pct,
-       round(h.delay_sum::numeric / h.flights, 2)::float8 AS avg_delay_minutes,
-       round(v.median_lo + (pos.median - floor(pos.median)) * (v.median_hi - v.median_lo), 2)::float8 AS median_delay_minutes,
-       round(v.p90_lo + (pos.p90 - floor(pos.p90)) * (v.p90_hi - v.p90_lo), 2)::float8 AS p90_delay_minutes
-FROM histogram h
-CROSS JOIN LATERAL (SELECT (h.flights - 1) * 0.5 AS median, (h.flights - 1) * 0.9 AS p90) pos
-CROSS JOIN LATERAL (
-  SELECT h.delays[width_bucket(floor(pos.median)::integer, h.upto) + 1] AS median_lo,
-         h.delays[width_bucket(ceil(pos.median)::integer, h.upto) + 1] AS median_hi,
-         h.delays[width_bucket(floor(pos.p90)::integer, h.upto) + 1] AS p90_lo,
-         h.delays[width_bucket(ceil(pos.p90)::integer, h.upto) + 1] AS p90_hi
-) v
-WHERE h.flights >= :minFlights!::integer
-ORDER BY h.flights DESC, length(h.key), h.key;
+SELECT key, flights, on_time_pct, avg_delay_minutes, median_delay_minutes, p90_delay_minutes
+FROM (
+  SELECT * FROM single
+  UNION ALL
+  -- The same expressions as the stored figures: width_bucket(x, sorted) is how many elements are
+  -- <= x, so the count of delays below 15 is the running count there, and the delay at 0-based
+  -- rank k is the first whose running count passes k.
+  SELECT h.key,
+         h.flights,
+         round(100.0 * coalesce(h.upto[width_bucket(14::smallint, h.delays)], 0) / h.flights, 2)::float8,
+         round(h.delay_sum::numeric / h.flights, 2)::float8,
+         round(v.median_lo + (pos.median - floor(pos.median)) * (v.median_hi - v.median_lo), 2)::float8,
+         round(v.p90_lo + (pos.p90 - floor(pos.p90)) * (v.p90_hi - v.p90_lo), 2)::float8
+  FROM merged h
+  CROSS JOIN LATERAL (SELECT (h.flights - 1) * 0.5 AS median, (h.flights - 1) * 0.9 AS p90) pos
+  CROSS JOIN LATERAL (
+    SELECT h.delays[width_bucket(floor(pos.median)::integer, h.upto) + 1] AS median_lo,
+           h.delays[width_bucket(ceil(pos.median)::integer, h.upto) + 1] AS median_hi,
+           h.delays[width_bucket(floor(pos.p90)::integer, h.upto) + 1] AS p90_lo,
+           h.delays[width_bucket(ceil(pos.p90)::integer, h.upto) + 1] AS p90_hi
+  ) v
+  WHERE h.flights >= :minFlights!::integer
+) figures
+ORDER BY flights DESC, length(key), key;
