@@ -28,6 +28,8 @@ export function prefetchKeys(method: string, path: string, query: Record<string,
     const id = user.output.id;
     return [cacheKeys.availabilityGeneration(id), cacheKeys.availabilityWriting(id), cacheKeys.availability(id, range.output.from, range.output.to)];
   }
+  // The generation every analytics answer is cached under (the answer's own key follows from it).
+  if (path === "/v1/analytics/delays") return [cacheKeys.analyticsGeneration()];
   return [];
 }
 

@@ -11,10 +11,27 @@ const CACHE_TIMEOUT_MS = 400;
  */
 export const MAX_CACHE_REQUEST_BYTES = 1_000_000;
 
-/** The size of the SET request the client sends: the value serialized as it does, inside the JSON command. */
-function setRequestBytes(key: string, value: unknown, ttlSeconds: number): number {
+/**
+ * The SET command's body as Upstash receives it (the value as JSON text, the SDK's own
+ * serialization, inside the JSON command), built once: it is both measured against the limit and
+ * sent, so a large value (an analytics answer of thousands of groups) is serialized twice, not four times.
+ */
+function setCommand(key: string, value: unknown, ttlSeconds: number): { body: string; bytes: number } {
   const serialized = typeof value === "string" ? value : JSON.stringify(value);
-  return new TextEncoder().encode(JSON.stringify(["set", key, serialized, "ex", ttlSeconds])).length;
+  const body = JSON.stringify(["set", key, serialized, "ex", ttlSeconds]);
+  return { body, bytes: utf8Length(body) };
+}
+
+/** UTF-8 bytes of a string, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) i++, (bytes += 2);
+    else if (code > 0x7ff) bytes += 2;
+    else if (code > 0x7f) bytes += 1;
+  }
+  return bytes;
 }
 
 export type CacheStatus = "up" | "down" | "disabled";
@@ -92,6 +109,17 @@ async function sendPipeline(url: string, token: string, redis: Redis, build: (pi
   });
 }
 
+/** One command already serialized as Upstash's REST API takes it (`POST /`, the command as a JSON array). */
+async function sendCommand(url: string, token: string, redis: Redis, body: string): Promise<void> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  if (redis.readYourWritesSyncToken) headers["upstash-sync-token"] = redis.readYourWritesSyncToken;
+  const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(CACHE_TIMEOUT_MS) });
+  const synced = response.headers.get("upstash-sync-token");
+  if (synced) redis.readYourWritesSyncToken = synced;
+  const reply = (await response.json().catch(() => ({}))) as { result?: unknown; error?: string };
+  if (!response.ok || reply.error !== undefined) throw new Error(`Upstash answered ${response.status}: ${reply.error ?? ""}`.trim());
+}
+
 /** A reply as the SDK hands it over: text that is JSON comes back parsed. */
 function parsedValue(result: unknown): unknown {
   if (typeof result !== "string") return result ?? null;
@@ -144,13 +172,13 @@ export function createCache(config: AppConfig, log: CacheLog, trips?: TripLog): 
     get: <T>(key: string) => (known.has(key) ? Promise.resolve(known.get(key) as T | null) : attempt("get", key, () => redis.get<T>(key), null)),
     async set(key, value, ttlSeconds) {
       known.delete(key);
-      const bytes = setRequestBytes(key, value, ttlSeconds);
+      const { body, bytes } = setCommand(key, value, ttlSeconds);
       if (bytes > MAX_CACHE_REQUEST_BYTES) {
         // Not sent: said once per attempt, by name, instead of a Redis error on every request.
         log.warn("cache_value_too_large", { key, bytes, limit: MAX_CACHE_REQUEST_BYTES });
         return;
       }
-      await attempt("set", key, async () => void (await redis.set(key, value, { ex: ttlSeconds })), undefined);
+      await attempt("set", key, () => sendCommand(url, token, redis, body), undefined);
     },
     del: (...keys) => {
       for (const key of keys) known.delete(key);
