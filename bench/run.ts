@@ -316,7 +316,10 @@ async function benchHttp(rows: Row[], log: (line: string) => void): Promise<void
         [run],
       )
     ).rows;
-    const dualBase = Date.now() + 2 * 86_400_000;
+    // On the hour, from midnight UTC (00:00, 03:00, … 15:00, 18:00): never over the SOLO lessons
+    // below, 16:00 to 17:00 with the same instructor and students.
+    const midnight = new Date();
+    const dualBase = Date.UTC(midnight.getUTCFullYear(), midnight.getUTCMonth(), midnight.getUTCDate() + 2);
     await measure(
       "POST /v1/bookings (rules on, DUAL)",
       (i) =>
