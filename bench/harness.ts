@@ -137,11 +137,13 @@ export function percentile(sorted: number[], p: number): number {
 
 /**
  * A closed loop: `concurrency` clients each send the next request as soon as the last answered,
- * for `durationMs`. `send(i)` makes request number i and says whether it succeeded.
+ * for `durationMs`, after `warmup` requests one at a time (so the Worker's code is compiled and
+ * its per-isolate state filled before the clock starts). `send(i)` makes request number i and
+ * says whether it succeeded.
  */
 export async function load(
   send: (i: number) => Promise<boolean>,
-  { concurrency, durationMs, warmup = 20 }: { concurrency: number; durationMs: number; warmup?: number },
+  { concurrency, durationMs, warmup = 200 }: { concurrency: number; durationMs: number; warmup?: number },
 ): Promise<LoadResult> {
   let next = 0;
   for (let i = 0; i < warmup; i++) await send(next++);

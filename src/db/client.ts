@@ -62,6 +62,23 @@ const RETRY_DELAYS_MS = [100, 400];
 
 /** The local gateway serving each database `host:port` (development only). */
 const gateways = new Map<string, URL>();
+/** Database URLs already pointed at their gateway, so a request does not parse both URLs again. */
+const wired = new Map<string, string>();
+
+/**
+ * One driver function per database URL and isolate: it holds no request's state (each query
+ * takes its own abort signal), and building it parses the connection string on every request.
+ */
+const drivers = new Map<string, ReturnType<typeof neon>>();
+
+function driverFor(databaseUrl: string): ReturnType<typeof neon> {
+  let sql = drivers.get(databaseUrl);
+  if (!sql) {
+    sql = neon(databaseUrl);
+    drivers.set(databaseUrl, sql);
+  }
+  return sql;
+}
 
 const hostKey = (host: string, port: number | string) => `${host}:${port || 5432}`;
 
@@ -77,6 +94,8 @@ function gatewayFor(host: string, port: number | string): URL {
  * with different gateways can then share an isolate without re-wiring each other.
  */
 function useLocalGateway(databaseUrl: string, gatewayUrl: string): void {
+  if (wired.get(databaseUrl) === gatewayUrl) return;
+  wired.set(databaseUrl, gatewayUrl);
   // Parsed as the driver parses it (as an http: URL), so both sides name the host alike.
   const database = new URL(databaseUrl.replace(/^[a-z]+:/i, "http:"));
   const wiredBefore = gateways.size > 0;
@@ -105,7 +124,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createDb(config: AppConfig, trips?: TripLog): Db {
   if (config.LOCAL_GATEWAY_URL) useLocalGateway(config.DATABASE_URL, config.LOCAL_GATEWAY_URL);
-  const sql = neon(config.DATABASE_URL);
+  const sql = driverFor(config.DATABASE_URL);
 
   async function run<T>(send: (signal: AbortSignal) => Promise<T>, options: QueryOptions): Promise<T> {
     const deadline = Date.now() + Math.min(options.timeoutMs ?? STATEMENT_TIMEOUT_MS, STATEMENT_TIMEOUT_MS);
