@@ -64,7 +64,8 @@ function deployBundle(): Promise<string> {
  * The Worker on workerd, the runtime production runs it on, through Miniflare (what `wrangler
  * dev` itself runs it on), with wrangler.toml's compatibility settings and vars and the given
  * bindings. Not under `wrangler dev`: its proxy Worker in front and its log relay to Node cost
- * more than half of a cached read's time on this machine, and production has neither.
+ * more than half of a cached read's time on this machine, and production has neither. Without a
+ * `cf-connecting-ip` header every caller is one address, which only unauthenticated limits read.
  */
 export async function startWorker(bindings: Record<string, string>): Promise<RunningWorker> {
   const port = await freePort();
@@ -75,7 +76,10 @@ export async function startWorker(bindings: Record<string, string>): Promise<Run
     bindings: { ...workerOptions.bindings, ...bindings },
     modules: [{ type: "ESModule", path: "index.js", contents: await deployBundle() }],
     host: "127.0.0.1",
-    port,
+    port: 0,
+    // Requests reach the Worker itself, not through Miniflare's own entry Worker in front of it
+    // (it adds the `cf` object and dev routing, and ran in the same thread as every request).
+    unsafeDirectSockets: [{ host: "127.0.0.1", port }],
     // The request log goes nowhere (production sends it to Workers Logs); errors still show.
     handleRuntimeStdio(stdout, stderr) {
       stdout.resume();
@@ -83,7 +87,8 @@ export async function startWorker(bindings: Record<string, string>): Promise<Run
     },
   });
   await worker.ready;
-  return { url: `http://127.0.0.1:${port}`, stop: () => worker.dispose() };
+  const url = (await worker.unsafeGetDirectURL()).href.replace(/\/$/, "");
+  return { url, stop: () => worker.dispose() };
 }
 
 /** What `request` answers: the status, the headers (lower-case names) and the body as text. */
