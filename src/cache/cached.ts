@@ -36,11 +36,15 @@ async function fill<T>(cache: Cache, key: string, ttlSeconds: number, load: () =
       if (filled !== null) return filled;
     }
   }
+  let value: T | null;
   try {
-    const value = await load();
-    if (value !== null) await cache.set(key, value, ttlSeconds);
-    return value;
-  } finally {
+    value = await load();
+  } catch (error) {
     await cache.del(lock);
+    throw error;
   }
+  // Stored and unlocked in one trip.
+  if (value !== null) await cache.set(key, value, ttlSeconds, lock);
+  else await cache.del(lock);
+  return value;
 }

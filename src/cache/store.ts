@@ -45,7 +45,8 @@ export interface Cache {
   /** The client, for rate limiting; null when the cache is not configured. */
   readonly redis: Redis | null;
   get<T>(key: string): Promise<T | null>;
-  set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  /** Stores a value; `release` names a lock deleted in the same round trip (also when the value is too large to store). */
+  set(key: string, value: unknown, ttlSeconds: number, release?: string): Promise<void>;
   del(...keys: string[]): Promise<void>;
   /** Takes a short-lived lock; true when this caller got it, or when there is no cache to ask. */
   claim(key: string, ttlMs: number): Promise<boolean>;
@@ -91,18 +92,7 @@ async function sendPipeline(url: string, token: string, redis: Redis, build: (pi
     decr: (key) => void commands.push(["decr", key]),
     pexpire: (key, milliseconds) => void commands.push(["pexpire", key, milliseconds]),
   });
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  if (redis.readYourWritesSyncToken) headers["upstash-sync-token"] = redis.readYourWritesSyncToken;
-  const response = await fetch(`${url.replace(/\/$/, "")}/pipeline`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify(commands),
-    signal: AbortSignal.timeout(CACHE_TIMEOUT_MS),
-  });
-  const synced = response.headers.get("upstash-sync-token");
-  if (synced) redis.readYourWritesSyncToken = synced;
-  if (!response.ok) throw new Error(`Upstash answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-  const replies = (await response.json()) as { result?: unknown; error?: string }[];
+  const replies = (await post(pipelineUrl(url), token, redis, JSON.stringify(commands))) as { result?: unknown; error?: string }[];
   return replies.map((reply) => {
     if (reply.error !== undefined) throw new Error(reply.error);
     return parsedValue(reply.result);
@@ -111,13 +101,28 @@ async function sendPipeline(url: string, token: string, redis: Redis, build: (pi
 
 /** One command already serialized as Upstash's REST API takes it (`POST /`, the command as a JSON array). */
 async function sendCommand(url: string, token: string, redis: Redis, body: string): Promise<void> {
+  const reply = (await post(url, token, redis, body)) as { result?: unknown; error?: string };
+  if (reply.error !== undefined) throw new Error(reply.error);
+}
+
+/** Commands already serialized, as one pipeline (`POST /pipeline`, a JSON array of commands). */
+async function sendCommands(url: string, token: string, redis: Redis, body: string): Promise<void> {
+  const replies = (await post(pipelineUrl(url), token, redis, body)) as { error?: string }[];
+  const failed = replies.find((reply) => reply.error !== undefined);
+  if (failed) throw new Error(failed.error);
+}
+
+const pipelineUrl = (url: string) => `${url.replace(/\/$/, "")}/pipeline`;
+
+/** A POST to Upstash's REST API with the client's read-your-writes token, its parsed answer. */
+async function post(url: string, token: string, redis: Redis, body: string): Promise<unknown> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   if (redis.readYourWritesSyncToken) headers["upstash-sync-token"] = redis.readYourWritesSyncToken;
   const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(CACHE_TIMEOUT_MS) });
   const synced = response.headers.get("upstash-sync-token");
   if (synced) redis.readYourWritesSyncToken = synced;
-  const reply = (await response.json().catch(() => ({}))) as { result?: unknown; error?: string };
-  if (!response.ok || reply.error !== undefined) throw new Error(`Upstash answered ${response.status}: ${reply.error ?? ""}`.trim());
+  if (!response.ok) throw new Error(`Upstash answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  return response.json();
 }
 
 /** A reply as the SDK hands it over: text that is JSON comes back parsed. */
@@ -170,15 +175,18 @@ export function createCache(config: AppConfig, log: CacheLog, trips?: TripLog): 
     enabled: true,
     redis,
     get: <T>(key: string) => (known.has(key) ? Promise.resolve(known.get(key) as T | null) : attempt("get", key, () => redis.get<T>(key), null)),
-    async set(key, value, ttlSeconds) {
+    async set(key, value, ttlSeconds, release) {
       known.delete(key);
       const { body, bytes } = setCommand(key, value, ttlSeconds);
-      if (bytes > MAX_CACHE_REQUEST_BYTES) {
+      const unlock = release === undefined ? null : JSON.stringify(["del", release]);
+      // The pipeline's brackets and comma, and the unlock, travel in the same request.
+      if (bytes + (unlock ? utf8Length(unlock) + 3 : 0) > MAX_CACHE_REQUEST_BYTES) {
         // Not sent: said once per attempt, by name, instead of a Redis error on every request.
         log.warn("cache_value_too_large", { key, bytes, limit: MAX_CACHE_REQUEST_BYTES });
+        if (unlock) await attempt("del", release!, () => sendCommand(url, token, redis, unlock), undefined);
         return;
       }
-      await attempt("set", key, () => sendCommand(url, token, redis, body), undefined);
+      await attempt("set", key, () => (unlock ? sendCommands(url, token, redis, `[${body},${unlock}]`) : sendCommand(url, token, redis, body)), undefined);
     },
     del: (...keys) => {
       for (const key of keys) known.delete(key);

@@ -4,6 +4,7 @@ import { cached } from "../../src/cache/cached";
 import { createCache } from "../../src/cache/store";
 import { loadConfig } from "../../src/env";
 import { createLogger } from "../../src/http/log";
+import { TripLog } from "../../src/http/trips";
 import { redisUp } from "../support/db";
 
 const log = createLogger({ test: "cache" });
@@ -24,6 +25,17 @@ describe.skipIf(!redisUp)("cache-aside against Redis", () => {
     expect(results.every((r) => r?.loaded === 1)).toBe(true);
     expect(await cached(cache(), key, 30, load)).toEqual({ icao: "KJFK", loaded: 1 });
     expect(loads).toBe(1);
+  });
+
+  it("stores what it loaded and releases its lock in one round trip", async () => {
+    const key = `skyslot:test:${crypto.randomUUID()}`;
+    const trips = new TripLog();
+    const c = createCache(loadConfig(env), log, trips);
+    expect(await cached(c, key, 30, async () => ({ loaded: true }))).toEqual({ loaded: true });
+    // The miss, the lock, then the value stored and the lock deleted together.
+    expect(trips.redis).toBe(3);
+    expect(await cache().get(`${key}:loading`)).toBeNull();
+    expect(await cache().get(key)).toEqual({ loaded: true });
   });
 
   it("waits for a load another isolate holds the lock for", async () => {
@@ -48,6 +60,8 @@ describe.skipIf(!redisUp)("cache-aside against Redis", () => {
     expect(await cached(c, key, 30, async () => big)).toEqual(big);
     expect(warnings).toEqual([{ event: "cache_value_too_large", data: expect.objectContaining({ key, limit: 1_000_000 }) }]);
     expect(await c.get(key)).toBeNull();
+    // Its lock is released all the same, so the next miss loads at once instead of waiting.
+    expect(await c.get(`${key}:loading`)).toBeNull();
     await c.set(key, { rows: big.rows.slice(0, 100) }, 30);
     expect(await c.get(key)).toEqual({ rows: big.rows.slice(0, 100) });
     await c.del(key);
