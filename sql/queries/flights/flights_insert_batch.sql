@@ -28,8 +28,9 @@ WITH input AS (
   LEFT JOIN airports dc ON dc.icao = i.destination
   LEFT JOIN airports da ON da.iata = i.destination
   LEFT JOIN airlines al ON al.code = i.airline_code
-), timed AS (
+), timed AS MATERIALIZED (
   -- A time without offset is local at its airport: departures at the origin, arrivals at the destination.
+  -- Materialized: each time is converted once, not again wherever the steps below use it.
   SELECT r.*,
          CASE WHEN scheduled_departure_local THEN scheduled_departure::timestamp AT TIME ZONE origin_tz
               ELSE scheduled_departure::timestamptz END AS sd,
@@ -73,18 +74,24 @@ WITH input AS (
                                     extract(epoch FROM ad)::bigint, arr_delay, distance_miles))
          END AS natural_key
   FROM delayed d
+), stamp AS (
+  -- Time-ordered ids (UUID version 7, RFC 9562): the statement's millisecond, the version, 26
+  -- random bits, then a 48-bit counter from a random start (its "dedicated counter" layout), so a
+  -- large load appends to the primary key's right edge instead of touching random pages of a big
+  -- index, and drawing one random value per statement instead of per row.
+  SELECT lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || '7'
+           || substr(u, 14, 3) || substr(u, 17, 4) AS prefix,
+         (random() * 2 ^ 46)::bigint AS start
+  FROM (SELECT replace(gen_random_uuid()::text, '-', '') AS u) g
 ), inserted AS (
   INSERT INTO flights (id, natural_key, flight_number, airline_code, origin, destination, scheduled_departure,
                        scheduled_arrival, actual_departure, actual_arrival, departure_delay_minutes,
                        arrival_delay_minutes, distance_miles, status, ingestion_id)
-  -- Time-ordered ids (UUID version 7: the millisecond first, then random bits), so a large load
-  -- appends to the primary key's right edge instead of touching random pages of a big index.
-  SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
-                                        PLACING substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
-                                        FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid,
+  SELECT (s.prefix || lpad(to_hex(s.start + row_number() OVER (ORDER BY c.natural_key)), 12, '0'))::uuid,
          natural_key, flight_number, airline_code, origin_icao, destination_icao, sd, sa, ad, aa, dep_delay,
          arr_delay, distance_miles, status, :ingestionId!::uuid
-  FROM checked
+  FROM checked c
+  CROSS JOIN stamp s
   WHERE problem IS NULL
   ORDER BY natural_key
   ON CONFLICT (natural_key) DO NOTHING
