@@ -85,3 +85,26 @@ describe("import-flights (COPY from Node)", () => {
     expect(stored).toEqual([{ flight_number: `${tag}1` }]);
   });
 });
+
+describe("the import's reference check (flights_import_references.sql)", () => {
+  it("counts flights whose airport is not there, and a log that is gone", async () => {
+    const { flightsImportReferences: check } = await import("../../sql/queries/flights/flights_import_references.queries");
+    await client.query("BEGIN");
+    try {
+      const [log] = (await client.query("INSERT INTO ingestion_logs (source, format) VALUES ('reference-test', 'json') RETURNING id")).rows;
+      // As the import inserts: without the foreign keys' per-row checks.
+      await client.query("SET LOCAL session_replication_role = replica");
+      await client.query(
+        `INSERT INTO flights (natural_key, origin, destination, scheduled_departure, ingestion_id)
+         VALUES ('reference-test:1', 'KJFK', 'KBOS', '1993-01-01T10:00:00Z', $1), ('reference-test:2', 'KJFK', 'ZZZZ', '1993-01-01T11:00:00Z', $1)`,
+        [log.id],
+      );
+      await client.query("SET LOCAL session_replication_role = origin");
+      expect((await client.query(check.text, check.bind({ ingestionId: log.id }))).rows).toEqual([{ logs: 1, missing: 1 }]);
+      const gone = "00000000-0000-4000-8000-000000000000";
+      expect((await client.query(check.text, check.bind({ ingestionId: gone }))).rows).toEqual([{ logs: 0, missing: 0 }]);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
+});
