@@ -11,17 +11,19 @@ CREATE OR REPLACE FUNCTION flight_delay_rollup_add(p_origin text[], p_destinatio
 RETURNS integer
 LANGUAGE sql AS $$
 WITH f AS MATERIALIZED (
-  SELECT u.origin, u.destination, u.airline, u.delay, l.local::date AS day, extract(hour FROM l.local)::integer AS hour
+  SELECT u.origin, u.destination, u.airline, u.delay, d.day, d.hour, date_trunc('month', d.day::timestamp)::date AS month,
+         extract(dow FROM d.day)::integer AS dow
   FROM unnest(p_origin, p_destination, p_airline, p_departure, p_delay) AS u (origin, destination, airline, departure, delay)
   JOIN airports o ON o.icao = u.origin
   CROSS JOIN LATERAL (SELECT u.departure AT TIME ZONE coalesce(o.timezone, 'UTC') AS local) l
+  CROSS JOIN LATERAL (SELECT l.local::date AS day, extract(hour FROM l.local)::integer AS hour) d
   WHERE u.delay IS NOT NULL
 ), counted AS (
   -- GROUPING bits (origin, destination, airline, hour, day, month, dow), 1 = not grouped by that
   -- column; the per-airport groupings below add 128 to bits (airline, hour, day, month).
   SELECT GROUPING(origin, destination, airline, hour, day, month, dow) AS g, origin AS a, destination AS b,
          airline, hour, day, month, dow, delay, count(*)::integer AS n
-  FROM (SELECT f.*, date_trunc('month', f.day::timestamp)::date AS month, extract(dow FROM f.day)::integer AS dow FROM f) f
+  FROM f
   GROUP BY GROUPING SETS (
     (origin, day, delay), (destination, day, delay), (airline, day, delay), (day, hour, delay), (day, delay),
     (origin, destination, month, delay), (origin, month, delay), (destination, month, delay), (airline, month, delay),
@@ -30,8 +32,9 @@ WITH f AS MATERIALIZED (
   UNION ALL
   -- Each flight once per airport it touches (an origin that is also its destination counts once).
   SELECT 128 + GROUPING(airline, hour, day, month), airport, NULL, airline, hour, day, month, NULL, delay, count(*)::integer
-  FROM (SELECT a.airport, f.airline, f.hour, f.day, date_trunc('month', f.day::timestamp)::date AS month, f.delay
-        FROM f CROSS JOIN LATERAL (SELECT f.origin UNION SELECT f.destination) AS a (airport)) x
+  FROM (SELECT origin AS airport, airline, hour, day, month, delay FROM f
+        UNION ALL
+        SELECT destination, airline, hour, day, month, delay FROM f WHERE destination <> origin) a
   GROUP BY GROUPING SETS ((airport, day, delay), (airport, month, hour, delay), (airport, month, airline, delay),
                           (airport, hour, delay), (airport, airline, delay))
 ), histograms AS (
