@@ -10,7 +10,7 @@ import { extname } from "node:path";
 import { Redis } from "ioredis";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from "hyparquet";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { cacheKeys } from "../src/cache/keys.ts";
 import { FILE_KEY_BYTES, fileKey } from "../src/flights/ingest.ts";
 import { ingestionStatus, keepFirstErrors, qualityScore, type IngestionCounts, type RowError } from "../src/flights/quality.ts";
@@ -45,6 +45,8 @@ export interface ImportResult {
   errors: RowError[];
   seconds: number;
   rows_per_second: number;
+  /** How the flights joined the delay rollup: worked out beside the load and merged once, or added in chunks at the end. */
+  rollup: "beside" | "chunks";
 }
 
 const FORMATS: Record<string, ImportFormat> = { ".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson", ".csv": "csv", ".parquet": "parquet" };
@@ -198,6 +200,117 @@ function copyLine(f: StagedFlight): string {
   }).join("\t") + "\n";
 }
 
+/** COPY text from a query, as it comes. */
+async function copyOut(client: pg.Client, query: string): Promise<Buffer[]> {
+  const stream = client.query(copyTo(`COPY (${query}) TO STDOUT`));
+  const chunks: Buffer[] = [];
+  await new Promise<void>((resolve, reject) => {
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  return chunks;
+}
+
+async function copyIn(client: pg.Client, table: string, chunks: Buffer[]): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${table} FROM STDIN`));
+  await new Promise<void>((resolve, reject) => {
+    stream.on("finish", resolve);
+    stream.on("error", reject);
+    for (const chunk of chunks) stream.write(chunk);
+    stream.end();
+  });
+}
+
+/** The first column of the last line of COPY text. */
+function lastFirstColumn(chunks: Buffer[]): string | null {
+  const text = Buffer.concat(chunks).toString("utf8");
+  const end = text.endsWith("\n") ? text.length - 1 : text.length;
+  if (end <= 0) return null;
+  const line = text.slice(text.lastIndexOf("\n", end - 1) + 1, end);
+  return line.split("\t", 1)[0]!;
+}
+
+/**
+ * A second session that works out the delay rollup of the flights each batch inserted, in a
+ * temporary table of its own, while the import's session loads the next batches; the import then
+ * merges it into flight_delay_rollup once, in its own transaction
+ * (flight_delay_rollup_add_ingestion_rows). Nothing it does is seen by anyone else; when it fails,
+ * the import adds its flights to the rollup itself, a chunk at a time, as before.
+ */
+class RollupBeside {
+  private work: Promise<void> = Promise.resolve();
+  private waiting: Buffer[] = [];
+  private waitingRows = 0;
+  private failed = false;
+
+  private constructor(private readonly client: pg.Client) {}
+
+  get working(): boolean {
+    return !this.failed;
+  }
+
+  static async open(databaseUrl: string): Promise<RollupBeside | null> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    try {
+      await client.connect();
+      await client.query("SET statement_timeout = 0; SET work_mem = '256MB'");
+      await client.query(`CREATE TEMP TABLE flight_import_rollup_input (
+        id uuid, origin text, destination text, airline_code text, scheduled_departure timestamptz, arrival_delay_minutes integer)`);
+      await client.query("CREATE TEMP TABLE flight_import_rollup (LIKE flight_delay_rollup INCLUDING ALL)");
+      return new RollupBeside(client);
+    } catch {
+      await client.end().catch(() => undefined);
+      return null;
+    }
+  }
+
+  /** Takes inserted flights (COPY text of ROLLUP_INPUT's columns); works on them a chunk at a time. */
+  add(chunks: Buffer[], rows: number): void {
+    this.waiting.push(...chunks);
+    this.waitingRows += rows;
+    if (this.waitingRows >= ROLLUP_CHUNK_FLIGHTS) this.take();
+  }
+
+  private take(): void {
+    const chunks = this.waiting;
+    this.waiting = [];
+    this.waitingRows = 0;
+    if (chunks.length === 0) return;
+    this.work = this.work.then(async () => {
+      if (this.failed) return;
+      try {
+        await this.client.query("TRUNCATE flight_import_rollup_input");
+        await copyIn(this.client, "flight_import_rollup_input", chunks);
+        await this.client.query(`SELECT flight_delay_rollup_merge(ARRAY(
+          SELECT r
+          FROM (SELECT array_agg(origin) AS origin, array_agg(destination) AS destination, array_agg(airline_code) AS airline,
+                       array_agg(scheduled_departure) AS departure, array_agg(arrival_delay_minutes) AS delay
+                FROM flight_import_rollup_input) i
+          CROSS JOIN LATERAL flight_delay_rollup_rows(i.origin, i.destination, i.airline, i.departure, i.delay) r),
+          'pg_temp.flight_import_rollup')`);
+      } catch {
+        this.failed = true;
+      }
+    });
+  }
+
+  /** The rollup rows of every flight it took (COPY text of flight_delay_rollup's columns), or null when it failed. */
+  async rows(): Promise<Buffer[] | null> {
+    this.take();
+    await this.work;
+    if (this.failed) return null;
+    return copyOut(this.client, "SELECT * FROM flight_import_rollup").catch(() => null);
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => undefined);
+  }
+}
+
+/** The columns of an ingestion's flights the rollup reads. */
+const ROLLUP_INPUT = "id, origin, destination, airline_code, scheduled_departure, arrival_delay_minutes";
+
 async function copyRows(client: pg.Client, table: string, columns: readonly string[], lines: string[]): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
   await new Promise<void>((resolve, reject) => {
@@ -257,12 +370,15 @@ export async function importFlights(file: string, options: ImportOptions): Promi
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   const skipRowChecks = await maySkipRowChecks(client);
+  const beside = await RollupBeside.open(options.databaseUrl);
   const started = performance.now();
   const counts: IngestionCounts = { received: 0, inserted: 0, rejected: 0, duplicate: 0 };
   let errors: RowError[] = [];
   let id = "";
   // The batch Postgres is working on, while the next one is read and validated here.
   let storing: Promise<void> = Promise.resolve();
+  // The last flight (in id order) handed to the second session.
+  let handedThrough: string | null = null;
   try {
     // A batch of hundreds of thousands of rows may take longer than the API's 10 s; its rollup
     // grouping hashes fit in memory; a crash loses at most the last batches' commit (the log
@@ -302,7 +418,7 @@ export async function importFlights(file: string, options: ImportOptions): Promi
       // few rows and picks nested loops for hundreds of thousands.
       await client.query("ANALYZE flight_import_staging");
       const received = lines.length + early.length;
-      storing = client.query<FlightsInsertBatchResult>(insertStaged, flightsInsertBatch.bind({ rows: null, ingestionId: id, received, refused: early.length, fileKey: key })).then(({ rows }) => {
+      storing = client.query<FlightsInsertBatchResult>(insertStaged, flightsInsertBatch.bind({ rows: null, ingestionId: id, received, refused: early.length, fileKey: key })).then(async ({ rows }) => {
         const outcome = rows[0]!;
         counts.received += received;
         // One row always: the statement's counts are never null.
@@ -313,6 +429,12 @@ export async function importFlights(file: string, options: ImportOptions): Promi
         counts.duplicate += valid - inserted;
         errors = keepFirstErrors(errors, [...early, ...(outcome.errors as unknown as RowError[])]);
         report(false);
+        if (!beside?.working || inserted === 0) return;
+        // This batch's flights, for the second session's rollup (the batch's ids follow the last one's).
+        const after = handedThrough === null ? "" : ` AND id > ${client.escapeLiteral(handedThrough)}`;
+        const flights = await copyOut(client, `SELECT ${ROLLUP_INPUT} FROM flights WHERE ingestion_id = ${client.escapeLiteral(id)}${after} ORDER BY id`);
+        handedThrough = lastFirstColumn(flights) ?? handedThrough;
+        beside.add(flights, inserted);
       });
       // Read on only once the statement is sent; a failure surfaces at the next await of `storing`.
       storing.catch(() => undefined);
@@ -335,8 +457,21 @@ export async function importFlights(file: string, options: ImportOptions): Promi
       await client.query("SET LOCAL session_replication_role = origin");
       await checkReferences(client, id);
     }
-    // The file's flights into the delay rollup, a chunk at a time, before the log closes.
+    // The file's flights into the delay rollup before the log closes: the second session's rows
+    // merged at once, or (without them) a chunk at a time.
     let pending = true;
+    const rolled = await beside?.rows();
+    if (rolled) {
+      await client.query("CREATE TEMP TABLE flight_import_rollup (LIKE flight_delay_rollup INCLUDING DEFAULTS)");
+      await copyIn(client, "flight_import_rollup", rolled);
+      const { rows } = await client.query<{ added: boolean }>(
+        `SELECT flight_delay_rollup_add_ingestion_rows($1::uuid, ARRAY(
+           SELECT (dimension, period, key, flights, delay_sum, delays, counts, upto)::flight_delay_rollup FROM flight_import_rollup), $2::uuid) AS added`,
+        [id, handedThrough],
+      );
+      pending = !rows[0]!.added;
+    }
+    const rollup = pending ? "chunks" : "beside";
     while (pending) pending = (await client.query<FlightDelayRollupAddIngestionResult>(rollupIngestion.text, rollupIngestion.bind({ ingestionId: id, chunk: ROLLUP_CHUNK_FLIGHTS }))).rows[0]!.pending!;
     const status = ingestionStatus(counts);
     await client.query(updateFinished.text, updateFinished.bind({ ingestionId: id, status, qualityScore: qualityScore(counts), errors: JSON.stringify(errors) }));
@@ -344,7 +479,7 @@ export async function importFlights(file: string, options: ImportOptions): Promi
     report(true);
     const seconds = (performance.now() - started) / 1000;
     const cache = counts.inserted > 0 ? await dropCachedAnalytics(options.cache) : "nothing new to invalidate";
-    return { id, status, counts, quality_score: qualityScore(counts), errors, seconds, rows_per_second: counts.received / seconds, cache };
+    return { id, status, counts, quality_score: qualityScore(counts), errors, seconds, rows_per_second: counts.received / seconds, rollup, cache };
   } catch (error) {
     await storing.catch(() => undefined);
     // Nothing of the file was kept: the log says FAILED with no rows.
@@ -352,6 +487,7 @@ export async function importFlights(file: string, options: ImportOptions): Promi
     if (id) await client.query(updateFinished.text, updateFinished.bind({ ingestionId: id, status: "FAILED", errors: JSON.stringify(errors) })).catch(() => undefined);
     throw error;
   } finally {
+    await beside?.close();
     await client.end();
   }
 }

@@ -5,11 +5,16 @@
 -- each flight's local day and hour are worked out once (a date and an integer, not text), every
 -- grouping is counted straight from the flights in one hashing pass, and the histograms are
 -- built on those plain values; the keys' text is written only for the finished rows (a few per
--- hundred flights) instead of for every (grouping, delay) pair.
-CREATE OR REPLACE FUNCTION flight_delay_rollup_add(p_origin text[], p_destination text[], p_airline text[],
-                                                   p_departure timestamptz[], p_delay integer[])
-RETURNS integer
-LANGUAGE sql AS $$
+-- hundred flights) instead of for every (grouping, delay) pair. Computing the rows and merging
+-- them into a rollup are two functions, so a session can gather a large import's rows in a table
+-- of its own while another loads the flights (dev/import-flights.ts), and merge them once.
+
+-- The rollup rows (one per dimension, period and key) of the given flights (parallel arrays:
+-- origin ICAO, destination ICAO, airline or null, scheduled departure, arrival delay).
+CREATE FUNCTION flight_delay_rollup_rows(p_origin text[], p_destination text[], p_airline text[],
+                                         p_departure timestamptz[], p_delay integer[])
+RETURNS SETOF flight_delay_rollup
+LANGUAGE sql STABLE AS $$
 WITH f AS MATERIALIZED (
   SELECT u.origin, u.destination, u.airline, u.delay, d.day, d.hour, date_trunc('month', d.day::timestamp)::date AS month,
          extract(dow FROM d.day)::integer AS dow
@@ -66,30 +71,86 @@ WITH f AS MATERIALIZED (
       WHEN 141 THEN h.a || ' ' || d.day WHEN 138 THEN h.a || ' ' || h.hour WHEN 139 THEN h.a || ' ' || h.hour
       WHEN 134 THEN h.a || ' ' || h.airline WHEN 135 THEN h.a || ' ' || h.airline END AS key) k
   WHERE k.key IS NOT NULL
-), written AS (
-  -- Rows are written in byte order of their key, as before, so concurrent writers queue instead
-  -- of deadlocking.
-  INSERT INTO flight_delay_rollup AS r (dimension, period, key, flights, delay_sum, delays, counts, upto)
-  SELECT dimension, period, key, flights, delay_sum, delays, counts, upto
-  FROM keyed
-  ORDER BY 1, 2, 3
-  ON CONFLICT (dimension, period, key) DO UPDATE SET
-    flights = r.flights + EXCLUDED.flights,
-    delay_sum = r.delay_sum + EXCLUDED.delay_sum,
-    -- Both histograms merged by delay value, the running total recounted.
-    (delays, counts, upto) = (
-      SELECT array_agg(delay ORDER BY delay), array_agg(n ORDER BY delay), array_agg(upto ORDER BY delay)
-      FROM (SELECT delay, n, sum(n) OVER (ORDER BY delay)::integer AS upto
-            FROM (SELECT delay, sum(n)::integer AS n
-                  FROM (SELECT * FROM unnest(r.delays, r.counts)
-                        UNION ALL SELECT * FROM unnest(EXCLUDED.delays, EXCLUDED.counts)) AS u (delay, n)
-                  GROUP BY delay) s) m)
-  RETURNING 1
 )
-SELECT count(*)::integer FROM written
+SELECT dimension, period, key, flights::integer, delay_sum::bigint, delays::smallint[], counts, upto FROM keyed
+$$;
+REVOKE ALL ON FUNCTION flight_delay_rollup_rows(text[], text[], text[], timestamptz[], integer[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION flight_delay_rollup_rows(text[], text[], text[], timestamptz[], integer[]) TO skyslot_app;
+
+-- Merges rollup rows (one per key) into p_into, flight_delay_rollup or a table like it: a key
+-- already there gets both histograms merged by delay value. Rows are written in byte order of
+-- their key, as before, so concurrent writers queue instead of deadlocking. Returns the rows
+-- written.
+CREATE FUNCTION flight_delay_rollup_merge(p_rows flight_delay_rollup[], p_into regclass)
+RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+  written integer;
+BEGIN
+  EXECUTE format($merge$
+    INSERT INTO %s AS r (dimension, period, key, flights, delay_sum, delays, counts, upto)
+    SELECT u.dimension, u.period, u.key, u.flights, u.delay_sum, u.delays, u.counts, u.upto
+    FROM unnest($1) AS u
+    ORDER BY u.dimension COLLATE "C", u.period COLLATE "C", u.key COLLATE "C"
+    ON CONFLICT (dimension, period, key) DO UPDATE SET
+      flights = r.flights + EXCLUDED.flights,
+      delay_sum = r.delay_sum + EXCLUDED.delay_sum,
+      -- Both histograms merged by delay value, the running total recounted.
+      (delays, counts, upto) = (
+        SELECT array_agg(delay ORDER BY delay), array_agg(n ORDER BY delay), array_agg(upto ORDER BY delay)
+        FROM (SELECT delay, n, sum(n) OVER (ORDER BY delay)::integer AS upto
+              FROM (SELECT delay, sum(n)::integer AS n
+                    FROM (SELECT * FROM unnest(r.delays, r.counts)
+                          UNION ALL SELECT * FROM unnest(EXCLUDED.delays, EXCLUDED.counts)) AS u (delay, n)
+                    GROUP BY delay) s) m)
+  $merge$, p_into) USING p_rows;
+  GET DIAGNOSTICS written = ROW_COUNT;
+  RETURN written;
+END
+$$;
+REVOKE ALL ON FUNCTION flight_delay_rollup_merge(flight_delay_rollup[], regclass) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION flight_delay_rollup_merge(flight_delay_rollup[], regclass) TO skyslot_app;
+
+-- Adds flights to the rollup: their rows, merged into flight_delay_rollup; returns the rows written.
+CREATE OR REPLACE FUNCTION flight_delay_rollup_add(p_origin text[], p_destination text[], p_airline text[],
+                                                   p_departure timestamptz[], p_delay integer[])
+RETURNS integer
+LANGUAGE sql AS $$
+SELECT flight_delay_rollup_merge(
+  ARRAY(SELECT r FROM flight_delay_rollup_rows(p_origin, p_destination, p_airline, p_departure, p_delay) r),
+  'flight_delay_rollup')
 $$;
 
+-- Merges rollup rows worked out elsewhere for all of an ingestion's flights (the command-line
+-- import's second session) and records the ingestion as added through p_through, its last flight
+-- in id order, as flight_delay_rollup_add_ingestion records its chunks (the log row locked first).
+-- Only for an ingestion none of whose flights is in the rollup yet; otherwise it adds nothing and
+-- returns false.
+CREATE FUNCTION flight_delay_rollup_add_ingestion_rows(p_ingestion uuid, p_rows flight_delay_rollup[], p_through uuid)
+RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+  through    uuid;
+  is_pending boolean;
+BEGIN
+  SELECT l.rollup_through, l.rollup_pending INTO through, is_pending
+  FROM ingestion_logs l WHERE l.id = p_ingestion FOR UPDATE;
+  IF NOT FOUND OR NOT is_pending OR through IS NOT NULL THEN
+    RETURN false;
+  END IF;
+  PERFORM flight_delay_rollup_merge(p_rows, 'flight_delay_rollup');
+  UPDATE ingestion_logs SET rollup_through = p_through, rollup_pending = false WHERE id = p_ingestion;
+  RETURN true;
+END
+$$;
+REVOKE ALL ON FUNCTION flight_delay_rollup_add_ingestion_rows(uuid, flight_delay_rollup[], uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION flight_delay_rollup_add_ingestion_rows(uuid, flight_delay_rollup[], uuid) TO skyslot_app;
+
 -- Down Migration
+
+DROP FUNCTION IF EXISTS flight_delay_rollup_add_ingestion_rows(uuid, flight_delay_rollup[], uuid);
+DROP FUNCTION IF EXISTS flight_delay_rollup_merge(flight_delay_rollup[], regclass);
+DROP FUNCTION IF EXISTS flight_delay_rollup_rows(text[], text[], text[], timestamptz[], integer[]);
 
 -- As 018 left it.
 CREATE OR REPLACE FUNCTION flight_delay_rollup_add(p_origin text[], p_destination text[], p_airline text[],

@@ -39,6 +39,7 @@ describe("import-flights (COPY from Node)", () => {
     const first = await importFlights(file, { databaseUrl: ownerUrl, source: "node-import-test", batchRows });
     const unknown = moved.filter((f) => f.origin === "ILE" || f.destination === "ILE").length;
     expect(first.counts.received).toBe(2000);
+    expect(first.rollup).toBe("beside");
     expect(first.counts.rejected).toBe(unknown);
     expect(first.counts.inserted + first.counts.duplicate).toBe(2000 - unknown);
     expect(first.errors.every((e) => /unknown airport ILE/.test(e.message))).toBe(true);
@@ -59,6 +60,24 @@ describe("import-flights (COPY from Node)", () => {
       "SELECT sum(flights)::int AS n FROM flight_delay_rollup WHERE dimension = 'origin' AND period BETWEEN '2002-01' AND '2002-12'",
     )).rows;
     expect(rolled.n).toBe(stored.n);
+    // Every 2002 row of the rollup (worked out beside the load and merged once) is what the
+    // flights themselves give.
+    const { rows: expected } = await client.query(
+      `SELECT r.* FROM (SELECT array_agg(origin) o, array_agg(destination) d, array_agg(airline_code) a,
+                               array_agg(scheduled_departure) t, array_agg(arrival_delay_minutes) l
+                        FROM flights WHERE ingestion_id = $1) i
+       CROSS JOIN LATERAL flight_delay_rollup_rows(i.o, i.d, i.a, i.t, i.l) r
+       WHERE r.period LIKE '2002-%' ORDER BY 1, 2, 3`,
+      [first.id],
+    );
+    const { rows: kept2002 } = await client.query("SELECT * FROM flight_delay_rollup WHERE period LIKE '2002-%' ORDER BY 1, 2, 3");
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(kept2002).toEqual(expected);
+    const [progress] = (await client.query(
+      "SELECT rollup_pending, rollup_through = (SELECT id FROM flights WHERE ingestion_id = $1 ORDER BY id DESC LIMIT 1) AS through_last FROM ingestion_logs WHERE id = $1",
+      [first.id],
+    )).rows;
+    expect(progress).toEqual({ rollup_pending: false, through_last: true });
 
     const again = await importFlights(file, { databaseUrl: ownerUrl, source: "node-import-test", batchRows });
     expect(again.counts.inserted).toBe(0);
