@@ -31,6 +31,8 @@ export interface ImportOptions {
   source?: string;
   /** Rows per COPY + insert statement. */
   batchRows?: number;
+  /** Flights per step of the delay rollup (ROLLUP_CHUNK_FLIGHTS). */
+  rollupChunk?: number;
   /** Progress lines (stderr in the CLI); called at most a few times a second. */
   progress?: (line: string, done: boolean) => void;
   /** Where to drop cached analytics answers after the import: a Redis URL or Upstash REST credentials. */
@@ -222,13 +224,14 @@ async function copyIn(client: pg.Client, table: string, chunks: Buffer[]): Promi
   });
 }
 
-/** The first column of the last line of COPY text. */
-function lastFirstColumn(chunks: Buffer[]): string | null {
+/** How many lines COPY text holds, and the first column of its last line. */
+function copyLines(chunks: Buffer[]): { lines: number; lastFirst: string | null } {
   const text = Buffer.concat(chunks).toString("utf8");
-  const end = text.endsWith("\n") ? text.length - 1 : text.length;
-  if (end <= 0) return null;
-  const line = text.slice(text.lastIndexOf("\n", end - 1) + 1, end);
-  return line.split("\t", 1)[0]!;
+  let lines = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+  if (lines === 0) return { lines, lastFirst: null };
+  const last = text.slice(text.lastIndexOf("\n", text.length - 2) + 1, text.length - 1);
+  return { lines, lastFirst: last.split("\t", 1)[0]! };
 }
 
 /**
@@ -243,14 +246,20 @@ class RollupBeside {
   private waiting: Buffer[] = [];
   private waitingRows = 0;
   private failed = false;
+  private started = false;
 
-  private constructor(private readonly client: pg.Client) {}
+  private constructor(private readonly client: pg.Client, private readonly chunk: number) {}
 
   get working(): boolean {
     return !this.failed;
   }
 
-  static async open(databaseUrl: string): Promise<RollupBeside | null> {
+  /** Gives up: the import adds its flights to the rollup itself. */
+  abandon(): void {
+    this.failed = true;
+  }
+
+  static async open(databaseUrl: string, chunk: number): Promise<RollupBeside | null> {
     const client = new pg.Client({ connectionString: databaseUrl });
     try {
       await client.connect();
@@ -258,7 +267,7 @@ class RollupBeside {
       await client.query(`CREATE TEMP TABLE flight_import_rollup_input (
         id uuid, origin text, destination text, airline_code text, scheduled_departure timestamptz, arrival_delay_minutes integer)`);
       await client.query("CREATE TEMP TABLE flight_import_rollup (LIKE flight_delay_rollup INCLUDING ALL)");
-      return new RollupBeside(client);
+      return new RollupBeside(client, chunk);
     } catch {
       await client.end().catch(() => undefined);
       return null;
@@ -269,7 +278,7 @@ class RollupBeside {
   add(chunks: Buffer[], rows: number): void {
     this.waiting.push(...chunks);
     this.waitingRows += rows;
-    if (this.waitingRows >= ROLLUP_CHUNK_FLIGHTS) this.take();
+    if (this.waitingRows >= this.chunk) this.take();
   }
 
   private take(): void {
@@ -277,6 +286,7 @@ class RollupBeside {
     this.waiting = [];
     this.waitingRows = 0;
     if (chunks.length === 0) return;
+    this.started = true;
     this.work = this.work.then(async () => {
       if (this.failed) return;
       try {
@@ -295,8 +305,12 @@ class RollupBeside {
     });
   }
 
-  /** The rollup rows of every flight it took (COPY text of flight_delay_rollup's columns), or null when it failed. */
+  /**
+   * The rollup rows of every flight it took (COPY text of flight_delay_rollup's columns); null
+   * when it failed, or when it has not started on any (less than a chunk in all: nothing to gain).
+   */
   async rows(): Promise<Buffer[] | null> {
+    if (!this.started) return null;
     this.take();
     await this.work;
     if (this.failed) return null;
@@ -370,7 +384,8 @@ export async function importFlights(file: string, options: ImportOptions): Promi
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   const skipRowChecks = await maySkipRowChecks(client);
-  const beside = await RollupBeside.open(options.databaseUrl);
+  const rollupChunk = options.rollupChunk ?? ROLLUP_CHUNK_FLIGHTS;
+  const beside = await RollupBeside.open(options.databaseUrl, rollupChunk);
   const started = performance.now();
   const counts: IngestionCounts = { received: 0, inserted: 0, rejected: 0, duplicate: 0 };
   let errors: RowError[] = [];
@@ -386,8 +401,8 @@ export async function importFlights(file: string, options: ImportOptions): Promi
     await client.query("SET statement_timeout = 0; SET work_mem = '256MB'");
     await client.query(CREATE_STAGING);
     id = (await client.query(insertRunning.text, insertRunning.bind({ source: options.source ?? file.split("/").pop()!, format }))).rows[0]!.id;
-    // One transaction for the whole file: its flights, their rollup (added once at the end, not
-    // merged batch by batch) and the log's counts commit together or not at all.
+    // One transaction for the whole file: its flights, their rollup (merged once at the end, not
+    // batch by batch) and the log's counts commit together or not at all.
     await client.query("BEGIN");
     if (skipRowChecks) {
       // Only the batches run without row triggers (flights has none but the foreign keys' checks;
@@ -430,10 +445,14 @@ export async function importFlights(file: string, options: ImportOptions): Promi
         errors = keepFirstErrors(errors, [...early, ...(outcome.errors as unknown as RowError[])]);
         report(false);
         if (!beside?.working || inserted === 0) return;
-        // This batch's flights, for the second session's rollup (the batch's ids follow the last one's).
+        // This batch's flights, for the second session's rollup: those after the last batch's in id
+        // order (a statement's ids start at its millisecond). Should that ever miss or repeat one,
+        // the counts differ and the import adds its flights itself.
         const after = handedThrough === null ? "" : ` AND id > ${client.escapeLiteral(handedThrough)}`;
         const flights = await copyOut(client, `SELECT ${ROLLUP_INPUT} FROM flights WHERE ingestion_id = ${client.escapeLiteral(id)}${after} ORDER BY id`);
-        handedThrough = lastFirstColumn(flights) ?? handedThrough;
+        const handed = copyLines(flights);
+        if (handed.lines !== inserted) return beside.abandon();
+        handedThrough = handed.lastFirst;
         beside.add(flights, inserted);
       });
       // Read on only once the statement is sent; a failure surfaces at the next await of `storing`.
@@ -472,7 +491,7 @@ export async function importFlights(file: string, options: ImportOptions): Promi
       pending = !rows[0]!.added;
     }
     const rollup = pending ? "chunks" : "beside";
-    while (pending) pending = (await client.query<FlightDelayRollupAddIngestionResult>(rollupIngestion.text, rollupIngestion.bind({ ingestionId: id, chunk: ROLLUP_CHUNK_FLIGHTS }))).rows[0]!.pending!;
+    while (pending) pending = (await client.query<FlightDelayRollupAddIngestionResult>(rollupIngestion.text, rollupIngestion.bind({ ingestionId: id, chunk: rollupChunk }))).rows[0]!.pending!;
     const status = ingestionStatus(counts);
     await client.query(updateFinished.text, updateFinished.bind({ ingestionId: id, status, qualityScore: qualityScore(counts), errors: JSON.stringify(errors) }));
     await client.query("COMMIT");

@@ -36,7 +36,9 @@ describe("import-flights (COPY from Node)", () => {
     await writeFile(file, JSON.stringify(moved));
 
     const batchRows = 700; // several COPY batches
-    const first = await importFlights(file, { databaseUrl: ownerUrl, source: "node-import-test", batchRows });
+    // Rollup steps of 500 flights: the second session works on the first batches while the
+    // last ones load, merging step after step into its own table.
+    const first = await importFlights(file, { databaseUrl: ownerUrl, source: "node-import-test", batchRows, rollupChunk: 500 });
     const unknown = moved.filter((f) => f.origin === "ILE" || f.destination === "ILE").length;
     expect(first.counts.received).toBe(2000);
     expect(first.rollup).toBe("beside");
@@ -82,6 +84,16 @@ describe("import-flights (COPY from Node)", () => {
     const again = await importFlights(file, { databaseUrl: ownerUrl, source: "node-import-test", batchRows });
     expect(again.counts.inserted).toBe(0);
     expect(again.counts.duplicate).toBe(2000 - unknown);
+  });
+
+  it("adds a file of less than a rollup step to the rollup in the import's own session", async () => {
+    const file = join(dir, "small.csv");
+    await writeFile(file, ["origin,destination,date,delay", "KJFK,KBOS,1992-03-01 10:00,5", "KJFK,KBOS,1992-03-01 11:00,-2"].join("\n"));
+    const result = await importFlights(file, { databaseUrl: ownerUrl, source: "node-import-test" });
+    expect(result.counts.inserted + result.counts.duplicate).toBe(2);
+    expect(result.rollup).toBe("chunks");
+    const [log] = (await client.query("SELECT rollup_pending FROM ingestion_logs WHERE id = $1", [result.id])).rows;
+    expect(log.rollup_pending).toBe(false);
   });
 
   it("reads a CSV with broken rows and keeps the good ones", async () => {
