@@ -306,7 +306,7 @@ class RollupBeside {
   }
 
   /**
-   * The rollup rows of every flight it took (COPY text of flight_delay_rollup's columns); null
+   * The rollup rows of every flight it took (COPY text of HISTOGRAM's columns); null
    * when it failed, or when it has not started on any (less than a chunk in all: nothing to gain).
    */
   async rows(): Promise<Buffer[] | null> {
@@ -314,13 +314,16 @@ class RollupBeside {
     this.take();
     await this.work;
     if (this.failed) return null;
-    return copyOut(this.client, "SELECT * FROM flight_import_rollup").catch(() => null);
+    return copyOut(this.client, `SELECT ${HISTOGRAM} FROM flight_import_rollup`).catch(() => null);
   }
 
   async close(): Promise<void> {
     await this.client.end().catch(() => undefined);
   }
 }
+
+/** A rollup row's key and histogram: the columns of flight_delay_histogram (migration 025). */
+const HISTOGRAM = "dimension, period, key, flights, delay_sum, delays, counts, upto";
 
 /** The columns of an ingestion's flights the rollup reads. */
 const ROLLUP_INPUT = "id, origin, destination, airline_code, scheduled_departure, arrival_delay_minutes";
@@ -481,11 +484,10 @@ export async function importFlights(file: string, options: ImportOptions): Promi
     let pending = true;
     const rolled = await beside?.rows();
     if (rolled) {
-      await client.query("CREATE TEMP TABLE flight_import_rollup (LIKE flight_delay_rollup INCLUDING DEFAULTS)");
+      await client.query("CREATE TEMP TABLE flight_import_rollup OF flight_delay_histogram");
       await copyIn(client, "flight_import_rollup", rolled);
       const { rows } = await client.query<{ added: boolean }>(
-        `SELECT flight_delay_rollup_add_ingestion_rows($1::uuid, ARRAY(
-           SELECT (dimension, period, key, flights, delay_sum, delays, counts, upto)::flight_delay_rollup FROM flight_import_rollup), $2::uuid) AS added`,
+        "SELECT flight_delay_rollup_add_ingestion_rows($1::uuid, ARRAY(SELECT ROW(r.*)::flight_delay_histogram FROM flight_import_rollup r), $2::uuid) AS added",
         [id, handedThrough],
       );
       pending = !rows[0]!.added;

@@ -9,11 +9,15 @@
 -- them into a rollup are two functions, so a session can gather a large import's rows in a table
 -- of its own while another loads the flights (dev/import-flights.ts), and merge them once.
 
+-- A rollup row as it is written: its key and histogram (what else the table keeps follows from them).
+CREATE TYPE flight_delay_histogram AS (
+  dimension text, period text, key text, flights integer, delay_sum bigint, delays smallint[], counts integer[], upto integer[]);
+
 -- The rollup rows (one per dimension, period and key) of the given flights (parallel arrays:
 -- origin ICAO, destination ICAO, airline or null, scheduled departure, arrival delay).
 CREATE FUNCTION flight_delay_rollup_rows(p_origin text[], p_destination text[], p_airline text[],
                                          p_departure timestamptz[], p_delay integer[])
-RETURNS SETOF flight_delay_rollup
+RETURNS SETOF flight_delay_histogram
 LANGUAGE sql STABLE AS $$
 WITH f AS MATERIALIZED (
   SELECT u.origin, u.destination, u.airline, u.delay, d.day, d.hour, date_trunc('month', d.day::timestamp)::date AS month,
@@ -81,7 +85,7 @@ GRANT EXECUTE ON FUNCTION flight_delay_rollup_rows(text[], text[], text[], times
 -- already there gets both histograms merged by delay value. Rows are written in byte order of
 -- their key, as before, so concurrent writers queue instead of deadlocking. Returns the rows
 -- written.
-CREATE FUNCTION flight_delay_rollup_merge(p_rows flight_delay_rollup[], p_into regclass)
+CREATE FUNCTION flight_delay_rollup_merge(p_rows flight_delay_histogram[], p_into regclass)
 RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -108,8 +112,8 @@ BEGIN
   RETURN written;
 END
 $$;
-REVOKE ALL ON FUNCTION flight_delay_rollup_merge(flight_delay_rollup[], regclass) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION flight_delay_rollup_merge(flight_delay_rollup[], regclass) TO skyslot_app;
+REVOKE ALL ON FUNCTION flight_delay_rollup_merge(flight_delay_histogram[], regclass) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION flight_delay_rollup_merge(flight_delay_histogram[], regclass) TO skyslot_app;
 
 -- Adds flights to the rollup: their rows, merged into flight_delay_rollup; returns the rows written.
 CREATE OR REPLACE FUNCTION flight_delay_rollup_add(p_origin text[], p_destination text[], p_airline text[],
@@ -126,7 +130,7 @@ $$;
 -- in id order, as flight_delay_rollup_add_ingestion records its chunks (the log row locked first).
 -- Only for an ingestion none of whose flights is in the rollup yet; otherwise it adds nothing and
 -- returns false.
-CREATE FUNCTION flight_delay_rollup_add_ingestion_rows(p_ingestion uuid, p_rows flight_delay_rollup[], p_through uuid)
+CREATE FUNCTION flight_delay_rollup_add_ingestion_rows(p_ingestion uuid, p_rows flight_delay_histogram[], p_through uuid)
 RETURNS boolean
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -143,14 +147,15 @@ BEGIN
   RETURN true;
 END
 $$;
-REVOKE ALL ON FUNCTION flight_delay_rollup_add_ingestion_rows(uuid, flight_delay_rollup[], uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION flight_delay_rollup_add_ingestion_rows(uuid, flight_delay_rollup[], uuid) TO skyslot_app;
+REVOKE ALL ON FUNCTION flight_delay_rollup_add_ingestion_rows(uuid, flight_delay_histogram[], uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION flight_delay_rollup_add_ingestion_rows(uuid, flight_delay_histogram[], uuid) TO skyslot_app;
 
 -- Down Migration
 
-DROP FUNCTION IF EXISTS flight_delay_rollup_add_ingestion_rows(uuid, flight_delay_rollup[], uuid);
-DROP FUNCTION IF EXISTS flight_delay_rollup_merge(flight_delay_rollup[], regclass);
+DROP FUNCTION IF EXISTS flight_delay_rollup_add_ingestion_rows(uuid, flight_delay_histogram[], uuid);
+DROP FUNCTION IF EXISTS flight_delay_rollup_merge(flight_delay_histogram[], regclass);
 DROP FUNCTION IF EXISTS flight_delay_rollup_rows(text[], text[], text[], timestamptz[], integer[]);
+DROP TYPE IF EXISTS flight_delay_histogram;
 
 -- As 018 left it.
 CREATE OR REPLACE FUNCTION flight_delay_rollup_add(p_origin text[], p_destination text[], p_airline text[],
