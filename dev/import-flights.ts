@@ -322,7 +322,7 @@ class RollupBeside {
   }
 }
 
-/** A rollup row's key and histogram: the columns of flight_delay_histogram (migration 025). */
+/** A rollup row's key and histogram: the columns of flight_delay_histogram (migration 026). */
 const HISTOGRAM = "dimension, period, key, flights, delay_sum, delays, counts, upto";
 
 /** The columns of an ingestion's flights the rollup reads. */

@@ -71,7 +71,7 @@ WITH airport AS (
       ELSE r.route_from = ANY (a.codes) OR r.route_to = ANY (a.codes)
     END)
 ), single AS (
-  -- A group read from one row: the figures stored with its histogram (migration 026).
+  -- A group read from one row: the figures stored with its histogram (migration 025).
   SELECT k.key, f.flights, f.on_time_pct, f.avg_delay_minutes, f.median_delay_minutes, f.p90_delay_minutes
   FROM keyed k
   JOIN flight_delay_rollup f ON f.dimension = k.dimension AND f.period = k.period AND f.key = k.row_key
