@@ -214,8 +214,9 @@ async function copyOut(client: pg.Client, query: string): Promise<Buffer[]> {
   return chunks;
 }
 
-async function copyIn(client: pg.Client, table: string, chunks: Buffer[]): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${table} FROM STDIN`));
+/** COPY text into `target` (a table, with its column list where it needs one), chunk by chunk. */
+async function copyIn(client: pg.Client, target: string, chunks: readonly (string | Buffer)[]): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
   await new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
     stream.on("error", reject);
@@ -266,7 +267,9 @@ class RollupBeside {
       await client.query("SET statement_timeout = 0; SET work_mem = '256MB'");
       await client.query(`CREATE TEMP TABLE flight_import_rollup_input (
         id uuid, origin text, destination text, airline_code text, scheduled_departure timestamptz, arrival_delay_minutes integer)`);
-      await client.query("CREATE TEMP TABLE flight_import_rollup (LIKE flight_delay_rollup INCLUDING ALL)");
+      // Keys and histograms only: the stored figures are worked out once, when the rows reach
+      // flight_delay_rollup, not at every merge here.
+      await client.query("CREATE TEMP TABLE flight_import_rollup OF flight_delay_histogram (PRIMARY KEY (dimension, period, key))");
       return new RollupBeside(client, chunk);
     } catch {
       await client.end().catch(() => undefined);
@@ -329,14 +332,10 @@ const HISTOGRAM = "dimension, period, key, flights, delay_sum, delays, counts, u
 const ROLLUP_INPUT = "id, origin, destination, airline_code, scheduled_departure, arrival_delay_minutes";
 
 async function copyRows(client: pg.Client, table: string, columns: readonly string[], lines: string[]): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
-  await new Promise<void>((resolve, reject) => {
-    stream.on("finish", resolve);
-    stream.on("error", reject);
-    const step = 10_000;
-    for (let i = 0; i < lines.length; i += step) stream.write(lines.slice(i, i + step).join(""));
-    stream.end();
-  });
+  const step = 10_000;
+  const chunks: string[] = [];
+  for (let i = 0; i < lines.length; i += step) chunks.push(lines.slice(i, i + step).join(""));
+  await copyIn(client, `${table} (${columns.map((c) => `"${c}"`).join(", ")})`, chunks);
 }
 
 function progressLine(done: number, total: number | null, fraction: number, started: number): string {
