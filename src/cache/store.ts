@@ -12,27 +12,16 @@ const CACHE_TIMEOUT_MS = 400;
 export const MAX_CACHE_REQUEST_BYTES = 1_000_000;
 
 /**
- * The SET command's body as Upstash receives it (the value as JSON text, the SDK's own
- * serialization, inside the JSON command), built once: it is both measured against the limit and
- * sent, so a large value (an analytics answer of thousands of groups) is serialized twice, not four times.
+ * The SET command as Upstash receives it (the value as JSON text, the SDK's own serialization,
+ * inside the JSON command), serialized once: the same text is measured against the limit and
+ * sent, so a large value (an analytics answer of thousands of groups) is not serialized again.
  */
-function setCommand(key: string, value: unknown, ttlSeconds: number): { body: string; bytes: number } {
+function setCommand(key: string, value: unknown, ttlSeconds: number): string {
   const serialized = typeof value === "string" ? value : JSON.stringify(value);
-  const body = JSON.stringify(["set", key, serialized, "ex", ttlSeconds]);
-  return { body, bytes: utf8Length(body) };
+  return JSON.stringify(["set", key, serialized, "ex", ttlSeconds]);
 }
 
-/** UTF-8 bytes of a string, without encoding it. */
-function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) i++, (bytes += 2);
-    else if (code > 0x7ff) bytes += 2;
-    else if (code > 0x7f) bytes += 1;
-  }
-  return bytes;
-}
+const requestBytes = (body: string) => new TextEncoder().encode(body).length;
 
 export type CacheStatus = "up" | "down" | "disabled";
 
@@ -92,27 +81,23 @@ async function sendPipeline(url: string, token: string, redis: Redis, build: (pi
     decr: (key) => void commands.push(["decr", key]),
     pexpire: (key, milliseconds) => void commands.push(["pexpire", key, milliseconds]),
   });
-  const replies = (await post(pipelineUrl(url), token, redis, JSON.stringify(commands))) as { result?: unknown; error?: string }[];
+  return sendCommands(url, token, redis, JSON.stringify(commands));
+}
+
+/** Commands already serialized as one pipeline (`POST /pipeline`, a JSON array of commands); their replies. */
+async function sendCommands(url: string, token: string, redis: Redis, body: string): Promise<unknown[]> {
+  const replies = (await post(`${url.replace(/\/$/, "")}/pipeline`, token, redis, body)) as { result?: unknown; error?: string }[];
   return replies.map((reply) => {
     if (reply.error !== undefined) throw new Error(reply.error);
     return parsedValue(reply.result);
   });
 }
 
-/** One command already serialized as Upstash's REST API takes it (`POST /`, the command as a JSON array). */
+/** One command already serialized (`POST /`, the command as a JSON array). */
 async function sendCommand(url: string, token: string, redis: Redis, body: string): Promise<void> {
-  const reply = (await post(url, token, redis, body)) as { result?: unknown; error?: string };
+  const reply = (await post(url, token, redis, body)) as { error?: string };
   if (reply.error !== undefined) throw new Error(reply.error);
 }
-
-/** Commands already serialized, as one pipeline (`POST /pipeline`, a JSON array of commands). */
-async function sendCommands(url: string, token: string, redis: Redis, body: string): Promise<void> {
-  const replies = (await post(pipelineUrl(url), token, redis, body)) as { error?: string }[];
-  const failed = replies.find((reply) => reply.error !== undefined);
-  if (failed) throw new Error(failed.error);
-}
-
-const pipelineUrl = (url: string) => `${url.replace(/\/$/, "")}/pipeline`;
 
 /** A POST to Upstash's REST API with the client's read-your-writes token, its parsed answer. */
 async function post(url: string, token: string, redis: Redis, body: string): Promise<unknown> {
@@ -177,16 +162,19 @@ export function createCache(config: AppConfig, log: CacheLog, trips?: TripLog): 
     get: <T>(key: string) => (known.has(key) ? Promise.resolve(known.get(key) as T | null) : attempt("get", key, () => redis.get<T>(key), null)),
     async set(key, value, ttlSeconds, release) {
       known.delete(key);
-      const { body, bytes } = setCommand(key, value, ttlSeconds);
+      const set = setCommand(key, value, ttlSeconds);
       const unlock = release === undefined ? null : JSON.stringify(["del", release]);
-      // The pipeline's brackets and comma, and the unlock, travel in the same request.
-      if (bytes + (unlock ? utf8Length(unlock) + 3 : 0) > MAX_CACHE_REQUEST_BYTES) {
+      // With a lock to release, both commands travel as one pipeline: that is the request measured.
+      const body = unlock ? `[${set},${unlock}]` : set;
+      const bytes = requestBytes(body);
+      if (bytes > MAX_CACHE_REQUEST_BYTES) {
         // Not sent: said once per attempt, by name, instead of a Redis error on every request.
         log.warn("cache_value_too_large", { key, bytes, limit: MAX_CACHE_REQUEST_BYTES });
         if (unlock) await attempt("del", release!, () => sendCommand(url, token, redis, unlock), undefined);
         return;
       }
-      await attempt("set", key, () => (unlock ? sendCommands(url, token, redis, `[${body},${unlock}]`) : sendCommand(url, token, redis, body)), undefined);
+      const send = () => (unlock ? sendCommands(url, token, redis, body).then(() => undefined) : sendCommand(url, token, redis, body));
+      await attempt("set", key, send, undefined);
     },
     del: (...keys) => {
       for (const key of keys) known.delete(key);
